@@ -1,0 +1,84 @@
+package org.mailsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mailsim.engine.HoldModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Throughput benchmarks that print figures instead of asserting on time. */
+@Command(name = "bench", description = "Measure simulator throughput.",
+        subcommands = {BenchCommand.Engine.class})
+final class BenchCommand {
+
+    @Command(name = "engine", mixinStandardHelpOptions = true,
+            description = {"Runs the hold model (pop the earliest event, reschedule it after an exponential delay) "
+                    + "on mailsim's kernel and on java.util.PriorityQueue, and prints events per second.",
+                    "With --format json the last line is {\"pending\":N,\"events\":M,\"eventsPerSecond\":X}."})
+    static final class Engine implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--pending", defaultValue = "100000", description = "Events kept in the queue (default: ${DEFAULT-VALUE}).")
+        int pending;
+
+        @Option(names = "--events", defaultValue = "20000000", description = "Events to fire (default: ${DEFAULT-VALUE}).")
+        long events;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--baseline", negatable = true, defaultValue = "true",
+                description = "Also time java.util.PriorityQueue on the same loop (default: ${DEFAULT-VALUE}).")
+        boolean baseline;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the delays (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (pending < 1 || events < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--pending and --events must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            // Warm-up on a tenth of the work so the JIT has compiled the loop before it is timed.
+            long warm = Math.max(1, events / 10);
+            HoldModel.runKernel(pending, warm, seed);
+            double kernel = eventsPerSecond(() -> HoldModel.runKernel(pending, events, seed));
+            double queue = Double.NaN;
+            if (baseline) {
+                HoldModel.runPriorityQueue(pending, warm, seed);
+                queue = eventsPerSecond(() -> HoldModel.runPriorityQueue(pending, events, seed));
+            }
+            if (format == Format.json) {
+                if (baseline) {
+                    out.printf(Locale.ROOT, "{\"baseline\":\"java.util.PriorityQueue\",\"pending\":%d,\"events\":%d,"
+                            + "\"eventsPerSecond\":%.0f}%n", pending, events, queue);
+                }
+                out.printf(Locale.ROOT, "{\"pending\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}%n",
+                        pending, events, kernel);
+            } else {
+                out.printf(Locale.ROOT, "hold model, %,d pending, %,d events%n", pending, events);
+                out.printf(Locale.ROOT, "  mailsim kernel (4-ary indexed heap)  %,15.0f events/s%n", kernel);
+                if (baseline) {
+                    out.printf(Locale.ROOT, "  java.util.PriorityQueue             %,15.0f events/s%n", queue);
+                    out.printf(Locale.ROOT, "  ratio                               %15.2f x%n", kernel / queue);
+                }
+            }
+            out.flush();
+            return Main.EXIT_OK;
+        }
+
+        private double eventsPerSecond(Runnable work) {
+            long start = System.nanoTime();
+            work.run();
+            return events / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    enum Format { table, json }
+}

@@ -1,0 +1,54 @@
+package org.mailsim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mailsim} command. Exit codes: 0 success, 1 failure, 2 invalid input. */
+@Command(name = "mailsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Discrete-event simulator of mail-storage failures.",
+        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_INVALID_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_INVALID_INPUT
+                : EXIT_FAILURE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // No stack traces for users: one clear line. MAILSIM_DEBUG=1 shows the trace for developers.
+            commandLine.getErr().println("mailsim: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (System.getenv("MAILSIM_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_FAILURE;
+        });
+        cli.getCommandSpec().parser().abbreviatedOptionsAllowed(false);
+        return cli;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development";
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mailsim " + version()};
+        }
+    }
+}

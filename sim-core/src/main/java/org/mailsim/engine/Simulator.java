@@ -1,0 +1,168 @@
+package org.mailsim.engine;
+
+import java.util.Arrays;
+
+/**
+ * The discrete-event kernel: a clock and a future-event list. It knows nothing of disks or mail.
+ *
+ * <p>Time is in hours. Model code schedules {@link Event}s at an absolute time or after a delay and gets back a
+ * handle for {@link #cancel} and {@link #reschedule}. {@link #run} fires events in (time, insertion) order until
+ * the horizon, until an event calls {@link #stop}, or until the queue empties. Not thread-safe: one simulator per
+ * replication.
+ */
+public final class Simulator {
+    /** Default cap on events per run, far beyond any sane replication, low enough to stop a runaway in seconds. */
+    public static final long DEFAULT_EVENT_BUDGET = 2_000_000_000L;
+
+    private final EventQueue queue;
+    private Event[] events;
+    private double now;
+    private boolean stopRequested;
+    private long eventsFired;
+    private long eventBudget = DEFAULT_EVENT_BUDGET;
+
+    public Simulator() {
+        this(64);
+    }
+
+    public Simulator(int expectedPendingEvents) {
+        queue = new EventQueue(expectedPendingEvents);
+        events = new Event[Math.max(4, expectedPendingEvents)];
+    }
+
+    /** The current simulated time in hours. */
+    public double now() {
+        return now;
+    }
+
+    public long eventsFired() {
+        return eventsFired;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    public void setEventBudget(long budget) {
+        if (budget <= 0) {
+            throw new IllegalArgumentException("event budget must be positive, got " + budget);
+        }
+        this.eventBudget = budget;
+    }
+
+    /** Schedules {@code event} after {@code delay} hours (zero allowed: it fires after events already due now). */
+    public long schedule(double delay, Event event) {
+        if (!(delay >= 0)) {
+            throw new IllegalArgumentException("delay must be a non-negative number of hours, got " + delay);
+        }
+        return scheduleAt(now + delay, event);
+    }
+
+    /** Schedules {@code event} at absolute time {@code time} (not before now). */
+    public long scheduleAt(double time, Event event) {
+        if (!(time >= now)) {
+            throw new IllegalArgumentException("cannot schedule at " + time + " h: it is already " + now + " h");
+        }
+        long handle = queue.insert(time);
+        int slot = EventQueue.slotOf(handle);
+        if (slot >= events.length) {
+            events = Arrays.copyOf(events, Math.max(slot + 1, events.length * 2));
+        }
+        events[slot] = event;
+        return handle;
+    }
+
+    /** Cancels a scheduled event; returns false when it already fired or was cancelled. */
+    public boolean cancel(long handle) {
+        int slot = EventQueue.slotOf(handle);
+        if (queue.cancel(handle)) {
+            events[slot] = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** Moves a scheduled event to absolute time {@code time}; returns false when it already fired or was cancelled. */
+    public boolean reschedule(long handle, double time) {
+        if (!(time >= now)) {
+            throw new IllegalArgumentException("cannot reschedule to " + time + " h: it is already " + now + " h");
+        }
+        return queue.reschedule(handle, time);
+    }
+
+    /** True while the event named by {@code handle} waits to fire. */
+    public boolean isScheduled(long handle) {
+        return queue.contains(handle);
+    }
+
+    /** Asks the run to end after the event being fired. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Fires events due up to and including {@code horizon} hours. On return the clock stands at the horizon
+     * (or at the time of the stopping event) and later events stay queued, so a run can be continued.
+     *
+     * @throws EventBudgetExceededException when the run reaches its event budget
+     */
+    public RunOutcome run(double horizon) {
+        RunOutcome outcome = advance(horizon, eventBudget);
+        if (outcome == RunOutcome.LIMIT) {
+            throw new EventBudgetExceededException(eventBudget, now);
+        }
+        return outcome;
+    }
+
+    /**
+     * Fires at most {@code count} more events, whatever their time (the event budget still applies). Returns
+     * {@link RunOutcome#LIMIT} when all {@code count} fired.
+     */
+    public RunOutcome step(long count) {
+        long limit = Math.min(eventBudget, eventsFired + count);
+        RunOutcome outcome = advance(Double.POSITIVE_INFINITY, limit);
+        if (outcome == RunOutcome.LIMIT && eventsFired >= eventBudget) {
+            throw new EventBudgetExceededException(eventBudget, now);
+        }
+        return outcome;
+    }
+
+    private RunOutcome advance(double horizon, long limit) {
+        stopRequested = false;
+        while (!queue.isEmpty()) {
+            double t = queue.peekTime();
+            if (t > horizon) {
+                now = horizon;
+                return RunOutcome.HORIZON;
+            }
+            if (eventsFired >= limit) {
+                return RunOutcome.LIMIT;
+            }
+            int slot = queue.pollSlot();
+            Event event = events[slot];
+            events[slot] = null;
+            now = t;
+            eventsFired++;
+            event.fire();
+            if (stopRequested) {
+                return RunOutcome.STOPPED;
+            }
+        }
+        if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
+            now = horizon;
+        }
+        return RunOutcome.EMPTY;
+    }
+
+    /** Why {@link #run} returned. */
+    public enum RunOutcome {
+        /** The next event lies beyond the horizon. */
+        HORIZON,
+        /** An event called {@link #stop}. */
+        STOPPED,
+        /** No events were left. */
+        EMPTY,
+        /** {@link #step} fired as many events as it was asked to. */
+        LIMIT
+    }
+}

@@ -1,0 +1,98 @@
+package org.mailsim.run;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * Runs replications on several threads and hands their results to a consumer strictly in replication order,
+ * so whatever the thread count the consumer sees the same sequence and the merged statistics are
+ * byte-identical. At most a small window of finished-but-unconsumed results is held in memory.
+ */
+public final class ReplicationRunner {
+    private final int threads;
+
+    public ReplicationRunner(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** All available cores. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Listens to progress; called on the consuming thread after each replication is merged. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void completed(int done, int total);
+    }
+
+    /**
+     * Runs replications 0 .. {@code replications - 1} with {@code replication} and passes each result to
+     * {@code consumer} in index order. A replication's exception ends the run and is rethrown (unwrapped).
+     */
+    public <R> void run(int replications, IntFunction<R> replication, Consumer<? super R> consumer, Progress progress) {
+        if (replications < 0) {
+            throw new IllegalArgumentException("replications must be non-negative, got " + replications);
+        }
+        if (threads == 1 || replications <= 1) {
+            for (int i = 0; i < replications; i++) {
+                consumer.accept(replication.apply(i));
+                progress.completed(i + 1, replications);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            int window = threads * 4;
+            ArrayDeque<Future<R>> pending = new ArrayDeque<>(window);
+            int submitted = 0;
+            for (int done = 0; done < replications; done++) {
+                while (submitted < replications && pending.size() < window) {
+                    int index = submitted++;
+                    pending.addLast(pool.submit(() -> replication.apply(index)));
+                }
+                consumer.accept(await(pending.removeFirst()));
+                progress.completed(done + 1, replications);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R await(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a replication", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "mailsim-replication");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package org.mailsim.run;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mailsim.stats.Estimate;
+import org.mailsim.stats.MetricAccumulator;
+import org.mailsim.stats.MetricSummary;
+import org.mailsim.stats.Proportions;
+
+/**
+ * Merges replication results, in replication order, into the run's statistics without keeping the results:
+ * every metric's summary, P(data loss within the horizon), MTTDL and losses by cause. Incidents are kept up to
+ * a cap (enough for a replay's timeline and a report's examples); all of them still count in the statistics.
+ */
+public final class RunStatistics {
+    /** Incidents kept verbatim for reports; the rest are only counted. */
+    public static final int INCIDENTS_KEPT = 200;
+
+    private final Map<Metric, MetricAccumulator> metrics = new EnumMap<>(Metric.class);
+    private final Map<String, Long> lossByCause = new TreeMap<>();
+    private final List<Incident> incidents = new ArrayList<>();
+    private long replications;
+    private long replicationsWithLoss;
+    private long incidentCount;
+    private double exposureHours;
+    private final MetricAccumulator timeToFirstLoss = new MetricAccumulator();
+
+    public RunStatistics() {
+        for (Metric metric : Metric.values()) {
+            metrics.put(metric, new MetricAccumulator());
+        }
+    }
+
+    public void add(ReplicationResult result) {
+        replications++;
+        for (Metric metric : Metric.values()) {
+            if (metric != Metric.HOURS_TO_RESTORE_SERVICE && metric != Metric.HOURS_TO_FULL_RECOVERY) {
+                metrics.get(metric).add(result.metric(metric));
+            }
+        }
+        for (Incident incident : result.incidents()) {
+            incidentCount++;
+            metrics.get(Metric.HOURS_TO_RESTORE_SERVICE).add(incident.hoursToRestoreService());
+            metrics.get(Metric.HOURS_TO_FULL_RECOVERY).add(incident.hoursToFullRecovery());
+            if (incidents.size() < INCIDENTS_KEPT) {
+                incidents.add(incident);
+            }
+        }
+        result.lossByCause().forEach((cause, count) -> lossByCause.merge(cause, count, Long::sum));
+        exposureHours += result.observedHours();
+        if (result.lostData()) {
+            replicationsWithLoss++;
+            timeToFirstLoss.add(result.observedHours());
+        }
+    }
+
+    public long replications() {
+        return replications;
+    }
+
+    public long replicationsWithLoss() {
+        return replicationsWithLoss;
+    }
+
+    public long incidentCount() {
+        return incidentCount;
+    }
+
+    public MetricSummary summary(Metric metric) {
+        return metrics.get(metric).summary();
+    }
+
+    public Map<String, Long> lossByCause() {
+        return new TreeMap<>(lossByCause);
+    }
+
+    public List<Incident> incidents() {
+        return List.copyOf(incidents);
+    }
+
+    /** P(at least one data loss within the horizon), Clopper–Pearson; an upper bound when none was seen. */
+    public Estimate probabilityOfDataLoss() {
+        return Proportions.probability(replicationsWithLoss, replications);
+    }
+
+    /**
+     * Mean time to (first) data loss. When every replication ran to its first loss, the sample mean with a
+     * Student-t interval; otherwise exposure over losses with the chi-square interval (censored observation).
+     */
+    public Estimate mttdlHours() {
+        if (replications > 0 && replicationsWithLoss == replications) {
+            return Proportions.meanTimeFromSample(timeToFirstLoss.count(), timeToFirstLoss.mean(),
+                    timeToFirstLoss.variance());
+        }
+        return Proportions.meanTimeFromExposure(exposureHours, replicationsWithLoss);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mailsim.stats;
+
+import com.tdunning.math.stats.MergingDigest;
+import com.tdunning.math.stats.TDigest;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Streams one metric's per-replication values into a fixed-size summary: count, mean and sum of squared
+ * deviations (Welford's update; Chan et al.'s pairwise formula to merge), max, and quantiles from a t-digest.
+ * A run of a million replications holds a few kilobytes, not a million values. Values are added in replication
+ * order so output is byte-identical for any thread count; {@link #merge} combines partial runs (another
+ * machine's share of a sweep, say).
+ */
+public final class MetricAccumulator {
+    /** t-digest compression: up to about this many values, quantiles interpolate the sample itself. */
+    private static final double COMPRESSION = 200;
+
+    private long n;
+    private double mean;
+    private double sumSquaredDeviations;
+    private double max = Double.NEGATIVE_INFINITY;
+    private final TDigest digest = new MergingDigest(COMPRESSION);
+
+    public void add(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("metric value must be finite, got " + value);
+        }
+        n++;
+        double delta = value - mean;
+        mean += delta / n;
+        sumSquaredDeviations += delta * (value - mean);
+        max = Math.max(max, value);
+        digest.add(value);
+    }
+
+    /** Adds everything {@code other} has seen, as though its values had been added here after ours. */
+    public void merge(MetricAccumulator other) {
+        if (other.n == 0) {
+            return;
+        }
+        long total = n + other.n;
+        double delta = other.mean - mean;
+        mean += delta * other.n / total;
+        sumSquaredDeviations += other.sumSquaredDeviations + delta * delta * ((double) n * other.n / total);
+        n = total;
+        max = Math.max(max, other.max);
+        digest.add(other.digest);
+    }
+
+    public long count() {
+        return n;
+    }
+
+    public double mean() {
+        return mean;
+    }
+
+    /** Sample variance (n - 1 in the denominator); zero for fewer than two values. */
+    public double variance() {
+        return n > 1 ? sumSquaredDeviations / (n - 1) : 0;
+    }
+
+    /** Mean, 95% Student-t interval of the mean, quantiles and max. */
+    public MetricSummary summary() {
+        if (n == 0) {
+            return MetricSummary.EMPTY;
+        }
+        double halfWidth = 0;
+        if (n > 1) {
+            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+            halfWidth = t * Math.sqrt(variance() / n);
+        }
+        return new MetricSummary(n, mean, mean - halfWidth, mean + halfWidth,
+                quantile(0.50), quantile(0.95), quantile(0.99), max);
+    }
+
+    private double quantile(double q) {
+        // Clamp: t-digest may interpolate a hair outside the observed range.
+        return Math.min(max, Math.max(digest.getMin(), digest.quantile(q)));
+    }
+}
