@@ -35,25 +35,37 @@ final class BenchCommand {
                 description = "Also time java.util.PriorityQueue on the same loop (default: ${DEFAULT-VALUE}).")
         boolean baseline;
 
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Timed rounds of each loop; medians are reported (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the delays (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Override
         public Integer call() {
-            if (pending < 1 || events < 1) {
+            if (pending < 1 || events < 1 || rounds < 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--pending and --events must be at least 1");
+                        "--pending, --events and --rounds must be at least 1");
             }
             PrintWriter out = spec.commandLine().getOut();
-            // Warm-up on a tenth of the work so the JIT has compiled the loop before it is timed.
+            // Warm-up on a tenth of the work so the JIT has compiled both loops before they are timed, then
+            // alternate the two loops round by round so machine noise hits both alike; report medians.
             long warm = Math.max(1, events / 10);
             HoldModel.runKernel(pending, warm, seed);
-            double kernel = eventsPerSecond(() -> HoldModel.runKernel(pending, events, seed));
-            double queue = Double.NaN;
             if (baseline) {
                 HoldModel.runPriorityQueue(pending, warm, seed);
-                queue = eventsPerSecond(() -> HoldModel.runPriorityQueue(pending, events, seed));
             }
+            double[] kernelRounds = new double[rounds];
+            double[] queueRounds = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                kernelRounds[r] = eventsPerSecond(() -> HoldModel.runKernel(pending, events, seed));
+                if (baseline) {
+                    queueRounds[r] = eventsPerSecond(() -> HoldModel.runPriorityQueue(pending, events, seed));
+                }
+            }
+            double kernel = median(kernelRounds);
+            double queue = baseline ? median(queueRounds) : Double.NaN;
             if (format == Format.json) {
                 if (baseline) {
                     out.printf(Locale.ROOT, "{\"baseline\":\"java.util.PriorityQueue\",\"pending\":%d,\"events\":%d,"
@@ -62,8 +74,9 @@ final class BenchCommand {
                 out.printf(Locale.ROOT, "{\"pending\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}%n",
                         pending, events, kernel);
             } else {
-                out.printf(Locale.ROOT, "hold model, %,d pending, %,d events%n", pending, events);
-                out.printf(Locale.ROOT, "  mailsim kernel (4-ary indexed heap)  %,15.0f events/s%n", kernel);
+                out.printf(Locale.ROOT, "hold model, %,d pending, %,d events, median of %d rounds%n",
+                        pending, events, rounds);
+                out.printf(Locale.ROOT, "  mailsim kernel (4-ary heap)          %,15.0f events/s%n", kernel);
                 if (baseline) {
                     out.printf(Locale.ROOT, "  java.util.PriorityQueue             %,15.0f events/s%n", queue);
                     out.printf(Locale.ROOT, "  ratio                               %15.2f x%n", kernel / queue);
@@ -71,6 +84,13 @@ final class BenchCommand {
             }
             out.flush();
             return Main.EXIT_OK;
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
 
         private double eventsPerSecond(Runnable work) {

@@ -3,40 +3,32 @@ package org.mailsim.engine;
 import java.util.Arrays;
 
 /**
- * The future-event list: a 4-ary min-heap on one primitive {@code long[]} with lazy cancellation.
+ * The future-event list: a 4-ary min-heap on primitive arrays with lazy cancellation.
  *
- * <p>Each heap entry is two longs: the time's IEEE bits (for non-negative doubles their order as signed longs is
- * their numeric order) and {@code sequence << 24 | slot}. The sequence number is assigned at insertion, so events
- * at equal times leave in insertion order and every run is deterministic. Children of an entry are four adjacent
- * 16-byte entries, so one level of a sift touches about one cache line; there are no per-event objects.
+ * <p>The heap holds, in heap order, each entry's time (its IEEE bits: for non-negative doubles their order as
+ * signed longs is their numeric order) and its slot. Sifting compares times only; on the rare exact tie it
+ * compares the slots' insertion sequence numbers, so events at equal times leave in insertion order and every run
+ * is deterministic. Four children are 32 adjacent bytes of times, and there are no per-event objects.
  *
- * <p>Callers address an entry by a {@code long} handle: a slot in the low 32 bits and the slot's generation in
+ * <p>Callers address an entry by a {@code long} handle: the slot in the low 32 bits and the slot's generation in
  * the high 32 bits, so a stale handle (its event fired or was cancelled and the slot reused) is harmless.
- * Cancelling is O(1): the slot forgets the entry's sequence number and the entry is dropped when it reaches the
- * top. Rescheduling inserts a fresh entry for the same slot and handle. When dropped entries outnumber live ones
- * the heap is rebuilt in O(n), so memory and the amortised O(log n) cost per operation stay bounded.
- *
- * <p>Limits: 2^24 (16.7 million) events pending at once and 2^39 insertions per queue; both are checked.
+ * Cancelling is O(1): the entry is marked and dropped when it reaches the top; its slot is recycled then.
+ * Rescheduling cancels and inserts, returning a new handle. When cancelled entries outnumber live ones the heap
+ * is rebuilt in O(n), so memory and the amortised O(log n) cost per operation stay bounded.
  */
 public final class EventQueue {
     private static final int ARITY = 4;
-    private static final int SLOT_BITS = 24;
-    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-    private static final int MAX_SLOTS = 1 << SLOT_BITS;
-    private static final long MAX_SEQUENCE = (1L << (63 - SLOT_BITS)) - 1;
-    private static final long NOT_QUEUED = -1;
-    private static final int NONE = -1;
 
-    private long[] heap; // entry i: heap[2i] = time bits, heap[2i + 1] = sequence << SLOT_BITS | slot
-    private int entries; // live and dropped entries in the heap
+    private long[] heapTime; // heap order: the entry's time bits
+    private int[] heapSlot; // heap order: the entry's slot
+    private int entries; // live and cancelled entries in the heap
     private int live;
 
-    // Slot-indexed arrays.
-    private long[] sequenceOf; // sequence of the slot's live entry, or NOT_QUEUED
-    private double[] timeOf;
-    private int[] generationOf;
-    private int[] nextFree;
-    private int freeHead = NONE;
+    // Per slot, two adjacent longs: the insertion sequence number, and generation << 1 | cancelled.
+    private long[] slotInfo;
+    private boolean[] queued; // the slot has an entry in the heap (live or cancelled)
+    private int[] freeSlots; // stack of recycled slots
+    private int freeCount;
     private int slotsInUse; // high-water mark of slots ever handed out
 
     private long nextSequence;
@@ -46,12 +38,12 @@ public final class EventQueue {
     }
 
     public EventQueue(int initialCapacity) {
-        int capacity = Math.max(4, Math.min(initialCapacity, MAX_SLOTS));
-        heap = new long[2 * capacity];
-        sequenceOf = new long[capacity];
-        timeOf = new double[capacity];
-        generationOf = new int[capacity];
-        nextFree = new int[capacity];
+        int capacity = Math.max(4, initialCapacity);
+        heapTime = new long[capacity];
+        heapSlot = new int[capacity];
+        slotInfo = new long[2 * capacity];
+        queued = new boolean[capacity];
+        freeSlots = new int[capacity];
     }
 
     /** Entries waiting to fire (cancelled ones excluded). */
@@ -65,9 +57,18 @@ public final class EventQueue {
 
     /** Adds an entry at {@code time} (a non-negative number of hours) and returns its handle. */
     public long insert(double time) {
-        checkTime(time);
-        int slot = allocateSlot();
-        push(time, slot);
+        if (!(time >= 0)) {
+            throw new IllegalArgumentException("event time must be a non-negative number, got " + time);
+        }
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
+        slotInfo[2 * slot] = nextSequence++;
+        queued[slot] = true;
+        if (entries == heapTime.length) {
+            heapTime = Arrays.copyOf(heapTime, entries * 2);
+            heapSlot = Arrays.copyOf(heapSlot, entries * 2);
+        }
+        // +0.0 turns -0.0 (sign bit set, so a negative long) into +0.0.
+        siftUp(entries++, Double.doubleToRawLongBits(time + 0.0), slot);
         live++;
         return handle(slot);
     }
@@ -75,7 +76,7 @@ public final class EventQueue {
     /** The time of the earliest entry; the queue must not be empty. */
     public double peekTime() {
         dropCancelledAtTop();
-        return Double.longBitsToDouble(heap[0]);
+        return Double.longBitsToDouble(heapTime[0]);
     }
 
     /**
@@ -84,18 +85,18 @@ public final class EventQueue {
      */
     public int pollSlot() {
         dropCancelledAtTop();
-        int slot = (int) (heap[1] & SLOT_MASK);
+        int slot = heapSlot[0];
         removeTop();
         live--;
-        releaseSlot(slot);
+        release(slot);
         return slot;
     }
 
     /** True while the entry named by {@code handle} is still waiting in the queue. */
     public boolean contains(long handle) {
         int slot = slotOf(handle);
-        return slot >= 0 && slot < slotsInUse && generationOf[slot] == generationOf(handle)
-                && sequenceOf[slot] != NOT_QUEUED;
+        return slot >= 0 && slot < slotsInUse && queued[slot]
+                && slotInfo[2 * slot + 1] == (long) generationOf(handle) << 1;
     }
 
     /** Removes the entry; returns false (and does nothing) when it already left the queue. */
@@ -103,40 +104,29 @@ public final class EventQueue {
         if (!contains(handle)) {
             return false;
         }
+        slotInfo[2 * slotOf(handle) + 1] |= 1; // dropped when it reaches the top
         live--;
-        releaseSlot(slotOf(handle));
-        compactIfMostlyDropped();
+        if (entries - live > 64 && entries - live > live) {
+            compact();
+        }
         return true;
     }
 
     /**
-     * Moves a waiting entry to a new time, keeping its handle. It takes a fresh sequence number, so among
-     * entries at the same time it now counts as inserted last. Returns false when the entry already left.
+     * Moves a waiting entry to {@code time}: the entry is cancelled and a new one inserted (so among entries at the
+     * same time it counts as inserted last). Returns the new handle, or -1 when the entry already left the queue.
      */
-    public boolean reschedule(long handle, double time) {
-        checkTime(time);
-        if (!contains(handle)) {
-            return false;
+    public long reschedule(long handle, double time) {
+        if (!cancel(handle)) {
+            return -1;
         }
-        push(time, slotOf(handle)); // the old entry no longer matches the slot's sequence: it is dropped later
-        compactIfMostlyDropped();
-        return true;
-    }
-
-    /** The time at which the entry is due; the entry must be waiting. */
-    public double timeOf(long handle) {
-        if (!contains(handle)) {
-            throw new IllegalArgumentException("no waiting event with handle " + handle);
-        }
-        return timeOf[slotOf(handle)];
+        return insert(time);
     }
 
     /** Empties the queue; outstanding handles become stale. */
     public void clear() {
-        for (int slot = 0; slot < slotsInUse; slot++) {
-            if (sequenceOf[slot] != NOT_QUEUED) {
-                releaseSlot(slot);
-            }
+        for (int i = 0; i < entries; i++) {
+            release(heapSlot[i]);
         }
         entries = 0;
         live = 0;
@@ -151,150 +141,139 @@ public final class EventQueue {
     }
 
     private long handle(int slot) {
-        return ((long) generationOf[slot] << 32) | (slot & 0xFFFFFFFFL);
+        return ((slotInfo[2 * slot + 1] >>> 1) << 32) | (slot & 0xFFFFFFFFL);
     }
 
-    private static void checkTime(double time) {
-        if (!(time >= 0)) {
-            throw new IllegalArgumentException("event time must be a non-negative number, got " + time);
+    private int newSlot() {
+        int slot = slotsInUse++;
+        if (slot == queued.length) {
+            int capacity = slot * 2;
+            slotInfo = Arrays.copyOf(slotInfo, 2 * capacity);
+            queued = Arrays.copyOf(queued, capacity);
+            freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
+        return slot;
     }
 
-    private void push(double time, int slot) {
-        if (nextSequence > MAX_SEQUENCE) {
-            throw new IllegalStateException("event queue exhausted its " + MAX_SEQUENCE + " sequence numbers");
-        }
-        long sequence = nextSequence++;
-        sequenceOf[slot] = sequence;
-        timeOf[slot] = time;
-        if (2 * entries == heap.length) {
-            heap = Arrays.copyOf(heap, heap.length * 2);
-        }
-        // +0.0 so that -0.0 (bits with the sign set) sorts as zero.
-        siftUp(entries++, Double.doubleToRawLongBits(time + 0.0), sequence << SLOT_BITS | slot);
+    /** Returns a slot whose entry left the heap to the free stack, with a new generation and no cancel mark. */
+    private void release(int slot) {
+        queued[slot] = false;
+        slotInfo[2 * slot + 1] = ((slotInfo[2 * slot + 1] >>> 1) + 1) << 1;
+        freeSlots[freeCount++] = slot;
     }
 
-    private boolean isLive(int i) {
-        long key = heap[2 * i + 1];
-        return sequenceOf[(int) (key & SLOT_MASK)] == key >>> SLOT_BITS;
+    private boolean isCancelled(int slot) {
+        return (slotInfo[2 * slot + 1] & 1) != 0;
     }
 
     private void dropCancelledAtTop() {
         if (live == 0) {
             throw new IllegalStateException("event queue is empty");
         }
-        while (!isLive(0)) {
+        // Only cancelled entries are ever dropped; without them the check (a random memory access) is skipped.
+        while (entries != live && isCancelled(heapSlot[0])) {
+            int slot = heapSlot[0];
             removeTop();
+            release(slot);
         }
     }
 
-    private void removeTop() {
-        int last = --entries;
-        if (last > 0) {
-            siftDown(0, heap[2 * last], heap[2 * last + 1]);
+    private void compact() {
+        int kept = 0;
+        for (int i = 0; i < entries; i++) {
+            int slot = heapSlot[i];
+            if (isCancelled(slot)) {
+                release(slot);
+            } else {
+                heapTime[kept] = heapTime[i];
+                heapSlot[kept] = slot;
+                kept++;
+            }
+        }
+        entries = kept;
+        for (int i = (entries - 2) / ARITY; i >= 0; i--) {
+            siftDown(i, heapTime[i], heapSlot[i]);
         }
     }
 
-    private void compactIfMostlyDropped() {
-        int dropped = entries - live;
-        if (dropped > 64 && dropped > live) {
-            int kept = 0;
-            for (int i = 0; i < entries; i++) {
-                if (isLive(i)) {
-                    heap[2 * kept] = heap[2 * i];
-                    heap[2 * kept + 1] = heap[2 * i + 1];
-                    kept++;
-                }
-            }
-            entries = kept;
-            for (int i = (entries - 2) / ARITY; i >= 0; i--) {
-                siftDown(i, heap[2 * i], heap[2 * i + 1]);
-            }
-        }
+    /** Orders entries by time, then by insertion sequence. */
+    private boolean before(long timeA, int slotA, long timeB, int slotB) {
+        return timeA < timeB || (timeA == timeB && slotInfo[2 * slotA] < slotInfo[2 * slotB]);
     }
 
-    private int allocateSlot() {
-        int slot;
-        if (freeHead != NONE) {
-            slot = freeHead;
-            freeHead = nextFree[slot];
-        } else {
-            if (slotsInUse == MAX_SLOTS) {
-                throw new IllegalStateException("more than " + MAX_SLOTS + " events pending at once");
-            }
-            slot = slotsInUse++;
-            if (slot == sequenceOf.length) {
-                growSlots();
-            }
-        }
-        return slot;
-    }
-
-    private void releaseSlot(int slot) {
-        sequenceOf[slot] = NOT_QUEUED;
-        generationOf[slot]++;
-        nextFree[slot] = freeHead;
-        freeHead = slot;
-    }
-
-    private static boolean less(long timeA, long keyA, long timeB, long keyB) {
-        return timeA < timeB || (timeA == timeB && keyA < keyB);
-    }
-
-    private void siftUp(int i, long time, long key) {
-        long[] h = heap;
+    private void siftUp(int i, long time, int slot) {
+        long[] times = heapTime;
+        int[] slots = heapSlot;
         while (i > 0) {
             int parent = (i - 1) / ARITY;
-            long pt = h[2 * parent];
-            long pk = h[2 * parent + 1];
-            if (less(pt, pk, time, key)) {
+            long pt = times[parent];
+            if (before(pt, slots[parent], time, slot)) {
                 break;
             }
-            h[2 * i] = pt;
-            h[2 * i + 1] = pk;
+            times[i] = pt;
+            slots[i] = slots[parent];
             i = parent;
         }
-        h[2 * i] = time;
-        h[2 * i + 1] = key;
+        times[i] = time;
+        slots[i] = slot;
     }
 
-    private void siftDown(int i, long time, long key) {
-        long[] h = heap;
+    /**
+     * Removes the root the bottom-up way (Wegener's heapsort trick): walk the hole down along the smallest
+     * children to a leaf without comparing against the element that fills it, then sift that element (the old
+     * last entry, which usually belongs near the bottom) up from there. Saves a hard-to-predict branch per level.
+     */
+    private void removeTop() {
+        int n = --entries;
+        if (n == 0) {
+            return;
+        }
+        long time = heapTime[n];
+        int slot = heapSlot[n];
+        int hole = 0;
+        while (true) {
+            int best = smallestChild(hole, n);
+            if (best < 0) {
+                break;
+            }
+            heapTime[hole] = heapTime[best];
+            heapSlot[hole] = heapSlot[best];
+            hole = best;
+        }
+        siftUp(hole, time, slot);
+    }
+
+    private void siftDown(int i, long time, int slot) {
         int n = entries;
         while (true) {
-            int first = i * ARITY + 1;
-            if (first >= n) {
+            int best = smallestChild(i, n);
+            if (best < 0 || before(time, slot, heapTime[best], heapSlot[best])) {
                 break;
             }
-            int end = Math.min(first + ARITY, n);
-            int best = first;
-            long bt = h[2 * first];
-            long bk = h[2 * first + 1];
-            for (int c = first + 1; c < end; c++) {
-                long ct = h[2 * c];
-                long ck = h[2 * c + 1];
-                if (less(ct, ck, bt, bk)) {
-                    best = c;
-                    bt = ct;
-                    bk = ck;
-                }
-            }
-            if (less(time, key, bt, bk)) {
-                break;
-            }
-            h[2 * i] = bt;
-            h[2 * i + 1] = bk;
+            heapTime[i] = heapTime[best];
+            heapSlot[i] = heapSlot[best];
             i = best;
         }
-        h[2 * i] = time;
-        h[2 * i + 1] = key;
+        heapTime[i] = time;
+        heapSlot[i] = slot;
     }
 
-    private void growSlots() {
-        int capacity = Math.min(MAX_SLOTS, sequenceOf.length * 2);
-        sequenceOf = Arrays.copyOf(sequenceOf, capacity);
-        timeOf = Arrays.copyOf(timeOf, capacity);
-        generationOf = Arrays.copyOf(generationOf, capacity);
-        nextFree = Arrays.copyOf(nextFree, capacity);
+    /** The child of {@code i} that comes first among the heap's first {@code n} entries, or -1 for a leaf. */
+    private int smallestChild(int i, int n) {
+        int first = i * ARITY + 1;
+        if (first >= n) {
+            return -1;
+        }
+        int end = Math.min(first + ARITY, n);
+        int best = first;
+        long bestTime = heapTime[first];
+        for (int c = first + 1; c < end; c++) {
+            long t = heapTime[c];
+            if (t < bestTime || (t == bestTime && slotInfo[2 * heapSlot[c]] < slotInfo[2 * heapSlot[best]])) {
+                best = c;
+                bestTime = t;
+            }
+        }
+        return best;
     }
 }

@@ -82,12 +82,21 @@ public final class Simulator {
         return false;
     }
 
-    /** Moves a scheduled event to absolute time {@code time}; returns false when it already fired or was cancelled. */
-    public boolean reschedule(long handle, double time) {
+    /**
+     * Moves a scheduled event to absolute time {@code time} and returns its new handle (the old one goes stale);
+     * returns -1 when the event already fired or was cancelled.
+     */
+    public long reschedule(long handle, double time) {
         if (!(time >= now)) {
             throw new IllegalArgumentException("cannot reschedule to " + time + " h: it is already " + now + " h");
         }
-        return queue.reschedule(handle, time);
+        int slot = EventQueue.slotOf(handle);
+        if (!queue.contains(handle)) {
+            return -1;
+        }
+        Event event = events[slot];
+        cancel(handle);
+        return scheduleAt(time, event);
     }
 
     /** True while the event named by {@code handle} waits to fire. */

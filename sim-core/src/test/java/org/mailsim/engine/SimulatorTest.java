@@ -1,0 +1,98 @@
+package org.mailsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    @Test
+    void firesInTimeOrderThenInsertionOrder() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        sim.scheduleAt(2, () -> fired.add("b@2"));
+        sim.scheduleAt(1, () -> fired.add("a@1"));
+        sim.scheduleAt(2, () -> fired.add("c@2"));
+        sim.scheduleAt(1, () -> {
+            fired.add("d@1");
+            sim.schedule(0, () -> fired.add("e@1 (scheduled at 1 with zero delay)"));
+        });
+        sim.run(10);
+        assertThat(fired).containsExactly("a@1", "d@1", "e@1 (scheduled at 1 with zero delay)", "b@2", "c@2");
+        assertThat(sim.now()).isEqualTo(10);
+    }
+
+    @Test
+    void horizonLeavesLaterEventsQueuedAndRunCanContinue() {
+        Simulator sim = new Simulator();
+        List<Double> times = new ArrayList<>();
+        for (int t = 1; t <= 5; t++) {
+            sim.scheduleAt(t, () -> times.add(sim.now()));
+        }
+        assertThat(sim.run(3)).isEqualTo(Simulator.RunOutcome.HORIZON);
+        assertThat(times).containsExactly(1.0, 2.0, 3.0);
+        assertThat(sim.now()).isEqualTo(3);
+        assertThat(sim.run(Double.POSITIVE_INFINITY)).isEqualTo(Simulator.RunOutcome.EMPTY);
+        assertThat(times).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+    }
+
+    @Test
+    void cancelAndRescheduleByHandle() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        long a = sim.scheduleAt(1, () -> fired.add("a"));
+        long b = sim.scheduleAt(2, () -> fired.add("b"));
+        assertThat(sim.cancel(a)).isTrue();
+        assertThat(sim.cancel(a)).isFalse();
+        long moved = sim.reschedule(b, 0.5);
+        assertThat(sim.isScheduled(b)).isFalse();
+        assertThat(sim.isScheduled(moved)).isTrue();
+        sim.scheduleAt(1, () -> fired.add("c"));
+        sim.run(5);
+        assertThat(fired).containsExactly("b", "c");
+        assertThat(sim.now()).isEqualTo(5);
+    }
+
+    @Test
+    void stopEndsTheRunAtTheStoppingEvent() {
+        Simulator sim = new Simulator();
+        sim.scheduleAt(1, sim::stop);
+        sim.scheduleAt(2, () -> { });
+        assertThat(sim.run(10)).isEqualTo(Simulator.RunOutcome.STOPPED);
+        assertThat(sim.now()).isEqualTo(1);
+        assertThat(sim.pendingEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void eventBudgetStopsARunawayModelWithAClearMessage() {
+        Simulator sim = new Simulator();
+        sim.setEventBudget(1_000);
+        Event[] loop = new Event[1];
+        loop[0] = () -> sim.schedule(0, loop[0]);
+        sim.schedule(0, loop[0]);
+        assertThatThrownBy(() -> sim.run(1))
+                .isInstanceOf(EventBudgetExceededException.class)
+                .hasMessageContaining("1,000 events")
+                .hasMessageContaining("keeps scheduling");
+        assertThat(sim.eventsFired()).isEqualTo(1_000);
+    }
+
+    @Test
+    void refusesToScheduleInThePast() {
+        Simulator sim = new Simulator();
+        sim.scheduleAt(5, () -> { });
+        sim.run(5);
+        assertThatThrownBy(() -> sim.scheduleAt(4, () -> { })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already 5.0 h");
+        assertThatThrownBy(() -> sim.schedule(-1, () -> { })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void holdModelGivesTheSameClockOnBothQueues() {
+        // Same delays drawn in the same order: the kernel and PriorityQueue must agree to the bit.
+        assertThat(HoldModel.runKernel(1_000, 50_000, 7)).isEqualTo(HoldModel.runPriorityQueue(1_000, 50_000, 7));
+    }
+}
