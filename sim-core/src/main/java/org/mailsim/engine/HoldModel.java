@@ -9,14 +9,21 @@ import org.mailsim.random.RandomStreams;
 /**
  * The classic hold model for benchmarking future-event lists (Vaucher and Duval, 1975): keep {@code pending}
  * events queued; repeatedly take the earliest and schedule it again after an exponential delay. The queue size
- * stays constant, so the cost per event is the cost of one pop plus one push at that size.
+ * stays constant, so the cost per event is one pop plus one push at that size. Both implementations draw the
+ * same delays in the same order, so their clocks agree to the bit.
  */
 public final class HoldModel {
     private HoldModel() {
     }
 
-    /** The hold model on mailsim's kernel; returns the final clock (so the work cannot be optimised away). */
-    public static double runKernel(int pending, long events, long seed) {
+    /** A hold loop that can be advanced by a number of events (for JMH and the bench command). */
+    public interface Loop {
+        /** Fires {@code events} events and returns the clock. */
+        double advance(long events);
+    }
+
+    /** The hold model on mailsim's {@link Simulator}. */
+    public static Loop kernel(int pending, long seed) {
         UniformRandomProvider rng = RandomStreams.forReplication(seed, 0).stream("hold");
         ContinuousSampler delay = ZigguratSampler.Exponential.of(rng, 1.0);
         Simulator sim = new Simulator(pending);
@@ -29,43 +36,55 @@ public final class HoldModel {
         for (int i = 0; i < pending; i++) {
             sim.schedule(delay.sample(), new Hold());
         }
-        sim.step(events);
-        return sim.now();
+        return events -> {
+            sim.step(events);
+            return sim.now();
+        };
     }
 
-    /** The same loop on {@link PriorityQueue} of event objects ordered by (time, sequence). */
-    public static double runPriorityQueue(int pending, long events, long seed) {
+    /** The same loop on {@link PriorityQueue} of event objects ordered by (time, sequence), objects reused. */
+    public static Loop priorityQueue(int pending, long seed) {
         UniformRandomProvider rng = RandomStreams.forReplication(seed, 0).stream("hold");
         ContinuousSampler delay = ZigguratSampler.Exponential.of(rng, 1.0);
         PriorityQueue<BoxedEvent> queue = new PriorityQueue<>(Math.max(1, pending));
-        long seq = 0;
+        long[] sequence = {0};
         for (int i = 0; i < pending; i++) {
-            queue.add(new BoxedEvent(delay.sample(), seq++));
+            queue.add(new BoxedEvent(delay.sample(), sequence[0]++));
         }
-        double now = 0;
-        for (long e = 0; e < events; e++) {
-            BoxedEvent next = queue.poll();
-            now = next.time;
-            next.time = now + delay.sample();
-            next.seq = seq++;
-            queue.add(next);
-        }
-        return now;
+        double[] now = {0};
+        return events -> {
+            for (long e = 0; e < events; e++) {
+                BoxedEvent next = queue.poll();
+                now[0] = next.time;
+                next.time = now[0] + delay.sample();
+                next.sequence = sequence[0]++;
+                queue.add(next);
+            }
+            return now[0];
+        };
+    }
+
+    public static double runKernel(int pending, long events, long seed) {
+        return kernel(pending, seed).advance(events);
+    }
+
+    public static double runPriorityQueue(int pending, long events, long seed) {
+        return priorityQueue(pending, seed).advance(events);
     }
 
     private static final class BoxedEvent implements Comparable<BoxedEvent> {
         double time;
-        long seq;
+        long sequence;
 
-        BoxedEvent(double time, long seq) {
+        BoxedEvent(double time, long sequence) {
             this.time = time;
-            this.seq = seq;
+            this.sequence = sequence;
         }
 
         @Override
         public int compareTo(BoxedEvent o) {
             int c = Double.compare(time, o.time);
-            return c != 0 ? c : Long.compare(seq, o.seq);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
         }
     }
 }
