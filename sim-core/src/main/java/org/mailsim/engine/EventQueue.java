@@ -18,15 +18,18 @@ import java.util.Arrays;
  */
 public final class EventQueue {
     private static final int ARITY = 4;
+    private static final long QUEUED = 2;
+    private static final long CANCELLED = 1;
+    private static final int STATE_BITS = 2;
 
     private long[] heapTime; // heap order: the entry's time bits
     private int[] heapSlot; // heap order: the entry's slot
     private int entries; // live and cancelled entries in the heap
     private int live;
 
-    // Per slot, two adjacent longs: the insertion sequence number, and generation << 1 | cancelled.
+    // Per slot, two adjacent longs (one cache line serves a whole pop): the insertion sequence number, and the
+    // state: generation << 2 | QUEUED (an entry for the slot is in the heap) | CANCELLED (that entry is dropped).
     private long[] slotInfo;
-    private boolean[] queued; // the slot has an entry in the heap (live or cancelled)
     private int[] freeSlots; // stack of recycled slots
     private int freeCount;
     private int slotsInUse; // high-water mark of slots ever handed out
@@ -42,7 +45,6 @@ public final class EventQueue {
         heapTime = new long[capacity];
         heapSlot = new int[capacity];
         slotInfo = new long[2 * capacity];
-        queued = new boolean[capacity];
         freeSlots = new int[capacity];
     }
 
@@ -62,7 +64,7 @@ public final class EventQueue {
         }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         slotInfo[2 * slot] = nextSequence++;
-        queued[slot] = true;
+        slotInfo[2 * slot + 1] |= QUEUED;
         if (entries == heapTime.length) {
             heapTime = Arrays.copyOf(heapTime, entries * 2);
             heapSlot = Arrays.copyOf(heapSlot, entries * 2);
@@ -95,8 +97,8 @@ public final class EventQueue {
     /** True while the entry named by {@code handle} is still waiting in the queue. */
     public boolean contains(long handle) {
         int slot = slotOf(handle);
-        return slot >= 0 && slot < slotsInUse && queued[slot]
-                && slotInfo[2 * slot + 1] == (long) generationOf(handle) << 1;
+        return slot >= 0 && slot < slotsInUse
+                && slotInfo[2 * slot + 1] == ((long) generationOf(handle) << STATE_BITS | QUEUED);
     }
 
     /** Removes the entry; returns false (and does nothing) when it already left the queue. */
@@ -104,7 +106,7 @@ public final class EventQueue {
         if (!contains(handle)) {
             return false;
         }
-        slotInfo[2 * slotOf(handle) + 1] |= 1; // dropped when it reaches the top
+        slotInfo[2 * slotOf(handle) + 1] |= CANCELLED; // dropped when it reaches the top
         live--;
         if (entries - live > 64 && entries - live > live) {
             compact();
@@ -141,29 +143,27 @@ public final class EventQueue {
     }
 
     private long handle(int slot) {
-        return ((slotInfo[2 * slot + 1] >>> 1) << 32) | (slot & 0xFFFFFFFFL);
+        return ((slotInfo[2 * slot + 1] >>> STATE_BITS) << 32) | (slot & 0xFFFFFFFFL);
     }
 
     private int newSlot() {
         int slot = slotsInUse++;
-        if (slot == queued.length) {
+        if (slot == freeSlots.length) {
             int capacity = slot * 2;
             slotInfo = Arrays.copyOf(slotInfo, 2 * capacity);
-            queued = Arrays.copyOf(queued, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return slot;
     }
 
-    /** Returns a slot whose entry left the heap to the free stack, with a new generation and no cancel mark. */
+    /** Returns a slot whose entry left the heap to the free stack, with the next generation and no state bits. */
     private void release(int slot) {
-        queued[slot] = false;
-        slotInfo[2 * slot + 1] = ((slotInfo[2 * slot + 1] >>> 1) + 1) << 1;
+        slotInfo[2 * slot + 1] = ((slotInfo[2 * slot + 1] >>> STATE_BITS) + 1) << STATE_BITS;
         freeSlots[freeCount++] = slot;
     }
 
     private boolean isCancelled(int slot) {
-        return (slotInfo[2 * slot + 1] & 1) != 0;
+        return (slotInfo[2 * slot + 1] & CANCELLED) != 0;
     }
 
     private void dropCancelledAtTop() {
