@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mailsim.stats.CountHistogram;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricAccumulator;
 import org.mailsim.stats.MetricSummary;
@@ -18,6 +19,8 @@ import org.mailsim.stats.Proportions;
 public final class RunStatistics {
     /** Incidents kept verbatim for reports; the rest are only counted. */
     public static final int INCIDENTS_KEPT = 200;
+    /** Data-loss events per replication are counted exactly up to this many; more fall in the last bin. */
+    public static final int LOSS_EVENT_BINS = 32;
 
     private final Map<Metric, MetricAccumulator> metrics = new EnumMap<>(Metric.class);
     private final Map<String, Long> lossByCause = new TreeMap<>();
@@ -27,6 +30,7 @@ public final class RunStatistics {
     private long incidentCount;
     private double exposureHours;
     private final MetricAccumulator timeToFirstLoss = new MetricAccumulator();
+    private final CountHistogram dataLossEvents = new CountHistogram(LOSS_EVENT_BINS);
 
     public RunStatistics() {
         for (Metric metric : Metric.values()) {
@@ -49,6 +53,7 @@ public final class RunStatistics {
                 incidents.add(incident);
             }
         }
+        dataLossEvents.add(result.metric(Metric.DATA_LOSS_EVENTS));
         result.lossByCause().forEach((cause, count) -> lossByCause.merge(cause, count, Long::sum));
         exposureHours += result.observedHours();
         if (result.lostData()) {
@@ -71,6 +76,19 @@ public final class RunStatistics {
 
     public MetricSummary summary(Metric metric) {
         return metrics.get(metric).summary();
+    }
+
+    /** The q-quantile of a metric over replications (over incidents for the per-incident hours); NaN if empty. */
+    public double quantile(Metric metric, double q) {
+        return metrics.get(metric).quantile(q);
+    }
+
+    /**
+     * Replications by number of data-loss events: element k counts those with exactly k events, the last those
+     * with {@code LOSS_EVENT_BINS - 1} or more.
+     */
+    public long[] dataLossEventCounts() {
+        return dataLossEvents.counts();
     }
 
     public Map<String, Long> lossByCause() {

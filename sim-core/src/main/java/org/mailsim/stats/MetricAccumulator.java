@@ -74,7 +74,17 @@ public final class MetricAccumulator {
                 quantile(0.50), quantile(0.95), quantile(0.99), max);
     }
 
-    private double quantile(double q) {
+    /**
+     * The q-quantile (0 <= q <= 1) of the values seen, from the t-digest; NaN when nothing was added. Reports
+     * draw distributions from a grid of these, since the values themselves are not kept.
+     */
+    public double quantile(double q) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile must be in [0, 1], got " + q);
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
         // Clamp: t-digest may interpolate a hair outside the observed range.
         return Math.min(max, Math.max(digest.getMin(), digest.quantile(q)));
     }

@@ -1,0 +1,127 @@
+package org.mailsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.OptionalDouble;
+import org.mailsim.run.Incident;
+import org.mailsim.run.Metric;
+import org.mailsim.stats.Estimate;
+import org.mailsim.stats.MetricSummary;
+
+/**
+ * The JSON document of MISSION.md section 6, the interface notebooks and other tools rely on. The contract's
+ * fields come first and in its order; extras follow. JSON has no NaN or Infinity, so a non-finite number
+ * (the MTTDL interval's open end when no loss was seen, a metric with no values) is written as null.
+ */
+public final class ReportJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    /** The document, pretty-printed, ending with a newline. */
+    public static String toJson(RunReport report) {
+        try {
+            return MAPPER.writeValueAsString(toTree(report)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write report JSON", e);
+        }
+    }
+
+    public static ObjectNode toTree(RunReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", report.scenario());
+        root.put("seed", report.seed());
+        root.put("replications", report.replications());
+        number(root, "horizonHours", report.horizonHours());
+        ObjectNode metrics = root.putObject("metrics");
+        for (Metric metric : Metric.values()) {
+            metrics.set(metric.key(), summary(report.summary(metric)));
+        }
+        root.set("probabilityOfDataLoss", estimate(report.probabilityOfDataLoss()));
+        root.set("mttdlHours", estimate(report.mttdlHours()));
+        ObjectNode causes = root.putObject("lossByCause");
+        report.lossByCause().forEach(causes::put);
+        ArrayNode incidents = root.putArray("incidents");
+        for (Incident incident : report.incidents()) {
+            incidents.add(incident(incident));
+        }
+        ObjectNode cost = root.putObject("cost");
+        report.cost().forEach((category, amount) -> number(cost, category, amount));
+
+        // Extras, after the contract.
+        root.put("version", report.version());
+        root.put("threads", report.threads());
+        root.put("replicationsWithLoss", report.replicationsWithLoss());
+        root.put("incidentCount", report.incidentCount());
+        number(root, "wallClockSeconds", report.wallClockSeconds());
+        if (!report.reportedTimeline().isEmpty()) {
+            ArrayNode timeline = root.putArray("reportedTimeline");
+            for (Milestone milestone : report.reportedTimeline()) {
+                ObjectNode m = timeline.addObject();
+                m.put("name", milestone.name());
+                number(m, "reportedHours", milestone.reportedHours());
+                OptionalDouble simulated = report.simulatedHours(milestone);
+                number(m, "simulatedHours", simulated.isPresent() ? simulated.getAsDouble() : Double.NaN);
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode summary(MetricSummary s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        // A metric nothing was measured for (no incident, so no hours to restore) has no mean: null, not 0.
+        boolean empty = s.count() == 0;
+        number(node, "mean", empty ? Double.NaN : s.mean());
+        number(node, "ci95Low", empty ? Double.NaN : s.ci95Low());
+        number(node, "ci95High", empty ? Double.NaN : s.ci95High());
+        number(node, "p50", empty ? Double.NaN : s.p50());
+        number(node, "p95", empty ? Double.NaN : s.p95());
+        number(node, "p99", empty ? Double.NaN : s.p99());
+        number(node, "max", empty ? Double.NaN : s.max());
+        node.put("count", s.count());
+        return node;
+    }
+
+    private static ObjectNode estimate(Estimate e) {
+        ObjectNode node = MAPPER.createObjectNode();
+        number(node, "estimate", e.estimate());
+        number(node, "ci95Low", e.ci95Low());
+        number(node, "ci95High", e.ci95High());
+        node.put("upperBoundOnly", e.upperBoundOnly());
+        return node;
+    }
+
+    private static ObjectNode incident(Incident incident) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("replication", incident.replication());
+        node.put("storageGroup", incident.storageGroup());
+        node.put("cause", incident.cause());
+        number(node, "startHours", incident.startHours());
+        node.put("usersAffected", incident.usersAffected());
+        number(node, "mailsDeferred", incident.mailsDeferred());
+        number(node, "mailsBounced", incident.mailsBounced());
+        number(node, "mailsLost", incident.mailsLost());
+        number(node, "hoursToRestoreService", incident.hoursToRestoreService());
+        number(node, "hoursToFullRecovery", incident.hoursToFullRecovery());
+        ArrayNode phases = node.putArray("phases");
+        for (Incident.Phase phase : incident.phases()) {
+            ObjectNode p = phases.addObject();
+            p.put("name", phase.name());
+            number(p, "startHours", phase.startHours());
+            number(p, "endHours", phase.endHours());
+        }
+        return node;
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

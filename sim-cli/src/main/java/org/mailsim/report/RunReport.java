@@ -1,0 +1,234 @@
+package org.mailsim.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.mailsim.cli.Main;
+import org.mailsim.run.Incident;
+import org.mailsim.run.Metric;
+import org.mailsim.run.RunStatistics;
+import org.mailsim.stats.Estimate;
+import org.mailsim.stats.MetricSummary;
+
+/**
+ * Everything a report shows about one run, frozen: what was run (scenario, seed, threads, version, the scenario
+ * text and the command that reproduces it) and what came out (the merged statistics, never per-replication
+ * results). JSON, table, CSV, charts and HTML are all rendered from this one value, so they cannot disagree.
+ *
+ * @param replications        replications merged into the statistics
+ * @param horizonHours        the horizon (the cap, for runs until first data loss)
+ * @param metrics             summary per metric, in {@link Metric} order
+ * @param quantiles           per metric, its values at {@link #QUANTILE_GRID} (NaN when the metric is empty)
+ * @param dataLossEventCounts element k: replications with k data-loss events (the last: that many or more)
+ * @param incidents           incidents kept for the report (up to {@link RunStatistics#INCIDENTS_KEPT})
+ * @param incidentCount       all incidents, kept or not
+ * @param cost                cost breakdown, category to amount, in the order given (empty when not modelled)
+ * @param reportedTimeline    a reported timeline to compare with (replays), else empty
+ */
+public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
+                        String version, String scenarioYaml, String command,
+                        Map<Metric, MetricSummary> metrics, Map<Metric, List<Double>> quantiles,
+                        List<Long> dataLossEventCounts, Estimate probabilityOfDataLoss, Estimate mttdlHours,
+                        Map<String, Long> lossByCause, List<Incident> incidents, long incidentCount,
+                        long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
+                        List<Milestone> reportedTimeline) {
+
+    /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
+    public static final List<Double> QUANTILE_GRID;
+
+    static {
+        Double[] grid = new Double[101];
+        for (int i = 0; i <= 100; i++) {
+            grid[i] = i / 100.0;
+        }
+        QUANTILE_GRID = List.of(grid);
+    }
+
+    public RunReport {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(version, "version");
+        scenarioYaml = scenarioYaml == null ? "" : scenarioYaml;
+        command = command == null ? "" : command;
+        metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
+        EnumMap<Metric, List<Double>> q = new EnumMap<>(Metric.class);
+        quantiles.forEach((metric, values) -> q.put(metric, List.copyOf(values)));
+        quantiles = Collections.unmodifiableMap(q);
+        dataLossEventCounts = List.copyOf(dataLossEventCounts);
+        Objects.requireNonNull(probabilityOfDataLoss, "probabilityOfDataLoss");
+        Objects.requireNonNull(mttdlHours, "mttdlHours");
+        lossByCause = Collections.unmodifiableMap(new TreeMap<>(lossByCause));
+        incidents = List.copyOf(incidents);
+        cost.forEach((category, amount) -> {
+            Objects.requireNonNull(category, "cost category");
+            Objects.requireNonNull(amount, () -> "cost of " + category);
+        });
+        cost = Collections.unmodifiableMap(new LinkedHashMap<>(cost));
+        reportedTimeline = List.copyOf(reportedTimeline);
+        for (Metric metric : Metric.values()) {
+            if (!metrics.containsKey(metric)) {
+                throw new IllegalArgumentException("no summary for metric " + metric.key());
+            }
+        }
+    }
+
+    public MetricSummary summary(Metric metric) {
+        return metrics.get(metric);
+    }
+
+    /** True when no replication lost data, so P(loss) and MTTDL are bounds, not estimates. */
+    public boolean noLossObserved() {
+        return probabilityOfDataLoss.upperBoundOnly();
+    }
+
+    /**
+     * The incident that kept most users from their mail longest: users affected times hours to restore service
+     * (its user-hours without access), ties to the one with more mails lost, then the earlier one.
+     */
+    public java.util.Optional<Incident> worstIncident() {
+        Incident worst = null;
+        for (Incident incident : incidents) {
+            if (worst == null || severity(incident) > severity(worst)
+                    || severity(incident) == severity(worst) && incident.mailsLost() > worst.mailsLost()) {
+                worst = incident;
+            }
+        }
+        return java.util.Optional.ofNullable(worst);
+    }
+
+    private static double severity(Incident incident) {
+        return incident.usersAffected() * incident.hoursToRestoreService();
+    }
+
+    /**
+     * The simulated hours matching a reported milestone: the mean of the per-incident metric it names, or the
+     * mean over kept incidents of when its named phase ended (from the incident's start); empty when none.
+     */
+    public OptionalDouble simulatedHours(Milestone milestone) {
+        String by = milestone.simulatedBy();
+        if (by == null) {
+            return OptionalDouble.empty();
+        }
+        for (Metric metric : List.of(Metric.HOURS_TO_RESTORE_SERVICE, Metric.HOURS_TO_FULL_RECOVERY)) {
+            if (metric.key().equals(by)) {
+                MetricSummary s = metrics.get(metric);
+                return s.count() == 0 ? OptionalDouble.empty() : OptionalDouble.of(s.mean());
+            }
+        }
+        double sum = 0;
+        int n = 0;
+        for (Incident incident : incidents) {
+            double end = Double.NaN;
+            for (Incident.Phase phase : incident.phases()) {
+                if (phase.name().equals(by)) {
+                    end = phase.endHours() - incident.startHours();
+                }
+            }
+            if (!Double.isNaN(end)) {
+                sum += end;
+                n++;
+            }
+        }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
+    }
+
+    public static Builder builder(String scenario, RunStatistics statistics) {
+        return new Builder(scenario, statistics);
+    }
+
+    /** Takes what the run knew and snapshots the statistics at {@link #build()}. */
+    public static final class Builder {
+        private final String scenario;
+        private final RunStatistics statistics;
+        private long seed;
+        private int threads = 1;
+        private double horizonHours;
+        private String version = Main.version();
+        private String scenarioYaml = "";
+        private String command = "";
+        private Map<String, Double> cost = Map.of();
+        private double wallClockSeconds;
+        private List<Milestone> reportedTimeline = List.of();
+
+        private Builder(String scenario, RunStatistics statistics) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            this.statistics = Objects.requireNonNull(statistics, "statistics");
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder horizonHours(double horizonHours) {
+            this.horizonHours = horizonHours;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /** The scenario as run: its YAML after extends and --set overrides were applied. */
+        public Builder scenarioYaml(String scenarioYaml) {
+            this.scenarioYaml = scenarioYaml;
+            return this;
+        }
+
+        /** The command line that reproduces the run, e.g. {@code mailsim run x.yaml --seed 7 --replications 1000}. */
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        /** Cost by category; iteration order is kept in every output (pass a LinkedHashMap or TreeMap). */
+        public Builder cost(Map<String, Double> cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        public Builder wallClockSeconds(double seconds) {
+            this.wallClockSeconds = seconds;
+            return this;
+        }
+
+        public Builder reportedTimeline(List<Milestone> milestones) {
+            this.reportedTimeline = milestones;
+            return this;
+        }
+
+        public RunReport build() {
+            if (statistics.replications() == 0) {
+                throw new IllegalStateException("no replications to report");
+            }
+            Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
+            Map<Metric, List<Double>> quantiles = new EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                summaries.put(metric, statistics.summary(metric));
+                List<Double> values = new ArrayList<>(QUANTILE_GRID.size());
+                for (double q : QUANTILE_GRID) {
+                    values.add(statistics.quantile(metric, q));
+                }
+                quantiles.put(metric, values);
+            }
+            List<Long> lossCounts = Arrays.stream(statistics.dataLossEventCounts()).boxed().toList();
+            return new RunReport(scenario, seed, statistics.replications(), threads, horizonHours, version,
+                    scenarioYaml, command, summaries, quantiles, lossCounts, statistics.probabilityOfDataLoss(),
+                    statistics.mttdlHours(), statistics.lossByCause(), statistics.incidents(),
+                    statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
+                    reportedTimeline);
+        }
+    }
+}
