@@ -11,8 +11,8 @@ package org.mailsim.model.mail;
  *
  * <p>Defaults: u = 0.2 (a mail store is sized so that its disks are busy about a fifth of the time on average,
  * leaving headroom for the weekday peak of about 4x); minimum share 0.05 (rebuild priority keeps a floor, as
- * Linux md's speed_limit_min does). With the bundled profile a rebuild then runs at about 0.2x idle speed in
- * weekday business hours and about 0.99x at night.
+ * Linux md's speed_limit_min does). With the bundled profile a rebuild then runs at about 0.16x idle speed at the
+ * weekday 9:00 peak, about 0.99x at night and 0.8x on average over the week.
  */
 public final class ForegroundLoad {
     private final WeeklyProfile profile;
