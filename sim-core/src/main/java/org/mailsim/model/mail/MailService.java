@@ -1,0 +1,408 @@
+package org.mailsim.model.mail;
+
+import java.util.Arrays;
+import org.mailsim.engine.Simulator;
+import org.mailsim.random.RandomStreams;
+import org.mailsim.run.Metric;
+import org.mailsim.run.ReplicationResult;
+
+/**
+ * The users' view of one replication: storage groups with their mailboxes, the MTA queue in front of them, the
+ * webmail and database tiers, and the user-facing metrics.
+ *
+ * <p>State is kept per storage group (user counts, file counts, outage start), never per user, and traffic is
+ * integrated exactly over the intervals between state changes ({@link WeeklyRate}), never one message at a time:
+ * the work done per state change is O(1) per group touched whatever the number of users or messages.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>A group <em>takes mail</em> while its storage (or its replacement storage) is up and the database is up.
+ *   While it does not, inbound mail for its users waits in the senders' MTA queues. Over a blocked stretch
+ *   [a, b], the mail deferred is N times the integral of the per-user inbound rate over [a, b]; the part that
+ *   arrived before b - queueLifetime has waited longer than the queue lifetime and bounced. The rest is delivered
+ *   when the group takes mail again.</li>
+ *   <li>A user is <em>without mailbox access</em> (and cannot send) while the user's group's storage is down, the
+ *   database is down, or the webmail server serving the user is failing over (a share failed/active of users,
+ *   independent of the storage group). User-hours and failed sends are integrated over those stretches.</li>
+ *   <li>A whole loss loses the mail received since the group's last recovery point ({@link RecoveryPointPolicy});
+ *   without one, all the group's mail. A partial loss of a fraction f of the bytes loses about f of those files,
+ *   spread over users in proportion to mailbox size: the expected users with loss come from the mailbox-size
+ *   distribution, N (1 - E[(1 - f)^M]).</li>
+ * </ul>
+ */
+public final class MailService implements StorageAvailability {
+    /** Told when a group takes mail again, with what its outage did to inbound mail (for incident records). */
+    @FunctionalInterface
+    public interface InboundListener {
+        void inboundRestored(int group, double blockedFrom, double restoredAt, double mailsDeferred,
+                             double mailsBounced);
+    }
+
+    private final MailConfig config;
+    private final WeeklyRate received;
+    private final WeeklyRate sent;
+    private final WeeklyRate netStored;
+    private final double queueLifetime;
+    private final double meanMessages;
+    private final double meanBytesPerMessage;
+    private final long totalUsers;
+    private final int webmailSlots;
+
+    // Per storage group.
+    private final double[] users;
+    private final boolean[] storageDown;
+    private final boolean[] onReplacement;
+    /** Start of the stretch in which the group has not taken mail; NaN while it takes mail. */
+    private final double[] blockedSince;
+    private final double[] filesAtMark;
+    private final double[] markTime;
+    /** Product of (1 - f) over the group's losses without a recovery point. */
+    private final double[] survival;
+    /** Sum of c ln(1 - f): the same losses acting on the c messages every mailbox had grown by at that time. */
+    private final double[] grownSurvivalLog;
+    /** Per-user expected messages lost from mail received since a recovery point (Poisson exposure). */
+    private final double[] recentExposure;
+    private final boolean[] allLost;
+    private final double[] usersWithLossCounted;
+
+    private RecoveryPointPolicy recoveryPoints = RecoveryPointPolicy.NONE;
+    private InboundListener inboundListener = (g, a, b, d, x) -> { };
+
+    private long usersStorageDown;
+    private boolean databaseDown;
+    private int webmailFailed;
+    private double lastAccrual;
+    private double userHoursUnavailable;
+    private double failedSends;
+    private double mailsDeferred;
+    private double mailsBounced;
+    private double mailsLost;
+    private double bytesLost;
+    private double usersWithLoss;
+    private long operations;
+
+    public MailService(MailConfig config) {
+        this.config = config;
+        TrafficProfile traffic = config.traffic();
+        this.received = traffic.receivedRate();
+        this.sent = traffic.sentRate();
+        this.netStored = traffic.netStoredRate();
+        this.queueLifetime = config.queueLifetimeHours();
+        this.meanMessages = config.mailbox().meanMessages();
+        this.meanBytesPerMessage = config.mailbox().meanBytesPerMessage();
+        this.totalUsers = config.sharding().totalUsers();
+        this.webmailSlots = config.webmail().activeServers();
+        int groups = config.sharding().groups();
+        users = new double[groups];
+        storageDown = new boolean[groups];
+        onReplacement = new boolean[groups];
+        blockedSince = new double[groups];
+        filesAtMark = new double[groups];
+        markTime = new double[groups];
+        survival = new double[groups];
+        grownSurvivalLog = new double[groups];
+        recentExposure = new double[groups];
+        allLost = new boolean[groups];
+        usersWithLossCounted = new double[groups];
+        Arrays.fill(blockedSince, Double.NaN);
+        Arrays.fill(survival, 1);
+        for (int g = 0; g < groups; g++) {
+            users[g] = config.sharding().users(g);
+            filesAtMark[g] = users[g] * meanMessages;
+        }
+    }
+
+    public MailConfig config() {
+        return config;
+    }
+
+    public void setRecoveryPointPolicy(RecoveryPointPolicy policy) {
+        this.recoveryPoints = policy;
+    }
+
+    public void setInboundListener(InboundListener listener) {
+        this.inboundListener = listener;
+    }
+
+    /**
+     * Creates the webmail and database tiers on {@code simulator}, each with its own random stream
+     * ({@code mail.webmail}, {@code mail.database}), wired to this service, and starts them.
+     *
+     * @return the two tiers, webmail first
+     */
+    public ServiceTier[] startTiers(Simulator simulator, RandomStreams streams) {
+        ServiceTier webmail = new ServiceTier(config.webmail(), simulator, streams.stream("mail.webmail"),
+                this::webmailFailedSlots);
+        ServiceTier database = new ServiceTier(config.database(), simulator, streams.stream("mail.database"),
+                this::databaseFailedSlots);
+        webmail.start();
+        database.start();
+        return new ServiceTier[] {webmail, database};
+    }
+
+    // ---- storage input ----
+
+    @Override
+    public void groupUnavailable(int group, double t) {
+        if (storageDown[group]) {
+            return;
+        }
+        accrue(t);
+        storageDown[group] = true;
+        usersStorageDown += (long) users[group];
+        if (!databaseDown) {
+            blockInbound(group, t);
+        }
+    }
+
+    @Override
+    public void groupAvailable(int group, double t, boolean replacementStorage) {
+        if (!storageDown[group]) {
+            return;
+        }
+        accrue(t);
+        storageDown[group] = false;
+        onReplacement[group] = replacementStorage;
+        usersStorageDown -= (long) users[group];
+        if (!databaseDown) {
+            unblockInbound(group, t);
+        }
+    }
+
+    @Override
+    public void groupDataLost(int group, double t) {
+        checkTime(t);
+        double n = users[group];
+        double files = files(group, t);
+        double lost;
+        double recoveryPoint = recoveryPoints.lastRecoveryPoint(group, t);
+        if (recoveryPoint == Double.NEGATIVE_INFINITY) {
+            lost = files;
+            allLost[group] = true;
+        } else {
+            double receivedSince = receivedPerUser(Math.min(Math.max(recoveryPoint, 0), t), t);
+            lost = Math.min(files, n * receivedSince);
+            recentExposure[group] += receivedSince;
+        }
+        recordLoss(group, t, files, lost);
+    }
+
+    @Override
+    public void groupDataLost(int group, double t, double fractionOfBytes) {
+        if (!(fractionOfBytes >= 0 && fractionOfBytes <= 1)) {
+            throw new IllegalArgumentException("fraction of bytes lost must be in [0, 1], got " + fractionOfBytes);
+        }
+        checkTime(t);
+        if (fractionOfBytes == 0) {
+            return;
+        }
+        if (fractionOfBytes == 1) {
+            groupDataLost(group, t);
+            return;
+        }
+        double recoveryPoint = recoveryPoints.lastRecoveryPoint(group, t);
+        double n = users[group];
+        double files = files(group, t);
+        double lost;
+        if (recoveryPoint == Double.NEGATIVE_INFINITY) {
+            lost = fractionOfBytes * files;
+            double grownBy = n > 0 ? Math.max(files / n - meanMessages, 0) : 0;
+            survival[group] *= 1 - fractionOfBytes;
+            grownSurvivalLog[group] += grownBy * Math.log1p(-fractionOfBytes);
+        } else {
+            // Only messages newer than the recovery point are lost; each is hit with probability f, so a user
+            // with Poisson(lambda) new messages escapes with probability e^(-f lambda).
+            double receivedSince = receivedPerUser(Math.min(Math.max(recoveryPoint, 0), t), t);
+            lost = fractionOfBytes * Math.min(files, n * receivedSince);
+            recentExposure[group] += fractionOfBytes * receivedSince;
+        }
+        recordLoss(group, t, files, lost);
+    }
+
+    private void recordLoss(int group, double t, double files, double lost) {
+        mailsLost += lost;
+        bytesLost += lost * meanBytesPerMessage;
+        filesAtMark[group] = Math.max(files - lost, 0);
+        markTime[group] = t;
+        double escape;
+        if (allLost[group]) {
+            escape = 0;
+        } else {
+            operations++;
+            escape = config.mailbox().meanSurvival(survival[group], 0) * Math.exp(grownSurvivalLog[group])
+                    * Math.exp(-recentExposure[group]);
+        }
+        double withLoss = users[group] * (1 - escape);
+        usersWithLoss += withLoss - usersWithLossCounted[group];
+        usersWithLossCounted[group] = withLoss;
+    }
+
+    // ---- tiers ----
+
+    /** The webmail tier has {@code failed} of its active servers failing over since {@code t}. */
+    public void webmailFailedSlots(int failed, double t) {
+        if (failed < 0 || failed > webmailSlots) {
+            throw new IllegalArgumentException("failed webmail slots must be in [0, " + webmailSlots + "], got "
+                    + failed);
+        }
+        accrue(t);
+        webmailFailed = failed;
+    }
+
+    /** The database is down from {@code t} while any of its active slots fails over. */
+    public void databaseFailedSlots(int failed, double t) {
+        boolean down = failed > 0;
+        if (down == databaseDown) {
+            return;
+        }
+        accrue(t);
+        databaseDown = down;
+        for (int g = 0; g < users.length; g++) {
+            if (!storageDown[g]) {
+                if (down) {
+                    blockInbound(g, t);
+                } else {
+                    unblockInbound(g, t);
+                }
+            }
+        }
+    }
+
+    // ---- queries ----
+
+    /** Messages (files) stored in the group at {@code t}: initial mailboxes, plus net traffic, minus losses. */
+    public double files(int group, double t) {
+        if (!Double.isNaN(blockedSince[group]) || t <= markTime[group]) {
+            return filesAtMark[group];
+        }
+        operations++;
+        return filesAtMark[group] + users[group] * netStored.integral(markTime[group], t);
+    }
+
+    /** Bytes stored in the group at {@code t}. */
+    public double bytes(int group, double t) {
+        return files(group, t) * meanBytesPerMessage;
+    }
+
+    public double users(int group) {
+        return users[group];
+    }
+
+    public int groups() {
+        return users.length;
+    }
+
+    public boolean takesMail(int group) {
+        return Double.isNaN(blockedSince[group]);
+    }
+
+    public boolean onReplacementStorage(int group) {
+        return onReplacement[group];
+    }
+
+    public boolean databaseDown() {
+        return databaseDown;
+    }
+
+    /** Users without mailbox access right now (expected, since webmail failures hit a share of users). */
+    public double usersWithoutAccess() {
+        if (databaseDown) {
+            return totalUsers;
+        }
+        return usersStorageDown + (totalUsers - usersStorageDown) * (double) webmailFailed / webmailSlots;
+    }
+
+    /**
+     * The metrics up to {@code t}, including outages still open at {@code t} (their deferred mail so far, and
+     * the part of it that has already waited longer than the queue lifetime as bounced). Does not change state.
+     */
+    public MailMetrics metricsAt(double t) {
+        checkTime(t);
+        double blockedUsers = usersWithoutAccess();
+        double hours = userHoursUnavailable + blockedUsers * (t - lastAccrual);
+        double sends = failedSends + (blockedUsers > 0 ? blockedUsers * sent.integral(lastAccrual, t) : 0);
+        double deferred = mailsDeferred;
+        double bounced = mailsBounced;
+        for (int g = 0; g < users.length; g++) {
+            double a = blockedSince[g];
+            if (!Double.isNaN(a)) {
+                deferred += users[g] * received.integral(a, t);
+                bounced += bouncedPerUser(a, t) * users[g];
+            }
+        }
+        return new MailMetrics(usersWithLoss, mailsLost, bytesLost, hours, deferred, bounced, sends);
+    }
+
+    /** Adds this replication's mail metrics, up to {@code horizon}, to {@code result}. */
+    public void contributeTo(ReplicationResult.Builder result, double horizon) {
+        MailMetrics m = metricsAt(horizon);
+        result.add(Metric.USERS_WITH_LOSS, m.usersWithLoss())
+                .add(Metric.MAILS_LOST, m.mailsLost())
+                .add(Metric.USER_HOURS_UNAVAILABLE, m.userHoursUnavailable())
+                .add(Metric.MAILS_DEFERRED, m.mailsDeferred())
+                .add(Metric.MAILS_BOUNCED, m.mailsBounced());
+    }
+
+    /**
+     * Rate integrals and quadratures evaluated so far: the unit of work of this class. It depends on the number
+     * of groups and state changes, not on the number of users or messages.
+     */
+    public long operations() {
+        return operations;
+    }
+
+    // ---- internals ----
+
+    private void blockInbound(int group, double t) {
+        filesAtMark[group] = files(group, t);
+        markTime[group] = t;
+        blockedSince[group] = t;
+    }
+
+    private void unblockInbound(int group, double t) {
+        double a = blockedSince[group];
+        double n = users[group];
+        double deferred = n * receivedPerUser(a, t);
+        double bounced = n * bouncedPerUser(a, t);
+        mailsDeferred += deferred;
+        mailsBounced += bounced;
+        blockedSince[group] = Double.NaN;
+        filesAtMark[group] += deferred - bounced; // the queue drains into the (replacement) storage
+        markTime[group] = t;
+        inboundListener.inboundRestored(group, a, t, deferred, bounced);
+    }
+
+    /** Per-user mail that arrived in [a, t - queueLifetime]: it has waited longer than the queue keeps mail. */
+    private double bouncedPerUser(double a, double t) {
+        double cutoff = t - queueLifetime;
+        return cutoff > a ? receivedPerUser(a, cutoff) : 0;
+    }
+
+    private double receivedPerUser(double a, double b) {
+        operations++;
+        return received.integral(a, b);
+    }
+
+    /** Integrates user-hours and failed sends over the stretch since the last state change. */
+    private void accrue(double t) {
+        checkTime(t);
+        double blockedUsers = usersWithoutAccess();
+        if (blockedUsers > 0 && t > lastAccrual) {
+            userHoursUnavailable += blockedUsers * (t - lastAccrual);
+            operations++;
+            failedSends += blockedUsers * sent.integral(lastAccrual, t);
+        }
+        lastAccrual = t;
+    }
+
+    private void checkTime(double t) {
+        if (!(t >= lastAccrual)) {
+            throw new IllegalArgumentException("time went backwards: " + t + " h after " + lastAccrual + " h");
+        }
+    }
+
+    /** The mail metrics at a point in time. Mails deferred include those that later bounced. */
+    public record MailMetrics(double usersWithLoss, double mailsLost, double bytesLost, double userHoursUnavailable,
+                              double mailsDeferred, double mailsBounced, double failedSends) {
+    }
+}
