@@ -98,7 +98,7 @@ public final class ReportTable {
     }
 
     /** Pads each column to its widest cell; trailing spaces trimmed so the output diffs cleanly. */
-    static void appendAligned(StringBuilder out, List<String[]> rows, boolean[] rightAligned) {
+    public static void appendAligned(StringBuilder out, List<String[]> rows, boolean[] rightAligned) {
         int columns = rightAligned.length;
         int[] width = new int[columns];
         for (String[] row : rows) {

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsim.run.Incident;
+import org.mailsim.run.ReplicationResult;
+import org.mailsim.run.RunStatistics;
 
 class ReportFolderTest {
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
@@ -150,6 +153,28 @@ class ReportFolderTest {
         Path target = parent.resolve("reports/deep/run");
         ReportFolder.write(ReportFixtures.report(ReportFixtures.noLoss()), target, false);
         assertThat(target.resolve("index.html")).exists();
+    }
+
+    @Test
+    void degenerateIncidentsStillRender() throws IOException {
+        RunStatistics stats = new RunStatistics();
+        stats.add(new ReplicationResult.Builder().lossEvent("scripted").observedHours(10)
+                .incident(new Incident(0, "g", "scripted", 5, List.of(), 0, 0, 0, 0, 0, 0))
+                .incident(new Incident(0, "g", "scripted", 6,
+                        List.of(new Incident.Phase("failure", 6, 6), new Incident.Phase("detected", 6, 6)),
+                        10, 0, 0, 0, 0, 0))
+                .build());
+        RunReport report = RunReport.builder("odd", stats).horizonHours(10).version("test").build();
+        Path folder = ReportFolder.write(report, parent.resolve("odd"), false);
+        String html = Files.readString(folder.resolve("index.html"));
+        Matcher images = IMAGE.matcher(html);
+        int count = 0;
+        while (images.find()) {
+            count++;
+            assertThat(ImageIO.read(folder.resolve(images.group(1)).toFile())).isNotNull();
+        }
+        assertThat(count).isEqualTo(2 + 2 + 1);
+        assertThat(Files.readString(folder.resolve("summary.json"))).doesNotContain("Infinity", "NaN");
     }
 
     private List<String> siblings() throws IOException {
