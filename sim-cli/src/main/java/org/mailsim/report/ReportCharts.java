@@ -208,12 +208,16 @@ public final class ReportCharts {
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
         XYPlot plot = new XYPlot(data, phases, time, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        for (Milestone m : reported) {
+        List<Milestone> byTime = reported.stream().sorted(Comparator.comparingDouble(Milestone::reportedHours))
+                .toList();
+        for (int i = 0; i < byTime.size(); i++) {
+            Milestone m = byTime.get(i);
             ValueMarker marker = new ValueMarker(m.reportedHours() / unit, new Color(0xd62728), dashed());
             marker.setLabel("reported: " + m.name());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            // Alternate top and bottom so the labels of close milestones do not overprint.
+            marker.setLabelAnchor(i % 2 == 0 ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
             plot.addRangeMarker(marker);
         }
         return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));

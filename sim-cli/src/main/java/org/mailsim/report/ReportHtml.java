@@ -40,10 +40,10 @@ public final class ReportHtml {
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(report.scenario())).append("</h1>\n");
         h.append("<p class=\"meta\">").append(esc(String.format(Locale.ROOT,
-                "mailsim %s · seed %d · %s replications · horizon %s · %d thread%s · %s s wall-clock",
+                "mailsim %s · seed %d · %s replications · horizon %s · %d thread%s · %.1f s wall-clock",
                 report.version(), report.seed(), Figures.number(report.replications()),
                 Figures.duration(report.horizonHours()), report.threads(), report.threads() == 1 ? "" : "s",
-                Figures.number(report.wallClockSeconds())))).append("</p>\n");
+                report.wallClockSeconds()))).append("</p>\n");
 
         risk(h, report);
         metrics(h, report);
@@ -142,7 +142,7 @@ public final class ReportHtml {
 
     private static void timeline(StringBuilder h, RunReport report) {
         h.append("<h2>Reported and simulated timeline</h2>\n<p>Hours from the first failure.</p>\n<table>\n"
-                + "<tr><th>milestone</th><th>reported</th><th>simulated (mean)</th><th>difference</th></tr>\n");
+                + "<tr><th>milestone</th><th>reported</th><th>simulated (mean)</th><th>simulated − reported</th></tr>\n");
         for (Milestone m : report.reportedTimeline()) {
             OptionalDouble sim = report.simulatedHours(m);
             h.append("<tr><td>").append(esc(m.name())).append("</td><td>")

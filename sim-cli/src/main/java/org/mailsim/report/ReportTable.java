@@ -39,23 +39,27 @@ public final class ReportTable {
         Estimate p = report.probabilityOfDataLoss();
         Estimate mttdl = report.mttdlHours();
         List<String[]> risk = new ArrayList<>();
+        String pLabel = "P(data loss within " + Figures.duration(report.horizonHours()) + ")";
         if (p.upperBoundOnly()) {
-            risk.add(new String[] {"P(data loss within horizon)", "< " + Figures.number(p.ci95High()),
-                    "(no loss observed; upper bound, 95% confidence; 0 of " + Figures.number(report.replications())
-                            + " replications)"});
+            risk.add(new String[] {pLabel, "< " + Figures.number(p.ci95High()),
+                    "no loss observed; upper bound (95%), 0 of " + Figures.number(report.replications())
+                            + " replications"});
         } else {
-            risk.add(new String[] {"P(data loss within horizon)", Figures.number(p.estimate()),
-                    interval(p.ci95Low(), p.ci95High()) + "  " + Figures.number(report.replicationsWithLoss())
-                            + " of " + Figures.number(report.replications()) + " replications"});
+            risk.add(new String[] {pLabel, Figures.number(p.estimate()),
+                    "95% CI " + interval(p.ci95Low(), p.ci95High()) + ", "
+                            + Figures.number(report.replicationsWithLoss()) + " of "
+                            + Figures.number(report.replications()) + " replications"});
         }
+        double unit = unitHours(mttdl.estimate());
+        String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
         if (mttdl.upperBoundOnly()) {
-            risk.add(new String[] {"MTTDL", "> " + hours(mttdl.estimate()),
-                    "(no loss observed; lower bound, 95% confidence)"});
+            risk.add(new String[] {"MTTDL", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
+                    "no loss observed; lower bound (95%)"});
         } else {
-            risk.add(new String[] {"MTTDL", hours(mttdl.estimate()),
-                    "[" + hours(mttdl.ci95Low()) + ", " + hours(mttdl.ci95High()) + "]"});
+            risk.add(new String[] {"MTTDL", Figures.number(mttdl.estimate() / unit) + " " + unitName,
+                    "95% CI " + interval(mttdl.ci95Low() / unit, mttdl.ci95High() / unit) + " " + unitName});
         }
-        appendAligned(out, risk, new boolean[] {false, true, false});
+        appendAligned(out, risk, new boolean[] {false, false, false});
 
         if (!report.lossByCause().isEmpty()) {
             out.append("losses by cause: ").append(joined(report.lossByCause())).append('\n');
@@ -77,17 +81,14 @@ public final class ReportTable {
         return "[" + Figures.number(low) + ", " + Figures.number(high) + "]";
     }
 
-    private static String hours(double h) {
-        if (!Double.isFinite(h)) {
-            return Figures.number(h);
-        }
-        String inHours = Figures.number(h) + " h";
-        String readable = Figures.duration(h);
-        return readable.equals(inHours) ? inHours : inHours + " (" + readable + ")";
+    /** The unit {@link Figures#duration} would pick for {@code hours}, so an interval reads in one unit. */
+    private static double unitHours(double hours) {
+        double a = Math.abs(hours);
+        return !(a >= 48) ? 1 : a < 2 * Figures.HOURS_PER_YEAR ? 24 : Figures.HOURS_PER_YEAR;
     }
 
     private static String seconds(double s) {
-        return Figures.number(s) + " s";
+        return String.format(Locale.ROOT, "%.1f s", s);
     }
 
     private static String joined(Map<String, ? extends Number> values) {
@@ -97,7 +98,7 @@ public final class ReportTable {
     }
 
     /** Pads each column to its widest cell; trailing spaces trimmed so the output diffs cleanly. */
-    static void appendAligned(StringBuilder out, List<String[]> rows, boolean[] rightAligned) {
+    public static void appendAligned(StringBuilder out, List<String[]> rows, boolean[] rightAligned) {
         int columns = rightAligned.length;
         int[] width = new int[columns];
         for (String[] row : rows) {
