@@ -1,0 +1,71 @@
+package org.mailsim.model.storage;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.mailsim.random.Distribution;
+
+/**
+ * The one place where each kind of random transition of the storage model is drawn. Plain Monte Carlo is
+ * {@link #PLAIN}; a rare-event estimator (importance sampling with balanced failure biasing) can implement this
+ * interface to draw from biased rates and multiply the likelihood ratio of each draw into its weight. The model
+ * passes the array's current number of failed disks wherever a biasing scheme would depend on it.
+ */
+public interface TransitionSampler {
+    /**
+     * Hours until a new disk fails, its hazard scaled by {@code hazardMultiplier} (proportional hazards:
+     * S_m(t) = S(t)^m, so t = F^-1(1 - u^(1/m))).
+     */
+    double timeToFailure(Distribution lifetime, double hazardMultiplier, int failedInArray, UniformRandomProvider rng);
+
+    /** Hours until the next arrival of a Poisson process of {@code ratePerHour} (latent errors, shocks, aftershocks). */
+    double timeToArrival(double ratePerHour, int failedInArray, UniformRandomProvider rng);
+
+    /** Hours a rebuild (or any repair step with the distribution {@code time}) takes. */
+    double repairTime(Distribution time, int failedInArray, UniformRandomProvider rng);
+
+    /** Unrecoverable read errors met reading bits with {@code expectedErrors} = URE rate x bits (Poisson count). */
+    int readErrors(double expectedErrors, UniformRandomProvider rng);
+
+    /** A uniform index in [0, n) (which disks a shock hits, which lot an array comes from). */
+    default int pick(int n, UniformRandomProvider rng) {
+        return rng.nextInt(n);
+    }
+
+    /** Plain Monte Carlo: every draw from its nominal distribution, likelihood ratio 1. */
+    TransitionSampler PLAIN = new TransitionSampler() {
+        @Override
+        public double timeToFailure(Distribution lifetime, double hazardMultiplier, int failedInArray,
+                                    UniformRandomProvider rng) {
+            double u = Distribution.openUniform(rng);
+            double p = hazardMultiplier == 1 ? 1 - u : -Math.expm1(Math.log(u) / hazardMultiplier);
+            return lifetime.inverseCdf(p);
+        }
+
+        @Override
+        public double timeToArrival(double ratePerHour, int failedInArray, UniformRandomProvider rng) {
+            return -Math.log(Distribution.openUniform(rng)) / ratePerHour;
+        }
+
+        @Override
+        public double repairTime(Distribution time, int failedInArray, UniformRandomProvider rng) {
+            return time.inverseCdf(rng.nextDouble());
+        }
+
+        @Override
+        public int readErrors(double expectedErrors, UniformRandomProvider rng) {
+            // Inversion of the Poisson CDF: expected counts here are small (a few at most), so this is short.
+            double u = rng.nextDouble();
+            double p = Math.exp(-expectedErrors);
+            double cdf = p;
+            int k = 0;
+            while (u > cdf && k < 1_000_000) {
+                k++;
+                p *= expectedErrors / k;
+                cdf += p;
+                if (p == 0) {
+                    break;
+                }
+            }
+            return k;
+        }
+    };
+}
