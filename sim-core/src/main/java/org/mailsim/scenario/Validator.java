@@ -151,7 +151,8 @@ final class Validator {
                     }
                 }
                 problem(at, path, "missing required key; accepted: " + k.accepted());
-            } else if (k.defaultText() != null) {
+            } else if (k.defaultText() != null && (k.exclusiveWith() == null
+                    || !written.contains(join(prefix, k.exclusiveWith().substring(sp.length()))))) {
                 Object v = defaultValue(k);
                 values.put(path, new Value(k, v, null, Location.DEFAULT, true));
             }
