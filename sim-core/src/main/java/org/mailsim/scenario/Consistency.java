@@ -28,10 +28,12 @@ final class Consistency {
 
     private void run() {
         raid();
-        if (s.isSet("storage.rebuild.time") && s.isSet("storage.rebuild.rate")) {
-            problem("storage.rebuild.time", "storage.rebuild.time and storage.rebuild.rate (at "
-                    + s.where("storage.rebuild.rate") + ") are both given; accepted: one of them (set the other"
-                    + " to null to drop an inherited value)");
+        for (Key k : Schema.SCENARIO.keys()) {
+            String other = k.exclusiveWith();
+            if (other != null && !k.path().contains("[]") && s.isSet(k.path()) && s.isSet(other)) {
+                problem(other, other + " and " + k.path() + " (at " + s.where(k.path()) + ") are both given;"
+                        + " accepted: one of them (set the other to null to drop an inherited value)");
+            }
         }
         if (s.isSet("storage.disk.latentErrors.scrub.distribution") && !s.has("storage.disk.latentErrors.scrub"
                 + ".interval")) {
@@ -119,8 +121,8 @@ final class Consistency {
             String p = f.prefix();
             String kind = f.string("kind");
             if (f.duration("at") > horizon) {
-                problem(p + ".at", "the fault comes after the horizon (" + values.get("horizon").value()
-                        + " h); accepted: at <= horizon");
+                problem(p + ".at", "the fault comes after the horizon (" + Units.plain(horizon)
+                        + "h); accepted: at <= horizon");
             }
             if (s.has("storage.groups") && f.integer("group") >= s.integer("storage.groups")) {
                 problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "

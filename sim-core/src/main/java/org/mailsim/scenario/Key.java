@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Key(String path, ValueType type, String description, boolean mandatory, String defaultText,
         List<String> choices, List<String> words, String min, boolean minExclusive, String max,
-        Quantity distributionOf, int listLength) {
+        Quantity distributionOf, int listLength, String exclusiveWith) {
 
     public Key {
         choices = List.copyOf(choices);
@@ -18,53 +18,62 @@ public record Key(String path, ValueType type, String description, boolean manda
     }
 
     static Key of(String path, ValueType type, String description) {
-        return new Key(path, type, description, false, null, List.of(), List.of(), null, false, null, null, 0);
+        return new Key(path, type, description, false, null, List.of(), List.of(), null, false, null, null, 0, null);
     }
 
     /** Must be written (in the file, a base it extends, or --set). */
     public Key required() {
         return new Key(path, type, description, true, defaultText, choices, words, min, minExclusive, max,
-                distributionOf, listLength);
+                distributionOf, listLength, exclusiveWith);
     }
 
     public Key defaultValue(String yamlText) {
         return new Key(path, type, description, mandatory, yamlText, choices, words, min, minExclusive, max,
-                distributionOf, listLength);
+                distributionOf, listLength, exclusiveWith);
     }
 
     public Key choices(String... allowed) {
         return new Key(path, type, description, mandatory, defaultText, List.of(allowed), words, min, minExclusive,
-                max, distributionOf, listLength);
+                max, distributionOf, listLength, exclusiveWith);
     }
 
     /** Words accepted instead of a value of the type, e.g. {@code unlimited}. */
     public Key orWords(String... accepted) {
         return new Key(path, type, description, mandatory, defaultText, choices, List.of(accepted), min,
-                minExclusive, max, distributionOf, listLength);
+                minExclusive, max, distributionOf, listLength, exclusiveWith);
     }
 
     /** Inclusive range, each bound in the key's units (null for no bound). */
     public Key range(String low, String high) {
         return new Key(path, type, description, mandatory, defaultText, choices, words, low, false, high,
-                distributionOf, listLength);
+                distributionOf, listLength, exclusiveWith);
     }
 
     /** Strictly above {@code low}, at most {@code high} (null for no upper bound). */
     public Key above(String low, String high) {
         return new Key(path, type, description, mandatory, defaultText, choices, words, low, true, high,
-                distributionOf, listLength);
+                distributionOf, listLength, exclusiveWith);
     }
 
     /** For a distribution: the quantity of its parameters (null: plain numbers). */
     public Key of(Quantity quantity) {
         return new Key(path, type, description, mandatory, defaultText, choices, words, min, minExclusive, max,
-                quantity, listLength);
+                quantity, listLength, exclusiveWith);
     }
 
     /** For a number list: the exact number of items. */
     public Key length(int n) {
         return new Key(path, type, description, mandatory, defaultText, choices, words, min, minExclusive, max,
-                distributionOf, n);
+                distributionOf, n, exclusiveWith);
+    }
+
+    /**
+     * The key and {@code other} exclude each other: giving both is an error, and this key's default applies only
+     * when {@code other} is absent.
+     */
+    public Key exclusiveWith(String other) {
+        return new Key(path, type, description, mandatory, defaultText, choices, words, min, minExclusive, max,
+                distributionOf, listLength, other);
     }
 
     /** The last segment of the path. */

@@ -104,6 +104,11 @@ final class Loader {
                 : Path.of(displayName).getParent().toString();
         String baseDisplay = parentDisplay.isEmpty() ? Path.of(s.text()).normalize().toString()
                 : Path.of(parentDisplay).resolve(s.text()).normalize().toString();
+        if (!Files.exists(basePath)) {
+            problems.add(Problem.at(s.location(), "extends", "base scenario '" + s.text() + "' not found (looked for "
+                    + baseDisplay + "); accepted: a path relative to this file"));
+            return null;
+        }
         MapNode base = load(basePath, baseDisplay, chain, s.location());
         if (base == null) {
             return null;

@@ -65,22 +65,24 @@ public final class Scenario extends Section {
         if (tree != null) {
             tree = loader.applySets(tree, sets);
             values = new Validator(Schema.SCENARIO, problems).validate(tree, root);
-            if (problems.isEmpty()) {
-                Consistency.check(values, problems, root);
-            }
+            // Checks between keys run even when some keys are invalid (those are absent), so all problems show.
+            Consistency.check(values, problems, root);
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException(sorted(problems));
+            throw new ScenarioException(sorted(problems, sets));
         }
         return new Scenario(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)), loader.sources,
                 sets);
     }
 
     /** Files first (in the order they were first named), then by line and column; --set problems last. */
-    private static List<Problem> sorted(List<Problem> problems) {
+    private static List<Problem> sorted(List<Problem> problems, List<String> sets) {
         Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < sets.size(); i++) {
+            rank.putIfAbsent("--set " + sets.get(i), 1_000_000 + i);
+        }
         for (Problem p : problems) {
-            rank.putIfAbsent(p.file(), p.file().startsWith("--set") ? Integer.MAX_VALUE : rank.size());
+            rank.putIfAbsent(p.file(), rank.size());
         }
         List<Problem> out = new ArrayList<>(problems);
         out.sort(Comparator.comparing((Problem p) -> rank.get(p.file())).thenComparingInt(Problem::line)

@@ -86,7 +86,8 @@ public final class Schema {
             key("storage.rebuild.time", DISTRIBUTION, "Rebuild duration drawn from a distribution; excludes"
                     + " rebuild.rate.").of(H),
             key("storage.rebuild.rate", BANDWIDTH, "Rebuild speed; duration = data to rebuild / rate (used when"
-                    + " rebuild.time is absent).").defaultValue("50MB/s").above("0", "100GB/s"),
+                    + " rebuild.time is absent).").defaultValue("50MB/s").above("0", "100GB/s")
+                    .exclusiveWith("storage.rebuild.time"),
             key("storage.rebuild.reads", CHOICE, "Data a rebuild reads and writes: the whole disk or the used data.")
                     .defaultValue("whole-disk").choices("whole-disk", "used-data"),
             key("storage.rebuild.loadFactor", FRACTION, "Rebuild speed under foreground mail load, as a fraction of"

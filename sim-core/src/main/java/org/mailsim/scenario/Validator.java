@@ -141,6 +141,9 @@ final class Validator {
             if (values.containsKey(path) || written.contains(path) || k.type() == ValueType.SECTION_LIST) {
                 continue;
             }
+            if (underInvalidSection(path)) {
+                continue; // storage: 5 is reported once, not once per key under storage
+            }
             if (k.mandatory()) {
                 Location at = sectionLocation;
                 for (String p = path; p.contains("."); ) {
@@ -151,11 +154,22 @@ final class Validator {
                     }
                 }
                 problem(at, path, "missing required key; accepted: " + k.accepted());
-            } else if (k.defaultText() != null) {
+            } else if (k.defaultText() != null && (k.exclusiveWith() == null
+                    || !written.contains(join(prefix, k.exclusiveWith().substring(sp.length()))))) {
                 Object v = defaultValue(k);
                 values.put(path, new Value(k, v, null, Location.DEFAULT, true));
             }
         }
+    }
+
+    private boolean underInvalidSection(String path) {
+        for (String p = path; p.contains("."); ) {
+            p = p.substring(0, p.lastIndexOf('.'));
+            if (written.contains(p) && !sectionAt.containsKey(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A default parsed like a written value; a bad default is a bug in the schema table, so it throws. */
