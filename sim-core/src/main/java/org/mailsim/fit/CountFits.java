@@ -2,7 +2,6 @@ package org.mailsim.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.mailsim.stats.Estimate;
@@ -130,17 +129,5 @@ public final class CountFits {
             }
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    static String describe(List<String> patterns, List<Double> capacities) {
-        List<String> parts = new ArrayList<>();
-        if (!patterns.isEmpty()) {
-            parts.add("model " + String.join(" or ", patterns));
-        }
-        if (!capacities.isEmpty()) {
-            parts.add("capacity " + String.join(" or ", capacities.stream()
-                    .map(c -> String.format(Locale.ROOT, "%sTB", FitYaml.number(c))).toList()));
-        }
-        return parts.isEmpty() ? "all models" : String.join(", ", parts);
     }
 }
