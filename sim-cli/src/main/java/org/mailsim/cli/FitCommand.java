@@ -1,0 +1,497 @@
+package org.mailsim.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mailsim.fit.Bursts;
+import org.mailsim.fit.CountFit;
+import org.mailsim.fit.CountFits;
+import org.mailsim.fit.DriveCountsReader;
+import org.mailsim.fit.DriveModelCounts;
+import org.mailsim.fit.EventFit;
+import org.mailsim.fit.EventFits;
+import org.mailsim.fit.EventTrace;
+import org.mailsim.fit.EventTraceReader;
+import org.mailsim.fit.FitYaml;
+import org.mailsim.fit.GoodnessOfFit;
+import org.mailsim.fit.InvalidDataException;
+import org.mailsim.random.Distributions;
+import org.mailsim.stats.Estimate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mailsim fit}: lifetimes from data, with intervals, goodness of fit and a ready scenario block. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fits lifetime distributions to disk data by maximum likelihood and prints a ready "
+                + "scenario block.",
+                "counts: Backblaze-style per-model counts (columns model, drive_days, failed; optional capacity_tb, "
+                        + "n_unique, surv_5yr...): the constant-hazard fit (AFR, MTTF, exact chi-square CI), pooled "
+                        + "over the selected models. A Weibull shape is not identifiable from counts; the output "
+                        + "says so and checks the constant hazard against the file's 5-year survival.",
+                "events: a trace with an ISO-8601 timestamp column, one row per failure: fleet-level times "
+                        + "between failures, exponential vs Weibull (AIC, Kolmogorov-Smirnov), and bursts."})
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of counts or events.")
+    Path file;
+
+    @Option(names = "--kind", description = "counts or events (default: from the header).")
+    Kind kind;
+
+    @Option(names = "--model", paramLabel = "PATTERN",
+            description = "counts: fit models matching PATTERN (case-insensitive; * and ? wildcards); repeatable.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--capacity", paramLabel = "TB", description = "counts: only models of this capacity; repeatable.")
+    List<Double> capacities = new ArrayList<>();
+
+    @Option(names = "--where", paramLabel = "COLUMN=VALUE",
+            description = "events: only rows whose COLUMN equals VALUE (e.g. Action=replacement); repeatable.")
+    Map<String, String> where = new LinkedHashMap<>();
+
+    @Option(names = "--timestamp-column", defaultValue = EventTraceReader.DEFAULT_COLUMN,
+            description = "events: the timestamp column (default: ${DEFAULT-VALUE}).")
+    String timestampColumn;
+
+    @Option(names = "--burst-window", defaultValue = "10m",
+            description = "events: failures this close count as a burst (default: ${DEFAULT-VALUE}).")
+    String burstWindow;
+
+    @Option(names = "--fleet-size", paramLabel = "DISKS",
+            description = "events: disks in the fleet; adds the per-disk mean lifetime (fleet-size x mean gap).")
+    Long fleetSize;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, yaml or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    enum Kind { counts, events }
+
+    enum Format { table, yaml, json }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Kind k = kind != null ? kind : detectKind();
+            Map<String, Object> report = k == Kind.counts ? counts(out) : events(out);
+            if (format != Format.table) {
+                out.print(mapper(format).writeValueAsString(report));
+            }
+            out.flush();
+            return Main.EXIT_OK;
+        } catch (InvalidDataException e) {
+            return invalid(e.getMessage());
+        } catch (NoSuchFileException e) {
+            return invalid(e.getFile() + ": no such file");
+        } catch (IllegalArgumentException e) {
+            return invalid(file + ": " + e.getMessage());
+        }
+    }
+
+    private int invalid(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("mailsim fit: " + message);
+        err.flush();
+        return Main.EXIT_INVALID_INPUT;
+    }
+
+    private Kind detectKind() throws IOException {
+        String header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = in.readLine();
+        }
+        List<String> columns = new ArrayList<>();
+        for (String c : (header == null ? "" : header).split(",", -1)) {
+            columns.add(c.strip().toLowerCase(Locale.ROOT));
+        }
+        if (columns.contains("drive_days") && columns.contains("failed")) {
+            return Kind.counts;
+        }
+        if (columns.contains(timestampColumn.toLowerCase(Locale.ROOT))) {
+            return Kind.events;
+        }
+        throw new InvalidDataException(file + ":1: cannot tell the kind of data: expected columns drive_days and "
+                + "failed (counts) or " + timestampColumn + " (events), got " + columns + "; or give --kind");
+    }
+
+    // ---------------------------------------------------------------- counts
+
+    private Map<String, Object> counts(PrintWriter out) throws IOException {
+        if (!where.isEmpty() || fleetSize != null) {
+            throw new ParameterException(spec.commandLine(), "--where and --fleet-size apply to events, not counts");
+        }
+        List<DriveModelCounts> all = DriveCountsReader.read(file);
+        List<DriveModelCounts> selected = CountFits.select(all, models, capacities);
+        String selection = describeSelection();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("no model matches " + selection + " (" + all.size()
+                    + " models in the file)");
+        }
+        CountFit pooled = CountFits.exponential(selection, selected);
+        String lifetime = FitYaml.block("lifetime", pooled.distribution());
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", "counts");
+        report.put("source", file.toString());
+        report.put("selection", selection);
+        report.put("fit", countFit(pooled));
+        List<Object> rows = new ArrayList<>();
+        for (DriveModelCounts m : selected) {
+            rows.add(modelRow(m, CountFits.exponential(m.model(), List.of(m))));
+        }
+        report.put("models", rows);
+        report.put("weibull", Map.of("identifiable", false, "reason", WEIBULL_FROM_COUNTS));
+        report.put("lifetime", lifetimeMap(pooled.mttfHours().estimate()));
+
+        if (format == Format.table) {
+            printCounts(out, pooled, selected, lifetime);
+        }
+        return report;
+    }
+
+    private static final String WEIBULL_FROM_COUNTS = "A Weibull shape is not identifiable from (drives, drive-days, "
+            + "failures): the likelihood of an age-dependent hazard needs each drive's age at failure or at the end of "
+            + "observation, and the same counts arise from a young fleet with a rising hazard or an old one with a "
+            + "falling hazard. The file's 5-year survival and years_97pct come from one Cox model over all drive "
+            + "models (zachmayer/backblaze_analysis code/survival.R), so their age dependence is a shared baseline, "
+            + "and years_97pct is a lower 95% confidence bound, not a point on the curve. Counts support a constant "
+            + "hazard; use drive-level ages or an event trace for a shape.";
+
+    private void printCounts(PrintWriter out, CountFit pooled, List<DriveModelCounts> selected, String lifetime) {
+        out.printf(Locale.ROOT, "%s: %s (%d of them)%n", file, pooled.label(), pooled.models());
+        out.printf(Locale.ROOT, "%-34s %4s %8s %13s %7s  %-26s %-9s %-22s %s%n", "model", "TB", "drives",
+                "drive-days", "failed", "AFR %/y (95% CI)", "MTTF y", "S(5y) if constant", "S(5y) Cox");
+        if (selected.size() > 1) {
+            out.println(countLine(pooled, null));
+        }
+        for (DriveModelCounts m : selected) {
+            out.println(countLine(CountFits.exponential(m.model(), List.of(m)), m));
+        }
+        out.println();
+        if (pooled.heterogeneity() != null) {
+            CountFit.Heterogeneity h = pooled.heterogeneity();
+            out.printf(Locale.ROOT, "one rate for all %d models? likelihood-ratio G = %.1f on %d df, p %s%s%n",
+                    pooled.models(), h.gStatistic(), h.degreesOfFreedom(),
+                    h.pValue() < 1e-15 ? "< 1e-15" : String.format(Locale.ROOT, "= %.3g", h.pValue()),
+                    h.pValue() < 0.05 ? ": no, the pooled AFR is a fleet average of different rates" : "");
+        }
+        long disagree = selected.stream().filter(DriveModelCounts::hasFiveYearSurvival)
+                .filter(m -> !CountFits.agreesWithCox(CountFits.exponential(m.model(), List.of(m)), m)).count();
+        long withCox = selected.stream().filter(DriveModelCounts::hasFiveYearSurvival).count();
+        if (withCox > 0) {
+            out.printf(Locale.ROOT, "constant-hazard S(5y) outside the Cox 95%% band for %d of %d models "
+                    + "(marked *): their hazard changes with age%n", disagree, withCox);
+        }
+        out.println(wrap("Weibull: " + WEIBULL_FROM_COUNTS, 110));
+        out.println();
+        out.printf(Locale.ROOT, "# storage.disk.lifetime, constant hazard fitted to %s (Backblaze Drive Stats)%n",
+                pooled.label());
+        out.println(lifetime);
+    }
+
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() - lineStart + word.length() + 1 > width && out.length() > lineStart) {
+                out.append(System.lineSeparator()).append("  ");
+                lineStart = out.length() - 2;
+            } else if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
+    }
+
+    private static String countLine(CountFit fit, DriveModelCounts m) {
+        Estimate afr = fit.afr();
+        String afrText = afr.upperBoundOnly()
+                ? String.format(Locale.ROOT, "< %.3g (no failures)", 100 * afr.estimate())
+                : String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", 100 * afr.estimate(), 100 * afr.ci95Low(),
+                        100 * afr.ci95High());
+        String mttf = String.format(Locale.ROOT, "%s%.3g", fit.mttfHours().upperBoundOnly() ? ">" : "",
+                fit.mttfHours().estimate() / 8766);
+        Estimate s = fit.fiveYearSurvival();
+        String constant = s.upperBoundOnly() ? String.format(Locale.ROOT, "> %.4f", s.estimate())
+                : String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", s.estimate(), s.ci95Low(), s.ci95High());
+        String cox = "";
+        String name = "all selected";
+        String capacity = "";
+        if (m != null) {
+            name = m.model();
+            capacity = Double.isNaN(m.capacityTb()) ? "" : FitYaml.number(m.capacityTb());
+            if (m.hasFiveYearSurvival()) {
+                cox = String.format(Locale.ROOT, "%.4f [%.4f, %.4f]%s", m.fiveYearSurvival(),
+                        m.fiveYearSurvivalLow(), m.fiveYearSurvivalHigh(), CountFits.agreesWithCox(fit, m) ? "" : " *");
+            }
+        }
+        return String.format(Locale.ROOT, "%-34s %4s %8d %13.0f %7d  %-26s %-9s %-22s %s", name, capacity,
+                fit.drives(), fit.driveDays(), fit.failures(), afrText, mttf, constant, cox);
+    }
+
+    private static Map<String, Object> countFit(CountFit fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distribution", "exponential");
+        m.put("models", fit.models());
+        m.put("drives", fit.drives());
+        m.put("driveDays", fit.driveDays());
+        m.put("failures", fit.failures());
+        m.put("afrPerDriveYear", estimate(fit.afr()));
+        m.put("mttfHours", estimate(fit.mttfHours()));
+        m.put("fiveYearSurvival", estimate(fit.fiveYearSurvival()));
+        if (fit.heterogeneity() != null) {
+            m.put("heterogeneity", Map.of("gStatistic", fit.heterogeneity().gStatistic(),
+                    "degreesOfFreedom", fit.heterogeneity().degreesOfFreedom(),
+                    "pValue", fit.heterogeneity().pValue()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> modelRow(DriveModelCounts model, CountFit fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model.model());
+        if (!Double.isNaN(model.capacityTb())) {
+            m.put("capacityTb", model.capacityTb());
+        }
+        m.putAll(countFit(fit));
+        m.remove("models");
+        m.remove("distribution");
+        if (model.hasFiveYearSurvival()) {
+            m.put("fiveYearSurvivalCox", Map.of("estimate", model.fiveYearSurvival(),
+                    "ci95Low", model.fiveYearSurvivalLow(), "ci95High", model.fiveYearSurvivalHigh()));
+            m.put("constantHazardAgreesWithCox", CountFits.agreesWithCox(fit, model));
+        }
+        return m;
+    }
+
+    private String describeSelection() {
+        List<String> parts = new ArrayList<>();
+        if (!models.isEmpty()) {
+            parts.add("model " + String.join(" or ", models));
+        }
+        if (!capacities.isEmpty()) {
+            List<String> tb = new ArrayList<>();
+            for (double c : capacities) {
+                tb.add(FitYaml.number(c) + "TB");
+            }
+            parts.add("capacity " + String.join(" or ", tb));
+        }
+        return parts.isEmpty() ? "all models" : String.join(", ", parts);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private Map<String, Object> events(PrintWriter out) throws IOException {
+        if (!models.isEmpty() || !capacities.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--model and --capacity apply to counts, not events");
+        }
+        if (fleetSize != null && fleetSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--fleet-size must be at least 1");
+        }
+        double window = durationHours(burstWindow);
+        EventTrace trace = EventTraceReader.read(file, timestampColumn, where);
+        EventFit fit = EventFits.fit(trace, window);
+        String between = FitYaml.block("timeBetweenFailures", fit.preferred().equals("weibull")
+                ? fit.weibull().distribution() : fit.exponential().distribution());
+        Estimate perDisk = null;
+        if (fleetSize != null) {
+            // Elementary renewal theorem: N disks replaced on failure fail at N / MTTF per hour in the long run,
+            // whatever their lifetime law, so MTTF = N x mean gap. The interval assumes Poisson failures, which
+            // bursts are not: read it as a lower limit of the uncertainty.
+            Estimate gap = fit.exponential().mean();
+            perDisk = new Estimate(fleetSize * gap.estimate(), fleetSize * gap.ci95Low(), fleetSize * gap.ci95High(),
+                    false);
+        }
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", "events");
+        report.put("source", file.toString());
+        if (!where.isEmpty()) {
+            report.put("where", where);
+        }
+        report.put("events", fit.events());
+        report.put("first", trace.first().toString());
+        report.put("last", trace.last().toString());
+        report.put("spanHours", fit.spanHours());
+        report.put("gaps", fit.events() - 1);
+        report.put("zeroGaps", fit.zeroGaps());
+        report.put("resolutionHours", trace.resolutionHours());
+        Map<String, Object> exp = new LinkedHashMap<>();
+        exp.put("meanHours", estimate(fit.exponential().mean()));
+        exp.putAll(goodness(fit.exponential().goodness()));
+        report.put("exponential", exp);
+        Map<String, Object> wei = new LinkedHashMap<>();
+        wei.put("shape", estimate(fit.weibull().shape()));
+        wei.put("scaleHours", estimate(fit.weibull().scale()));
+        wei.put("meanHours", estimate(fit.weibull().mean()));
+        wei.put("correlationLnShapeLnScale", fit.weibull().correlation());
+        wei.putAll(goodness(fit.weibull().goodness()));
+        report.put("weibull", wei);
+        report.put("preferred", fit.preferred());
+        report.put("aicAdvantageOfWeibull", fit.aicAdvantageOfWeibull());
+        report.put("bursts", bursts(fit.bursts()));
+        report.put("timeBetweenFailures", fit.preferred().equals("weibull")
+                ? weibullMap(fit.weibull().shape().estimate(), fit.weibull().scale().estimate())
+                : lifetimeMap(fit.exponential().mean().estimate()));
+        if (perDisk != null) {
+            report.put("fleetSize", fleetSize);
+            report.put("perDiskMeanLifetimeHours", estimate(perDisk));
+            report.put("lifetime", lifetimeMap(perDisk.estimate()));
+        }
+        if (format == Format.table) {
+            printEvents(out, trace, fit, between, perDisk);
+        }
+        return report;
+    }
+
+    private void printEvents(PrintWriter out, EventTrace trace, EventFit fit, String between, Estimate perDisk) {
+        out.printf(Locale.ROOT, "%s%s: %,d events, %s .. %s (%.1f days)%n", file,
+                where.isEmpty() ? "" : " where " + where, fit.events(), trace.first(), trace.last(),
+                fit.spanHours() / 24);
+        out.printf(Locale.ROOT, "times between failures (fleet level): %,d gaps, %d stamped in the same %s "
+                + "(left-censored there)%n", fit.events() - 1, fit.zeroGaps(),
+                trace.resolutionHours() * 3600 >= 1 ? "second" : "clock tick");
+        out.printf(Locale.ROOT, "  %-12s %-60s %11s %10s %7s%n", "", "maximum likelihood, 95% CI", "ln L", "AIC",
+                "KS D");
+        Estimate mean = fit.exponential().mean();
+        GoodnessOfFit ge = fit.exponential().goodness();
+        out.printf(Locale.ROOT, "  %-12s %-60s %11.1f %10.1f %7.4f%n", "exponential",
+                String.format(Locale.ROOT, "mean %.4g h [%.4g, %.4g]", mean.estimate(), mean.ci95Low(),
+                        mean.ci95High()), ge.logLikelihood(), ge.aic(), ge.ksStatistic());
+        Estimate shape = fit.weibull().shape();
+        Estimate scale = fit.weibull().scale();
+        GoodnessOfFit gw = fit.weibull().goodness();
+        out.printf(Locale.ROOT, "  %-12s %-60s %11.1f %10.1f %7.4f%n", "weibull",
+                String.format(Locale.ROOT, "shape %.3f [%.3f, %.3f], scale %.4g h [%.4g, %.4g]", shape.estimate(),
+                        shape.ci95Low(), shape.ci95High(), scale.estimate(), scale.ci95Low(), scale.ci95High()),
+                gw.logLikelihood(), gw.aic(), gw.ksStatistic());
+        out.printf(Locale.ROOT, "  better: %s (AIC lower by %.1f)%s%n", fit.preferred(),
+                Math.abs(fit.aicAdvantageOfWeibull()),
+                shape.ci95High() < 1 ? "; shape below 1: failures cluster in time (bursty), not a Poisson process"
+                        : "");
+        Bursts b = fit.bursts();
+        String w = burstWindow;
+        out.printf(Locale.ROOT, "bursts (window %s): %,d of %,d failures follow the previous one within %s = %.1f%% "
+                        + "[%.1f%%, %.1f%%]%n", w, b.followers(), b.events(), w,
+                100 * b.followerFraction().estimate(), 100 * b.followerFraction().ci95Low(),
+                100 * b.followerFraction().ci95High());
+        out.printf(Locale.ROOT, "  %,d (%.1f%% [%.1f%%, %.1f%%]) are within %s of another failure; %,d bursts, "
+                        + "mean size %.2f, largest %d%n", b.inBursts(), 100 * b.inBurstFraction().estimate(),
+                100 * b.inBurstFraction().ci95Low(), 100 * b.inBurstFraction().ci95High(), w, b.bursts(),
+                b.meanBurstSize(), b.largestBurst());
+        out.println();
+        out.println("# fleet-level time between failures (not a per-disk lifetime)");
+        out.println(between);
+        out.println("# correlated-failure calibration (no scenario key yet)");
+        out.printf(Locale.ROOT, "bursts: {window: %s, followerFraction: %s, inBurstFraction: %s, meanSize: %s}%n",
+                w, FitYaml.number(b.followerFraction().estimate()), FitYaml.number(b.inBurstFraction().estimate()),
+                Double.isNaN(b.meanBurstSize()) ? "0" : FitYaml.number(b.meanBurstSize()));
+        if (perDisk != null) {
+            out.printf(Locale.ROOT, "# storage.disk.lifetime: %d disks x mean gap (renewal theorem), "
+                    + "95%% CI [%s, %s] if failures were Poisson%n", fleetSize, FitYaml.hours(perDisk.ci95Low()),
+                    FitYaml.hours(perDisk.ci95High()));
+            out.println(FitYaml.block("lifetime", Distributions.exponential(perDisk.estimate())));
+        }
+    }
+
+    private static Map<String, Object> bursts(Bursts b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("windowHours", b.windowHours());
+        m.put("followers", b.followers());
+        m.put("followerFraction", estimate(b.followerFraction()));
+        m.put("inBursts", b.inBursts());
+        m.put("inBurstFraction", estimate(b.inBurstFraction()));
+        m.put("bursts", b.bursts());
+        m.put("meanBurstSize", Double.isNaN(b.meanBurstSize()) ? null : b.meanBurstSize());
+        m.put("largestBurst", b.largestBurst());
+        return m;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*([smhdwy])");
+
+    /** A duration in the scenario units (s, m, h, d, w, y = 365 d) as hours. */
+    private double durationHours(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--burst-window: expected a duration such as 10m, "
+                    + "30s or 1h, got '" + text + "'");
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> value / 3600;
+            case "m" -> value / 60;
+            case "h" -> value;
+            case "d" -> value * 24;
+            case "w" -> value * 168;
+            default -> value * 8760;
+        };
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private static Map<String, Object> lifetimeMap(double meanHours) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distribution", "exponential");
+        m.put("mean", FitYaml.hours(meanHours));
+        return m;
+    }
+
+    private static Map<String, Object> weibullMap(double shape, double scaleHours) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distribution", "weibull");
+        m.put("shape", Double.parseDouble(FitYaml.number(shape)));
+        m.put("scale", FitYaml.hours(scaleHours));
+        return m;
+    }
+
+    private static Map<String, Object> goodness(GoodnessOfFit g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("logLikelihood", g.logLikelihood());
+        m.put("aic", g.aic());
+        m.put("ksStatistic", Double.isNaN(g.ksStatistic()) ? null : g.ksStatistic());
+        return m;
+    }
+
+    private static Map<String, Object> estimate(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimate", e.estimate());
+        m.put("ci95Low", e.ci95Low());
+        m.put("ci95High", Double.isFinite(e.ci95High()) ? e.ci95High() : null);
+        if (e.upperBoundOnly()) {
+            m.put("boundOnly", true);
+        }
+        return m;
+    }
+
+    private static ObjectMapper mapper(Format format) throws JsonProcessingException {
+        ObjectMapper mapper = format == Format.yaml
+                ? new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
+                : new ObjectMapper();
+        return mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
