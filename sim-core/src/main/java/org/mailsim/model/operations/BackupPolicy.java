@@ -104,9 +104,16 @@ public record BackupPolicy(Kind kind, double fullIntervalHours, double increment
         return slotInterval(kind, fullIntervalHours, incrementalIntervalHours);
     }
 
-    /** Every {@code slotsPerFull}-th slot runs a full copy (1 for FULL and SNAPSHOT). */
+    /**
+     * Every {@code slotsPerFull}-th slot runs a full copy: 1 for FULL; for SNAPSHOT only the first replication
+     * sends everything ({@link Long#MAX_VALUE}).
+     */
     public long slotsPerFull() {
-        return kind == Kind.INCREMENTAL ? Math.round(fullIntervalHours / incrementalIntervalHours) : 1;
+        return switch (kind) {
+            case INCREMENTAL -> Math.round(fullIntervalHours / incrementalIntervalHours);
+            case SNAPSHOT -> Long.MAX_VALUE;
+            default -> 1;
+        };
     }
 
     public static BackupPolicy full(double intervalHours, double startOffsetHours, double filesPerSecond,
