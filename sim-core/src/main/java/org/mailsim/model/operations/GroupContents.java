@@ -1,0 +1,55 @@
+package org.mailsim.model.operations;
+
+/**
+ * What the operations layer needs to know of a storage group's mail (the mail layer provides it): users, files and
+ * bytes stored at a time, and the mail written into the group over an interval. Queried at failure times and at
+ * backup start times, in non-decreasing time order except for backups still running at a query.
+ */
+public interface GroupContents {
+    int groups();
+
+    double users(int group);
+
+    /** Messages (one file each) stored in the group at {@code t}. */
+    double files(int group, double t);
+
+    /** Bytes stored in the group at {@code t}. */
+    double bytes(int group, double t);
+
+    /** Messages written into the group's storage in [from, to] (new mail; what an incremental backup copies). */
+    double filesWritten(int group, double from, double to);
+
+    /**
+     * A group in steady state: deletions balance new mail, so files and bytes stay constant while
+     * {@code filesWrittenPerHour} new messages arrive. For tests and back-of-the-envelope replays.
+     */
+    static GroupContents steady(int groups, double usersPerGroup, double filesPerGroup, double bytesPerGroup,
+                                double filesWrittenPerHour) {
+        return new GroupContents() {
+            @Override
+            public int groups() {
+                return groups;
+            }
+
+            @Override
+            public double users(int group) {
+                return usersPerGroup;
+            }
+
+            @Override
+            public double files(int group, double t) {
+                return filesPerGroup;
+            }
+
+            @Override
+            public double bytes(int group, double t) {
+                return bytesPerGroup;
+            }
+
+            @Override
+            public double filesWritten(int group, double from, double to) {
+                return filesWrittenPerHour * Math.max(to - from, 0);
+            }
+        };
+    }
+}

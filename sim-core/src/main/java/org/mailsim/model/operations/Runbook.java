@@ -1,0 +1,204 @@
+package org.mailsim.model.operations;
+
+import static org.mailsim.model.operations.Throughput.requireFraction;
+import static org.mailsim.model.operations.Throughput.requireNonNegative;
+import static org.mailsim.model.operations.Throughput.requireRate;
+
+import java.util.Objects;
+import org.mailsim.random.Distribution;
+import org.mailsim.random.Distributions;
+
+/**
+ * What the operations team does when storage fails (the scenario's {@code operations:} section). All durations are
+ * in hours; rates are per second. Times that depend on data (restore, vendor imaging, merge) are computed from the
+ * file count and bytes of the failed storage at the moment of failure, never given as dates.
+ *
+ * <p>Timeline of a lost array (see {@link IncidentResponse}): failure, then {@code detectionDelay} until an alarm,
+ * then {@code onCallResponse} until an engineer works on it; then replacement storage is provisioned
+ * ({@code provisioning}) and new mail is redirected to it (send/receive is back); the old mail comes back from a
+ * backup ({@code restore}) and/or from a data-recovery vendor ({@code vendor}) followed by a {@code merge} into the
+ * live storage.
+ *
+ * @param detectionDelay  failure to alarm (monitoring, or users complaining)
+ * @param onCallResponse  alarm to an engineer at work on it
+ * @param diskReplacement swapping a single failed disk (no data loss): spare handling and restocking
+ * @param provisioning    bringing replacement storage into service for a group whose storage was lost
+ * @param restore         restoring from backup into the (replacement) storage
+ * @param vendor          the data-recovery vendor the dead disks are sent to
+ * @param merge           merging recovered mail into the live storage
+ * @param staffing        engineers busy per phase, for the engineer-hours cost
+ */
+public record Runbook(Distribution detectionDelay, Distribution onCallResponse, DiskReplacement diskReplacement,
+                      Provisioning provisioning, Restore restore, Vendor vendor, Merge merge, Staffing staffing) {
+
+    public Runbook {
+        Objects.requireNonNull(detectionDelay, "detection delay");
+        Objects.requireNonNull(onCallResponse, "on-call response");
+        Objects.requireNonNull(diskReplacement, "disk replacement");
+        Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(restore, "restore");
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(merge, "merge");
+        Objects.requireNonNull(staffing, "staffing");
+    }
+
+    /**
+     * A present-day team (assumptions, stated so they can be challenged): monitoring alarms within 15 minutes;
+     * on-call engineer at work 30 minutes later; spare storage servers racked, provisioned in 4-8 hours; restores at
+     * 1,000 files/s and 200 MB/s (a modern array writing small files: a file create costs several random I/Os);
+     * off-site copies recalled in 24 h; a recovery vendor needing 3-7 days plus imaging at 100 MB/s, recovering 95%
+     * at US$1,000 per TB (quotes for RAID recovery commonly run from hundreds to a few thousand dollars per TB);
+     * merge at 500 files/s; cold spare inserted 2 h after a failure, restock in 3 days; 2 engineers while users are
+     * down, 1 while old mail is being recovered.
+     */
+    public static final Runbook DEFAULT = new Runbook(
+            Distributions.deterministic(0.25),
+            Distributions.deterministic(0.5),
+            new DiskReplacement(Distributions.deterministic(2), Distributions.deterministic(72), 1),
+            new Provisioning(Distributions.uniform(4, 8)),
+            new Restore(1000, 200e6, Distributions.deterministic(24)),
+            new Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false),
+            new Merge(500),
+            new Staffing(2, 1));
+
+    /**
+     * A 2008 portal's team, chosen so the Dreamwiz outage's mechanisms can be replayed (MISSION.md section 2); the
+     * numbers are assumptions consistent with the source post, not reported facts: alarm in 1 h, engineer at work
+     * 2 h later, replacement servers brought in over 45 h (send/receive back "on day 3"), no backup of the mail
+     * store, a vendor taking 7 days ("typically up to a week, depending on data volume"), recovering 98% (the rest
+     * sat in bad sectors), merge at 30 files/s into a live 2008 array already carrying the new mail. Restores at
+     * 200 files/s and 50 MB/s.
+     */
+    public static final Runbook DREAMWIZ_2008 = new Runbook(
+            Distributions.deterministic(1),
+            Distributions.deterministic(2),
+            new DiskReplacement(Distributions.deterministic(4), Distributions.deterministic(168), 1),
+            new Provisioning(Distributions.deterministic(45)),
+            new Restore(200, 50e6, Distributions.deterministic(24)),
+            new Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false),
+            new Merge(30),
+            new Staffing(3, 1));
+
+    public Runbook withProvisioning(Provisioning p) {
+        return new Runbook(detectionDelay, onCallResponse, diskReplacement, p, restore, vendor, merge, staffing);
+    }
+
+    public Runbook withRestore(Restore r) {
+        return new Runbook(detectionDelay, onCallResponse, diskReplacement, provisioning, r, vendor, merge, staffing);
+    }
+
+    public Runbook withVendor(Vendor v) {
+        return new Runbook(detectionDelay, onCallResponse, diskReplacement, provisioning, restore, v, merge, staffing);
+    }
+
+    public Runbook withMerge(Merge m) {
+        return new Runbook(detectionDelay, onCallResponse, diskReplacement, provisioning, restore, vendor, m, staffing);
+    }
+
+    /** Which kind of spare a failed disk is replaced with. */
+    public enum SpareKind { HOT, COLD }
+
+    /**
+     * Replacing one failed disk. A hot spare takes over at once (the array rebuilds onto it); a cold spare waits for
+     * someone to insert it ({@code coldSpareHandling}); with no spare in stock a disk is ordered and arrives after
+     * {@code restockDelay}, then is inserted. The storage model owns the spare pools; this is the team's side.
+     *
+     * @param engineerHoursPerDisk hands-on time per failed disk (swap, RMA paperwork), for costs
+     */
+    public record DiskReplacement(Distribution coldSpareHandling, Distribution restockDelay,
+                                  double engineerHoursPerDisk) {
+        public DiskReplacement {
+            Objects.requireNonNull(coldSpareHandling, "cold spare handling");
+            Objects.requireNonNull(restockDelay, "restock delay");
+            requireNonNegative("engineer hours per disk", engineerHoursPerDisk);
+        }
+
+        /**
+         * Hours from a disk failure until a replacement disk is in the array, given drawn handling and restock
+         * times: 0 with a hot spare, handling with a cold spare on the shelf, restock + handling when out of stock.
+         */
+        public static double hoursUntilReplaced(SpareKind kind, boolean inStock, double handling, double restock) {
+            if (!inStock) {
+                return restock + handling;
+            }
+            return kind == SpareKind.HOT ? 0 : handling;
+        }
+    }
+
+    /** Bringing replacement storage into service for a group, after an engineer is at work. */
+    public record Provisioning(Distribution time) {
+        public Provisioning {
+            Objects.requireNonNull(time, "provisioning time");
+        }
+    }
+
+    /**
+     * Restoring from backup. File-level backups are bounded by both rates; block-level snapshot replicas by bytes
+     * only. Copies held only off site are first recalled ({@code offsiteRecall}).
+     */
+    public record Restore(double filesPerSecond, double bytesPerSecond, Distribution offsiteRecall) {
+        public Restore {
+            requireRate("restore files/s", filesPerSecond);
+            requireRate("restore bytes/s", bytesPerSecond);
+            Objects.requireNonNull(offsiteRecall, "off-site recall");
+        }
+
+        public double hours(double files, double bytes, boolean blockLevel) {
+            return blockLevel ? Throughput.hoursForBytes(bytes, bytesPerSecond)
+                    : Throughput.hours(files, bytes, filesPerSecond, bytesPerSecond);
+        }
+    }
+
+    /**
+     * A data-recovery vendor: the dead disks are shipped when an engineer is at work; the vendor returns the
+     * recoverable part after {@code turnaround} plus imaging the data at {@code bytesPerSecond} (infinite: the
+     * turnaround already covers it). Data in bad sectors is not recoverable: {@code recoverableFraction}.
+     *
+     * @param available    whether the runbook uses a vendor at all
+     * @param forBackupGap with a usable backup, also send the disks to recover the mail received since it
+     */
+    public record Vendor(boolean available, Distribution turnaround, double bytesPerSecond,
+                         double recoverableFraction, double pricePerTB, boolean forBackupGap) {
+        public static final Vendor NONE = new Vendor(false, Distributions.deterministic(0), Double.POSITIVE_INFINITY,
+                0, 0, false);
+
+        public Vendor {
+            Objects.requireNonNull(turnaround, "vendor turnaround");
+            requireRate("vendor bytes/s", bytesPerSecond);
+            requireFraction("recoverable fraction", recoverableFraction);
+            requireNonNegative("vendor price per TB", pricePerTB);
+        }
+
+        /** Hours from shipping to getting the data back, for {@code bytes} of data and a drawn turnaround. */
+        public double hours(double turnaroundHours, double bytes) {
+            return turnaroundHours + Throughput.hoursForBytes(bytes, bytesPerSecond);
+        }
+
+        /** Fee for recovering {@code bytes} (decimal terabytes, as vendors quote). */
+        public double fee(double bytes) {
+            return pricePerTB * bytes / 1e12;
+        }
+    }
+
+    /** Merging recovered mail into the live storage, which keeps serving users meanwhile. */
+    public record Merge(double filesPerSecond) {
+        public Merge {
+            requireRate("merge files/s", filesPerSecond);
+        }
+
+        public double hours(double files) {
+            return Throughput.hoursForFiles(files, filesPerSecond);
+        }
+    }
+
+    /**
+     * Engineers busy on an incident: {@code whileDown} from the alarm until service is back on replacement
+     * storage, {@code whileRecovering} from then until the incident closes (watching restores, the vendor, merges).
+     */
+    public record Staffing(double whileDown, double whileRecovering) {
+        public Staffing {
+            requireNonNegative("engineers while down", whileDown);
+            requireNonNegative("engineers while recovering", whileRecovering);
+        }
+    }
+}
