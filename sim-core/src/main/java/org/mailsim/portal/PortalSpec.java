@@ -1,0 +1,57 @@
+package org.mailsim.portal;
+
+import java.util.List;
+import java.util.Objects;
+import org.mailsim.model.mail.MailConfig;
+import org.mailsim.model.operations.BackupPolicy;
+import org.mailsim.model.operations.CostSpec;
+import org.mailsim.model.operations.Runbook;
+import org.mailsim.model.operations.SelfBackup;
+import org.mailsim.model.storage.Horizon;
+import org.mailsim.model.storage.StorageSpec;
+
+/**
+ * Everything one run of a mail portal needs, already validated and in base units (hours, bytes): the run
+ * settings, the storage, the users and their mail ({@code mail} is null for a storage-only run without users), the
+ * operations runbook, backups, users' own backups, prices, and scripted service-tier outages.
+ */
+public record PortalSpec(String name, long seed, int replications, Horizon horizon, StorageSpec storage,
+                         MailConfig mail, Runbook runbook, BackupPolicy backups, SelfBackup selfBackup,
+                         CostSpec costs, List<TierOutage> tierOutages) {
+    public PortalSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(horizon, "horizon");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(runbook, "runbook");
+        Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(selfBackup, "selfBackup");
+        Objects.requireNonNull(costs, "costs");
+        tierOutages = List.copyOf(tierOutages);
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be at least 1, got " + replications);
+        }
+        if (mail != null && mail.sharding().groups() != storage.groups()) {
+            throw new IllegalArgumentException("users are sharded over " + mail.sharding().groups()
+                    + " groups but the storage has " + storage.groups());
+        }
+    }
+
+    /** True when the run has users (and so mail metrics). */
+    public boolean hasUsers() {
+        return mail != null;
+    }
+
+    /** A scripted outage of a whole service tier (database, webmail or MTA) from {@code atHours} for {@code hours}. */
+    public record TierOutage(Tier tier, double atHours, double hours) {
+        public TierOutage {
+            Objects.requireNonNull(tier, "tier");
+            if (!(atHours >= 0) || !(hours > 0)) {
+                throw new IllegalArgumentException("a tier outage needs at >= 0 and a positive duration, got at "
+                        + atHours + " h for " + hours + " h");
+            }
+        }
+    }
+
+    /** The stateless tiers in front of storage. */
+    public enum Tier { MTA, WEBMAIL, DATABASE }
+}
