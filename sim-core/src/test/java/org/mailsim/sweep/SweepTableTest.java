@@ -75,14 +75,47 @@ class SweepTableTest {
                 SweepPoint b = rows.get(i).point();
                 double ua = a.metric(Metric.USER_HOURS_UNAVAILABLE).mean();
                 double ub = b.metric(Metric.USER_HOURS_UNAVAILABLE).mean();
-                double la = a.probabilityOfDataLoss().estimate();
-                double lb = b.probabilityOfDataLoss().estimate();
+                double la = losses(rows.get(j).configuration());
+                double lb = losses(rows.get(i).configuration());
                 dominatedUh |= a.totalCost() <= b.totalCost() && ua <= ub && (a.totalCost() < b.totalCost() || ua < ub);
                 dominatedLoss |= a.totalCost() <= b.totalCost() && la <= lb && (a.totalCost() < b.totalCost() || la < lb);
             }
             assertThat(t.onUserHoursFront(i)).as("row %d", i).isEqualTo(!dominatedUh);
             assertThat(t.onLossFront(i)).as("row %d", i).isEqualTo(!dominatedLoss);
         }
+    }
+
+    /** The fixture's loss count, by its formula: max(0, w - 2 s - (raid6 ? 6 : 0)) of 100. */
+    private static int losses(Configuration c) {
+        int w = Integer.parseInt(c.overrides().get("storage.raid.width"));
+        int s = Integer.parseInt(c.overrides().get("storage.spares.hot"));
+        return Math.max(0, w - 2 * s - ("raid6".equals(c.overrides().get("storage.raid.level")) ? 6 : 0));
+    }
+
+    @Test
+    void aConfigurationWithoutLossesIsNotOutrankedThroughItsUpperBound() {
+        // A: cheaper, no loss in 40 replications (reported bound 0.072). B: costlier, 2 losses in 40 (0.05).
+        // B must not be on the front: it is costlier and lost data where A never did.
+        java.util.function.BiFunction<Double, Long, SweepPoint> point = (cost, lost) -> {
+            Map<Metric, org.mailsim.stats.MetricSummary> m = new java.util.EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                double v = metric == Metric.TOTAL_COST ? cost : 1;
+                m.put(metric, new org.mailsim.stats.MetricSummary(40, v, v, v, v, v, v, v));
+            }
+            return new SweepPoint(m, org.mailsim.stats.Proportions.probability(lost, 40),
+                    org.mailsim.stats.Proportions.meanTimeFromExposure(400, lost), 40);
+        };
+        SweepPoint a = point.apply(1.0, 0L);
+        SweepPoint b = point.apply(2.0, 2L);
+        assertThat(a.probabilityOfDataLoss().estimate()).isGreaterThan(b.probabilityOfDataLoss().estimate());
+        Configuration ca = new Configuration(0, "c0000-aaaaaaaa", Map.of("k", "a"), "aaaaaaaaaaaaaaaa");
+        Configuration cb = new Configuration(1, "c0001-bbbbbbbb", Map.of("k", "b"), "bbbbbbbbbbbbbbbb");
+        SweepTable t = new SweepTable(List.of("k"), List.of(new SweepRow(ca, a, false), new SweepRow(cb, b, false)),
+                Target.NONE);
+        assertThat(t.onLossFront(0)).isTrue();
+        assertThat(t.onLossFront(1)).isFalse();
+        assertThat(SweepTable.observedLoss(a)).isZero();
+        assertThat(SweepTable.observedLoss(b)).isEqualTo(0.05);
     }
 
     @Test

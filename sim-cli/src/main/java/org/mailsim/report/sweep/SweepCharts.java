@@ -65,8 +65,10 @@ public final class SweepCharts {
     }
 
     public static JFreeChart costVersusLoss(SweepTable table) {
+        // Points at the observed fraction (0 when no replication lost data), bars to the 95% interval: a
+        // configuration without losses shows its upper bound as the bar, never as a bare zero.
         return chart(table, "P(data loss within the horizon)", "probabilityOfDataLoss",
-                r -> r.point().probabilityOfDataLoss().ci95Low(), r -> r.point().probabilityOfDataLoss().estimate(),
+                r -> r.point().probabilityOfDataLoss().ci95Low(), r -> SweepTable.observedLoss(r.point()),
                 r -> r.point().probabilityOfDataLoss().ci95High(), false);
     }
 
