@@ -59,7 +59,8 @@ public final class SweepCharts {
     }
 
     public static JFreeChart costVersusUserHours(SweepTable table) {
-        return chart(table, "Expected user-hours without mailbox access", "userHoursUnavailable",
+        return chart(table, "Cost versus expected user-hours without mailbox access",
+                "Expected user-hours without mailbox access", "userHoursUnavailable",
                 r -> r.point().metric(SweepTable.USER_HOURS).ci95Low(), r -> r.point().metric(SweepTable.USER_HOURS).mean(),
                 r -> r.point().metric(SweepTable.USER_HOURS).ci95High(), true);
     }
@@ -67,12 +68,13 @@ public final class SweepCharts {
     public static JFreeChart costVersusLoss(SweepTable table) {
         // Points at the observed fraction (0 when no replication lost data), bars to the 95% interval: a
         // configuration without losses shows its upper bound as the bar, never as a bare zero.
-        return chart(table, "P(data loss within the horizon)", "probabilityOfDataLoss",
+        return chart(table, "Cost versus P(data loss within the horizon)", "P(data loss within the horizon)",
+                "probabilityOfDataLoss",
                 r -> r.point().probabilityOfDataLoss().ci95Low(), r -> SweepTable.observedLoss(r.point()),
                 r -> r.point().probabilityOfDataLoss().ci95High(), false);
     }
 
-    private static JFreeChart chart(SweepTable table, String riskLabel, String quantity,
+    private static JFreeChart chart(SweepTable table, String title, String riskLabel, String quantity,
             ToDoubleFunction<SweepRow> low, ToDoubleFunction<SweepRow> mid, ToDoubleFunction<SweepRow> high,
             boolean userHoursFront) {
         List<SweepRow> rows = table.rows();
@@ -140,7 +142,7 @@ public final class SweepCharts {
             SweepRow r = rows.get(best);
             XYTextAnnotation label = new XYTextAnnotation("  " + r.configuration().id(), r.point().totalCost(),
                     mid.applyAsDouble(r));
-            label.setTextAnchor(TextAnchor.CENTER_LEFT);
+            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
             plot.addAnnotation(label);
         }
@@ -149,8 +151,12 @@ public final class SweepCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("Cost versus " + riskLabel.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
-                + riskLabel.substring(1), new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+        // A little room below zero, so points at zero (no loss observed) are not hidden by the axis.
+        y.configure();
+        if (y.getLowerBound() == 0 && y.getUpperBound() > 0) {
+            y.setRange(-0.03 * y.getUpperBound(), y.getUpperBound());
+        }
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
