@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of mail-storage failures.",
-        subcommands = {BenchCommand.class, ValidateCommand.class, FitCommand.class,
+        subcommands = {BenchCommand.class, ValidateCommand.class, FitCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0;
