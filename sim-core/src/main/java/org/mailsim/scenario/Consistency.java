@@ -274,7 +274,8 @@ final class Consistency {
             }
         }
         if (total > 1 + 1e-9) {
-            problem("storage.correlated.lots", "lot fractions add up to " + Units.plain(total) + "; accepted: a"
+            problem("storage.correlated.lots", "lot fractions add up to " + Units.plain(Math.round(total * 1e9) / 1e9)
+                    + "; accepted: a"
                     + " total of at most 1 (the remaining arrays are nominal)");
         }
         for (Section shock : s.items("storage.correlated.shocks")) {
