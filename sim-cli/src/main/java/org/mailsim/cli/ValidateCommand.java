@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mailsim.portal.ScenarioBinding;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
@@ -38,7 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean failed = false;
         for (Path file : files) {
             try {
-                Scenario.load(file, sets);
+                // Binding too: what only the model's records can refuse is reported here, not at run time.
+                ScenarioBinding.bind(Scenario.load(file, sets));
                 out.println(file + ": ok");
             } catch (ScenarioException e) {
                 allValid = false;

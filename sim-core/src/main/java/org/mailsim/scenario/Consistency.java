@@ -22,8 +22,46 @@ final class Consistency {
     }
 
     private void problem(String path, String message) {
+        problems.add(Problem.at(near(values, path, root), path, message));
+    }
+
+    /**
+     * Where to point a problem about {@code path}: where it was written; for a default inside a list item, the
+     * first key written in that item; otherwise {@code fallback}.
+     */
+    static Location near(Map<String, Value> values, String path, Location fallback) {
         Value v = values.get(path);
-        problems.add(Problem.at(v != null && !v.isDefault() ? v.where() : root, path, message));
+        if (v != null && !v.isDefault()) {
+            return v.where();
+        }
+        int item = path.lastIndexOf("].");
+        if (item >= 0) {
+            String prefix = path.substring(0, item + 2);
+            Location best = null;
+            for (Map.Entry<String, Value> e : values.entrySet()) {
+                Location w = e.getValue().where();
+                if (e.getKey().startsWith(prefix) && !e.getValue().isDefault() && w.line() > 0 && (best == null
+                        || w.line() < best.line() || w.line() == best.line() && w.column() < best.column())) {
+                    best = w;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * Written with a value other than the schema default. Checks of the form "this key does not apply here" use
+     * it, so that the scenario as run ({@link Scenario#toYaml()}, which writes every default) reads back.
+     */
+    private boolean changed(String path) {
+        Value v = values.get(path);
+        if (v == null || v.isDefault()) {
+            return false;
+        }
+        return v.key().defaultText() == null || !Validator.defaultValue(v.key()).equals(v.value());
     }
 
     private void run() {
@@ -35,17 +73,22 @@ final class Consistency {
                         + " accepted: one of them (set the other to null to drop an inherited value)");
             }
         }
-        if (s.isSet("storage.disk.latentErrors.scrub.distribution") && !s.has("storage.disk.latentErrors.scrub"
-                + ".interval")) {
-            problem("storage.disk.latentErrors.scrub.distribution", "a scrub distribution without"
-                    + " storage.disk.latentErrors.scrub.interval; accepted: give the interval too");
-        }
+        scrub();
         if (s.has("backups.policy") && s.string("backups.policy").equals("incremental")
-                && !(s.duration("backups.fullInterval") > s.duration("backups.interval"))) {
-            problem(s.isSet("backups.fullInterval") ? "backups.fullInterval" : "backups.interval",
-                    "under incremental backups the full interval must exceed the incremental interval; accepted:"
-                            + " backups.fullInterval > backups.interval");
+                && s.has("backups.fullInterval") && s.has("backups.interval")) {
+            double ratio = s.duration("backups.fullInterval") / s.duration("backups.interval");
+            if (!(ratio >= 2) || Math.abs(ratio - Math.rint(ratio)) > 1e-9) {
+                problem(s.isSet("backups.fullInterval") ? "backups.fullInterval" : "backups.interval",
+                        "under incremental backups the full interval must be a whole multiple (2 or more) of the"
+                                + " incremental interval, got " + Units.plain(s.duration("backups.fullInterval"))
+                                + "h and " + Units.plain(s.duration("backups.interval")) + "h; accepted: e.g."
+                                + " interval: 1d, fullInterval: 1w");
+            }
         }
+        rebuild();
+        spares();
+        correlated();
+        traffic();
         faults();
     }
 
@@ -124,12 +167,15 @@ final class Consistency {
                 problem(p + ".at", "the fault comes after the horizon (" + Units.plain(horizon)
                         + "h); accepted: at <= horizon");
             }
-            if (s.has("storage.groups") && f.integer("group") >= s.integer("storage.groups")) {
+            boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
+            if (!kind.equals("tier-outage") && s.has("storage.groups")
+                    && f.integer("group") >= s.integer("storage.groups")) {
                 problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "
                         + (s.integer("storage.groups") - 1) + " (storage.groups is " + s.integer("storage.groups")
                         + ")");
             }
-            if (s.has("storage.arraysPerGroup") && f.integer("array") >= s.integer("storage.arraysPerGroup")) {
+            if (oneArray && s.has("storage.arraysPerGroup")
+                    && f.integer("array") >= s.integer("storage.arraysPerGroup")) {
                 problem(p + ".array", "array " + f.integer("array") + " does not exist; accepted: 0 .. "
                         + (s.integer("storage.arraysPerGroup") - 1));
             }
@@ -143,16 +189,127 @@ final class Consistency {
                 problem(p + (tierOutage ? ".kind" : ".tier"), tierOutage ? "a tier-outage needs 'tier'; accepted:"
                         + " mta, webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
             }
-            if ((tierOutage || kind.equals("group-outage")) && !f.has("duration")) {
+            boolean outage = tierOutage || kind.equals("group-outage");
+            if (outage && !f.has("duration")) {
                 problem(p + ".kind", "a " + kind + " needs 'duration'; accepted: e.g. duration: 20h");
             }
-            if (kind.equals("mailbox-deletion")) {
-                if (!f.has("users")) {
-                    problem(p + ".kind", "a mailbox-deletion needs 'users'; accepted: e.g. users: 17355");
-                } else if (s.has("users.count") && f.integer("users") > s.integer("users.count")) {
-                    problem(p + ".users", f.integer("users") + " users exceed users.count ("
-                            + s.integer("users.count") + "); accepted: users <= users.count");
+            if (!outage && f.has("duration")) {
+                notFor(f, "duration", kind, "group-outage and tier-outage");
+            }
+            if (changed(p + ".disks") && !kind.equals("disk-failure")) {
+                notFor(f, "disks", kind, "disk-failure (array-loss fails every disk)");
+            }
+            if (changed(p + ".array") && outage) {
+                notFor(f, "array", kind, "disk-failure and array-loss (a group-outage takes every array of"
+                        + " the group)");
+            }
+            if (changed(p + ".group") && tierOutage) {
+                notFor(f, "group", kind, "storage faults (a tier-outage hits the whole tier)");
+            }
+            if (tierOutage && s.has("users.count") && s.integer("users.count") == 0) {
+                problem(p + ".kind", "a tier-outage affects users, but users.count is 0; accepted: set"
+                        + " users.count, or remove the fault");
+            }
+        }
+    }
+
+    private void notFor(Section f, String key, String kind, String appliesTo) {
+        problem(f.prefix() + "." + key, "'" + key + "' does not apply to a " + kind + "; it applies to "
+                + appliesTo + "; accepted: remove it");
+    }
+
+    private void scrub() {
+        String scrub = "storage.disk.latentErrors.scrub.";
+        boolean interval = s.has(scrub + "interval");
+        boolean detection = s.isSet(scrub + "detectionTime");
+        if (changed(scrub + "distribution") && !interval) {
+            problem(scrub + "distribution", "a scrub distribution without " + scrub + "interval"
+                    + (detection ? " (it does not apply to detectionTime, which is a distribution itself)" : "")
+                    + "; accepted: give the interval too" + (detection ? ", or remove distribution" : ""));
+        }
+        if ((interval || detection) && s.has("storage.disk.latentErrors.rate")
+                && s.rate("storage.disk.latentErrors.rate") == 0) {
+            problem(interval ? scrub + "interval" : scrub + "detectionTime", "scrubbing is set but"
+                    + " storage.disk.latentErrors.rate is 0, so there is nothing to find; accepted: set the rate"
+                    + " (e.g. 1.08e-4/h), or remove the scrub");
+        }
+    }
+
+    private void rebuild() {
+        boolean timed = s.isSet("storage.rebuild.time");
+        for (String k : new String[] {"storage.rebuild.reads", "storage.rebuild.loadFactor"}) {
+            if (timed && changed(k)) {
+                problem(k, k.substring(k.lastIndexOf('.') + 1) + " applies only to rate-based rebuilds, but"
+                        + " storage.rebuild.time (at " + s.where("storage.rebuild.time") + ") draws the duration"
+                        + "; accepted: remove it, or use storage.rebuild.rate");
+            }
+        }
+        if (!timed && s.is("storage.rebuild.reads", "used-data") && s.has("users.count")
+                && s.integer("users.count") == 0) {
+            problem("storage.rebuild.reads", "used-data rebuilds read the users' mail, but users.count is 0;"
+                    + " accepted: whole-disk, or set users.count");
+        }
+    }
+
+    private void spares() {
+        String kind = s.has("storage.spares.kind") ? s.string("storage.spares.kind") : "none";
+        if (kind.equals("none")) {
+            for (String k : new String[] {"scope", "count", "handlingTime", "restockTime"}) {
+                if (changed("storage.spares." + k)) {
+                    problem("storage.spares." + k, k + " applies only to hot or cold spares, but"
+                            + " storage.spares.kind is none; accepted: set kind: hot or kind: cold, or remove it");
                 }
+            }
+        } else if (kind.equals("hot") && s.isSet("storage.spares.handlingTime")) {
+            problem("storage.spares.handlingTime", "handlingTime applies only to cold spares (a hot spare takes"
+                    + " over at once); accepted: remove it, or set kind: cold");
+        }
+    }
+
+    private void correlated() {
+        double total = 0;
+        for (Section lot : s.items("storage.correlated.lots")) {
+            if (lot.has("fraction")) {
+                total += lot.number("fraction");
+            }
+        }
+        if (total > 1 + 1e-9) {
+            problem("storage.correlated.lots", "lot fractions add up to " + Units.plain(Math.round(total * 1e9) / 1e9)
+                    + "; accepted: a"
+                    + " total of at most 1 (the remaining arrays are nominal)");
+        }
+        for (Section shock : s.items("storage.correlated.shocks")) {
+            if (!shock.has("effect")) {
+                continue;
+            }
+            boolean offline = shock.string("effect").equals("offline");
+            if (offline && !shock.has("offlineTime")) {
+                problem(shock.prefix() + ".effect", "an offline shock needs 'offlineTime'; accepted: e.g."
+                        + " offlineTime: 4h");
+            } else if (!offline && shock.has("offlineTime")) {
+                problem(shock.prefix() + ".offlineTime", "offlineTime applies only to effect: offline; accepted:"
+                        + " remove it, or set effect: offline");
+            }
+            if (shock.has("disks") && s.has("storage.raid.width")
+                    && shock.integer("disks") > s.integer("storage.raid.width")) {
+                problem(shock.prefix() + ".disks", shock.integer("disks") + " disks per array but an array has"
+                        + " only " + s.integer("storage.raid.width") + "; accepted: disks <= storage.raid.width");
+            }
+        }
+        String a = "storage.correlated.aftershock.";
+        if (changed(a + "window") && !s.has(a + "extraHazard") && !s.has(a + "burstFraction")) {
+            problem(a + "window", "an aftershock window without extraHazard or burstFraction; accepted: add one"
+                    + " of them, e.g. burstFraction: 3.9%");
+        }
+        if (s.has(a + "burstFraction") && s.has("storage.raid.width") && s.integer("storage.raid.width") < 2) {
+            problem(a + "burstFraction", "an aftershock needs another disk in the array; accepted: width >= 2");
+        }
+    }
+
+    private void traffic() {
+        for (String k : new String[] {"traffic.hourlyProfile", "traffic.weeklyProfile"}) {
+            if (s.has(k) && s.numbers(k).stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+                problem(k, "every entry is 0, so no mail would ever flow; accepted: at least one positive entry");
             }
         }
     }

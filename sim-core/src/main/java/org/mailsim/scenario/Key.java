@@ -32,6 +32,7 @@ public record Key(String path, ValueType type, String description, boolean manda
                 distributionOf, listLength, exclusiveWith);
     }
 
+    /** The words a choice accepts; for a distribution, the families it accepts (default: the general ones). */
     public Key choices(String... allowed) {
         return new Key(path, type, description, mandatory, defaultText, List.of(allowed), words, min, minExclusive,
                 max, distributionOf, listLength, exclusiveWith);
@@ -93,6 +94,9 @@ public record Key(String path, ValueType type, String description, boolean manda
         if (min == null) {
             return "<= " + max;
         }
+        if (!minExclusive && min.equals(max)) {
+            return min;
+        }
         return minExclusive ? "> " + min + " and <= " + max : min + " .. " + max;
     }
 
@@ -102,8 +106,9 @@ public record Key(String path, ValueType type, String description, boolean manda
         if (type == ValueType.CHOICE) {
             s.append("one of ").append(String.join(", ", choices));
         } else if (type == ValueType.DISTRIBUTION) {
-            s.append("a distribution block (distribution: deterministic, exponential, weibull, lognormal, uniform or"
-                    + " empirical) with parameters in ")
+            List<String> families = choices.isEmpty() ? Validator.Family.GENERAL : choices;
+            s.append("a distribution block (distribution: ").append(String.join(", ", families))
+                    .append(") with parameters in ")
                     .append(distributionOf != null ? distributionOf.baseUnit() + " or any " + distributionOf.article()
                             .substring(2) + " unit" : "plain numbers");
         } else if (type == ValueType.NUMBER_LIST && listLength > 0) {

@@ -50,7 +50,16 @@ public final class ScenarioFormat {
                 .append("| weibull | `shape` (number), `scale`, `location` (optional, default 0) |\n")
                 .append("| lognormal | `sigma` (number) and either `median` or `mu` (mean of the log) |\n")
                 .append("| uniform | `low`, `high` |\n")
-                .append("| empirical | `values` (list of observations) |\n\n")
+                .append("| empirical | `values` (list of observations) |\n")
+                .append("| bathtub (lifetimes only) | `infantShape` (number, below 1), `infantScale`, `usefulLifeMean`"
+                        + " (optional: the constant hazard's mean, absent for none), `wearShape` (number, above 1),"
+                        + " `wearScale`, `wearLocation` (optional, default 0): infant mortality, useful life and"
+                        + " wear-out as competing risks |\n")
+                .append("| hazardTable (lifetimes only) | `ages` (list of ages, the first 0) and `afr` (list of"
+                        + " annualised failure rates, fractions below 1): the hazard from each age to the next, the"
+                        + " last for ever |\n\n")
+                .append("A key that accepts only some families says so in its row (e.g. mailbox sizes are lognormal"
+                        + " only).\n\n")
                 .append("## Keys\n\n")
                 .append("Keys inside list items are written `list[].key`.\n\n")
                 .append("| key | type | default | accepted | meaning |\n|---|---|---|---|---|\n");
@@ -80,6 +89,8 @@ public final class ScenarioFormat {
         StringBuilder s = new StringBuilder();
         if (k.type() == ValueType.CHOICE) {
             s.append(String.join(", ", k.choices()));
+        } else if (k.type() == ValueType.DISTRIBUTION && !k.choices().isEmpty()) {
+            s.append("distribution: ").append(String.join(", ", k.choices()));
         } else if (k.type() == ValueType.NUMBER_LIST && k.listLength() > 0) {
             s.append(k.listLength()).append(" numbers");
         }

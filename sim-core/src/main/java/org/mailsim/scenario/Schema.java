@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class Schema {
     private static final Quantity H = Quantity.DURATION;
+    /** Distribution families a disk lifetime accepts: the general ones and the two lifetime-only ones. */
+    private static final String[] LIFETIME_FAMILIES = {"exponential", "weibull", "bathtub", "hazardTable",
+        "deterministic", "lognormal", "uniform", "empirical"};
 
     /** The scenario schema. Order here is the order of the documentation and of the scenario as run. */
     public static final Schema SCENARIO = new Schema(List.of(
@@ -58,193 +61,254 @@ public final class Schema {
                     .range("1", "100000"),
             key("storage.raid.level", CHOICE, "Array layout; width counts every disk, parity included.").required()
                     .choices("raid0", "raid1", "mirror", "raid5", "raid6", "raid10", "raid50", "raid60", "erasure"),
-            key("storage.raid.width", INT, "Disks per array, parity included (copies for mirror).").required()
-                    .range("1", "10000"),
-            key("storage.raid.spans", INT, "Sub-arrays striped together, for raid50 and raid60.").range("2", "1000"),
-            key("storage.raid.data", INT, "Data fragments of an erasure code (k in k+m).").range("1", "10000"),
-            key("storage.raid.parity", INT, "Parity fragments of an erasure code (m in k+m).").range("1", "1000"),
+            key("storage.raid.width", INT, "Disks per array, parity included (copies for mirror); at most 64.")
+                    .required().range("1", "64"),
+            key("storage.raid.spans", INT, "Sub-arrays striped together, for raid50 and raid60 (default 2).")
+                    .range("2", "32"),
+            key("storage.raid.data", INT, "Data fragments of an erasure code (k in k+m).").range("1", "63"),
+            key("storage.raid.parity", INT, "Parity fragments of an erasure code (m in k+m).").range("1", "63"),
 
             // ---- storage: disks
             key("storage.disk.capacity", SIZE, "Capacity of one disk.").required().above("0", "1EB"),
-            key("storage.disk.bandwidth", BANDWIDTH, "Sequential read/write bandwidth of one disk.")
-                    .defaultValue("200MB/s").above("0", "100GB/s"),
+            key("storage.disk.bandwidth", BANDWIDTH, "Sequential read/write bandwidth of one disk (restores and"
+                    + " copies; rebuilds use storage.rebuild.rate).").defaultValue("150MB/s").above("0", "100GB/s"),
             key("storage.disk.fileRate", FILE_RATE, "Small files one disk reads or writes per second.")
-                    .defaultValue("150 files/s").above("0", "100000000 files/s"),
-            key("storage.disk.lifetime", DISTRIBUTION, "Time to failure of one disk.").required().of(H),
+                    .defaultValue("200 files/s").above("0", "100000000 files/s"),
+            key("storage.disk.sectorSize", SIZE, "Bytes lost per unreadable sector (a URE or latent error met with"
+                    + " no redundancy left).").defaultValue("4KiB").range("512B", "1MiB"),
+            key("storage.disk.lifetime", DISTRIBUTION, "Time to failure of one new disk: exponential (mean),"
+                    + " weibull (shape, scale, location), bathtub (infant mortality + useful life + wear-out as"
+                    + " competing risks) or hazardTable (annualised failure rate by age), or any other family.")
+                    .required().of(H).choices(LIFETIME_FAMILIES),
             key("storage.disk.ure", NUMBER, "Unrecoverable read errors per bit read (1e-14 desktop, 1e-15"
                     + " enterprise).").defaultValue("1e-15").range("0", "0.001"),
             key("storage.disk.latentErrors.rate", RATE, "Arrival rate of latent sector errors per disk (Elerath &"
                     + " Pecht: 1.08e-4/h); 0 for none.").defaultValue("0").range("0", "1000/h"),
             key("storage.disk.latentErrors.burst", INT, "Sectors hit by one latent-error arrival.").defaultValue("1")
                     .range("1", "1000000"),
-            key("storage.disk.latentErrors.scrub.interval", DURATION, "Mean time between scrubs of a disk; absent"
-                    + " for no scrubbing.").above("0", "100y"),
-            key("storage.disk.latentErrors.scrub.distribution", CHOICE, "Whether scrub intervals are fixed or"
-                    + " exponential.").defaultValue("deterministic").choices("deterministic", "exponential"),
+            key("storage.disk.latentErrors.scrub.interval", DURATION, "Time between scrubs of a disk (mean time for"
+                    + " exponential); absent with no detectionTime: no scrubbing, only rebuilds find latent errors.")
+                    .above("0", "100y"),
+            key("storage.disk.latentErrors.scrub.distribution", CHOICE, "Whether scrub intervals are fixed (each"
+                    + " disk with its own phase) or exponential (a Poisson scrub process).")
+                    .defaultValue("deterministic").choices("deterministic", "exponential"),
+            key("storage.disk.latentErrors.scrub.detectionTime", DISTRIBUTION, "Instead of interval: time from a"
+                    + " disk's first undetected latent error to the scrub that finds it, as in Elerath & Pecht"
+                    + " (weibull 3, 168h, location 6h).").of(H).exclusiveWith("storage.disk.latentErrors.scrub"
+                    + ".interval"),
 
             // ---- storage: rebuilds and spares
             key("storage.rebuild.time", DISTRIBUTION, "Rebuild duration drawn from a distribution; excludes"
                     + " rebuild.rate.").of(H),
-            key("storage.rebuild.rate", BANDWIDTH, "Rebuild speed; duration = data to rebuild / rate (used when"
-                    + " rebuild.time is absent).").defaultValue("50MB/s").above("0", "100GB/s")
+            key("storage.rebuild.rate", BANDWIDTH, "Idle rebuild speed; duration = data to rebuild / rate /"
+                    + " loadFactor (used when rebuild.time is absent).").defaultValue("50MB/s").above("0", "100GB/s")
                     .exclusiveWith("storage.rebuild.time"),
-            key("storage.rebuild.reads", CHOICE, "Data a rebuild reads and writes: the whole disk or the used data.")
-                    .defaultValue("whole-disk").choices("whole-disk", "used-data"),
+            key("storage.rebuild.reads", CHOICE, "Data a rate-based rebuild reads and writes: the whole disk, or"
+                    + " the used data (the users' expected mailbox bytes over the group's usable capacity, at most"
+                    + " the whole disk; needs users.count > 0).").defaultValue("whole-disk")
+                    .choices("whole-disk", "used-data"),
             key("storage.rebuild.loadFactor", FRACTION, "Rebuild speed under foreground mail load, as a fraction of"
-                    + " idle speed.").defaultValue("1").above("0", "1"),
+                    + " idle speed (0.5: rebuilds take twice as long); rate-based rebuilds only.").defaultValue("1")
+                    .above("0", "1"),
             key("storage.repairCrews", INT, "Rebuilds at once per array: 1 (one at a time) or unlimited.")
-                    .defaultValue("unlimited").range("1", "1000").orWords("unlimited"),
-            key("storage.spares.hot", INT, "Hot spares per array; a rebuild starts at once on one.").defaultValue("0")
-                    .range("0", "1000"),
-            key("storage.spares.pool", INT, "Hot spares shared by the arrays of a group.").defaultValue("0")
-                    .range("0", "100000"),
-            key("storage.spares.cold", INT, "Cold spares in stock for the whole fleet.").defaultValue("0")
-                    .range("0", "10000000"),
-            key("storage.spares.handlingTime", DURATION, "Time to fit a cold spare.").defaultValue("4h")
-                    .range("0", "1y"),
-            key("storage.spares.restockDelay", DURATION, "Delay to restock cold spares when the stock runs out.")
-                    .defaultValue("5d").range("0", "10y"),
+                    .defaultValue("unlimited").range("1", "1").orWords("unlimited"),
+            key("storage.spares.kind", CHOICE, "Spare disks: none (a rebuild starts at once, as in the textbook"
+                    + " Markov models), hot (in the enclosure; the rebuild starts at once when one is free) or cold"
+                    + " (on a shelf; the rebuild starts after handlingTime).").defaultValue("none")
+                    .choices("none", "hot", "cold"),
+            key("storage.spares.scope", CHOICE, "Whether the spares belong to each array or are shared by the"
+                    + " arrays of a storage group.").defaultValue("array").choices("array", "group"),
+            key("storage.spares.count", INT, "Spares per array (scope array) or per storage group (scope group).")
+                    .defaultValue("1").range("1", "100000"),
+            key("storage.spares.handlingTime", DISTRIBUTION, "Cold spares: time from a failure until someone has"
+                    + " inserted a spare; absent: the operations preset's (2h; 4h for dreamwiz-2008).").of(H),
+            key("storage.spares.restockTime", DISTRIBUTION, "Time until a used spare is replaced (hot: the failed"
+                    + " disk swapped for a new spare; cold: a reorder arriving); absent: the operations preset's"
+                    + " (3d; 1w for dreamwiz-2008).").of(H),
 
             // ---- storage: correlated failures
-            key("storage.correlated.lots.count", INT, "Manufacturing lots the disks are drawn from.")
-                    .defaultValue("1").range("1", "100000"),
-            key("storage.correlated.lots.multiplier", DISTRIBUTION, "Hazard multiplier shared by a lot's disks.")
-                    .defaultValue("{distribution: deterministic, value: 1}"),
-            key("storage.correlated.afterFailure.multiplier", NUMBER, "Hazard multiplier of an array's survivors"
-                    + " while it rebuilds.").defaultValue("1").range("1", "1000"),
-            key("storage.correlated.shocks", SECTION_LIST, "Shocks that fail or take offline several disks at once."),
+            key("storage.correlated.lots", SECTION_LIST, "Manufacturing lots: a fraction of the arrays is built"
+                    + " from one lot whose disks' hazard is multiplied (drawn per array)."),
+            key("storage.correlated.lots[].name", STRING, "Name of the lot, for reports.").required(),
+            key("storage.correlated.lots[].fraction", PROBABILITY, "Fraction of the arrays built from this lot;"
+                    + " fractions add up to at most 1 (the rest is nominal).").required().above("0", "1"),
+            key("storage.correlated.lots[].hazardMultiplier", NUMBER, "Hazard of this lot's disks relative to the"
+                    + " lifetime (proportional hazards: survival S(t)^multiplier).").required().above("0", "1000"),
+            key("storage.correlated.shocks", SECTION_LIST, "Shocks that fail or take offline several disks at once,"
+                    + " arriving as a Poisson process."),
             key("storage.correlated.shocks[].kind", CHOICE, "What the shock is.").required()
-                    .choices("enclosure", "controller", "power", "datacenter-move"),
-            key("storage.correlated.shocks[].rate", RATE, "Arrivals of this shock per array (or per group).")
-                    .required().range("0", "1000/h"),
-            key("storage.correlated.shocks[].scope", CHOICE, "What one shock hits.").defaultValue("array")
-                    .choices("array", "group", "fleet"),
-            key("storage.correlated.shocks[].failProbability", PROBABILITY, "Chance each disk hit fails.")
-                    .defaultValue("0.1").range("0", "1"),
-            key("storage.correlated.shocks[].offline", DURATION, "Time the surviving disks hit are offline.")
-                    .defaultValue("0").range("0", "1y"),
+                    .choices("enclosure", "controller", "power", "datacenter-move", "other"),
+            key("storage.correlated.shocks[].name", STRING, "Name for reports; absent: the kind."),
+            key("storage.correlated.shocks[].rate", RATE, "Arrivals per array (scope array) or per storage group"
+                    + " (scope group).").required().above("0", "1000/h"),
+            key("storage.correlated.shocks[].scope", CHOICE, "What one shock hits: one array, or every array of"
+                    + " a storage group.").defaultValue("array").choices("array", "group"),
+            key("storage.correlated.shocks[].effect", CHOICE, "Whether the disks hit fail, or go offline and come"
+                    + " back with their data (unless their array was lost meanwhile).").defaultValue("fail")
+                    .choices("fail", "offline"),
+            key("storage.correlated.shocks[].disks", INT, "Distinct disks hit in each array the shock reaches,"
+                    + " chosen at random.").defaultValue("1").range("1", "64"),
+            key("storage.correlated.shocks[].offlineTime", DISTRIBUTION, "How long disks hit by an offline shock"
+                    + " stay offline (effect offline only).").of(H),
+            key("storage.correlated.aftershock.window", DURATION, "After a disk fails, the time its array's"
+                    + " survivors carry an extra hazard.").defaultValue("10m").above("0", "10y"),
+            key("storage.correlated.aftershock.extraHazard", RATE, "Extra hazard of each survivor during the"
+                    + " window.").above("0", "1000/h"),
+            key("storage.correlated.aftershock.burstFraction", PROBABILITY, "Instead of extraHazard: the fraction"
+                    + " of failures that come within window of another in the same array (OLCF Alpine: 3.9% within"
+                    + " 10 minutes in the same storage unit, 18.3% anywhere); the extra hazard is calibrated from"
+                    + " it.").above("0", "0.99").exclusiveWith("storage.correlated.aftershock.extraHazard"),
 
             // ---- scripted faults (replays)
             key("faults", SECTION_LIST, "Faults injected at set times, on top of (or, with randomFailures: false,"
                     + " instead of) random ones."),
             key("faults[].at", DURATION, "When the fault happens, from the start of the replication.").required()
                     .range("0", null),
-            key("faults[].kind", CHOICE, "What fails.").required()
-                    .choices("disk-failure", "array-loss", "group-outage", "latent-error", "shock", "tier-outage",
-                            "mailbox-deletion"),
+            key("faults[].kind", CHOICE, "What fails: disk-failure (disks 0 .. disks-1 of one array fail),"
+                    + " array-loss (every disk of one array fails), group-outage (every disk of every array of the"
+                    + " group offline for duration, back with its data), tier-outage (a service tier down for"
+                    + " duration).").required()
+                    .choices("disk-failure", "array-loss", "group-outage", "tier-outage"),
             key("faults[].group", INT, "Storage group hit (0-based).").defaultValue("0").range("0", null),
-            key("faults[].array", INT, "Array within the group (0-based).").defaultValue("0").range("0", null),
-            key("faults[].disks", INT, "Disks failing at once.").defaultValue("1").range("1", "10000"),
+            key("faults[].array", INT, "Array within the group (0-based; disk-failure, array-loss).")
+                    .defaultValue("0").range("0", null),
+            key("faults[].disks", INT, "Disks failing at once (disk-failure).").defaultValue("1")
+                    .range("1", "64"),
             key("faults[].duration", DURATION, "How long an outage lasts (group-outage, tier-outage).")
                     .above("0", "10y"),
             key("faults[].tier", CHOICE, "Tier hit by a tier-outage.").choices("mta", "webmail", "database"),
-            key("faults[].users", INT, "Users hit by a mailbox-deletion.").range("1", null),
 
             // ---- users and mail
-            key("users.count", INT, "Users, sharded evenly over the storage groups; 0 models no users.")
-                    .defaultValue("0").range("0", "100000000000"),
-            key("users.mailbox.messages", DISTRIBUTION, "Messages in one mailbox.")
-                    .defaultValue("{distribution: lognormal, median: 2000, sigma: 1.2}"),
-            key("users.mailbox.messageSize", DISTRIBUTION, "Bytes of one message.").of(Quantity.SIZE)
-                    .defaultValue("{distribution: lognormal, median: 20kB, sigma: 1.5}"),
-            key("traffic.received", RATE, "Mails received per user.").defaultValue("40/d").range("0", "100000/h"),
-            key("traffic.sent", RATE, "Mails sent per user.").defaultValue("10/d").range("0", "100000/h"),
-            key("traffic.deleted", RATE, "Mails deleted per user.").defaultValue("30/d").range("0", "100000/h"),
-            key("traffic.hourlyProfile", NUMBER_LIST, "Relative traffic in each hour of the day, 0-23 (flat when"
-                    + " absent).").length(24).range("0", null),
-            key("traffic.weeklyProfile", NUMBER_LIST, "Relative traffic on each day, Monday first (flat when"
-                    + " absent).").length(7).range("0", null),
-            key("traffic.growth", FRACTION, "Yearly traffic growth (0.2 or 20% = +20% a year).").defaultValue("0")
-                    .range("-1", "100"),
+            key("users.count", INT, "Users, sharded evenly over the storage groups; 0 models storage without users"
+                    + " (no mail metrics).").defaultValue("0").range("0", "100000000000"),
+            key("users.mailbox.messages", DISTRIBUTION, "Messages (files) in one mailbox across users; lognormal"
+                    + " only (median 300, sigma 1.2: mean about 620, hundreds to thousands of files).")
+                    .choices("lognormal").defaultValue("{distribution: lognormal, median: 300, sigma: 1.2}"),
+            key("users.mailbox.messageSize", DISTRIBUTION, "Bytes of one message; lognormal only (median 8kB, sigma"
+                    + " 1.8: mean about 40kB, a few messages carry megabytes of attachments).").of(Quantity.SIZE)
+                    .choices("lognormal").defaultValue("{distribution: lognormal, median: 8kB, sigma: 1.8}"),
+            key("traffic.received", RATE, "Mails received per user (average over the week).").defaultValue("20/d")
+                    .range("0", "100000/h"),
+            key("traffic.sent", RATE, "Mails sent per user.").defaultValue("3/d").range("0", "100000/h"),
+            key("traffic.deleted", RATE, "Mails deleted per user (mailboxes grow by received - deleted).")
+                    .defaultValue("19.5/d").range("0", "100000/h"),
+            key("traffic.hourlyProfile", NUMBER_LIST, "Relative traffic in each hour of the day, 0-23; with"
+                    + " neither profile given, the 168-hour shape measured from SNAP email-Eu-core-temporal is used;"
+                    + " with only one given, the other is flat.").length(24).range("0", null),
+            key("traffic.weeklyProfile", NUMBER_LIST, "Relative traffic on each day, first day of the cycle first"
+                    + " (see hourlyProfile).").length(7).range("0", null),
+            key("traffic.growth", FRACTION, "Yearly growth of the per-user volume (0.1 or 10% = +10% a year).")
+                    .defaultValue("10%").above("-1", "100"),
 
             // ---- service tiers
-            key("tiers.mta.queueLifetime", DURATION, "How long the MTA keeps deferred mail before bouncing it.")
-                    .defaultValue("5d").above("0", "1y"),
-            tier("mta"), tierLifetime("mta"), tierFailover("mta"),
-            tier("webmail"), tierLifetime("webmail"), tierFailover("webmail"),
-            tier("database"), tierLifetime("database"), tierFailover("database"),
+            key("tiers.mta.queueLifetime", DURATION, "How long the MTA keeps deferred mail before bouncing it"
+                    + " (Postfix and Sendmail default: 5d).").defaultValue("5d").above("0", "1y"),
+            key("tiers.webmail.servers", INT, "Active webmail servers, each serving an equal share of users.")
+                    .defaultValue("10").range("1", "100000"),
+            key("tiers.webmail.lifetime", DISTRIBUTION, "Time between failures of one webmail server.").of(H)
+                    .defaultValue("{distribution: exponential, mean: 4380h}"),
+            key("tiers.webmail.failover", DISTRIBUTION, "Time to fail a webmail server's users over.").of(H)
+                    .defaultValue("{distribution: exponential, mean: 5m}"),
+            key("tiers.database.servers", INT, "Active database servers (1: a primary whose failure cuts off"
+                    + " everyone until a replica is promoted).").defaultValue("1").range("1", "100000"),
+            key("tiers.database.lifetime", DISTRIBUTION, "Time between failures of one database server.").of(H)
+                    .defaultValue("{distribution: exponential, mean: 1y}"),
+            key("tiers.database.failover", DISTRIBUTION, "Time to promote a replica.").of(H)
+                    .defaultValue("{distribution: lognormal, median: 20m, sigma: 0.9}"),
 
-            // ---- operations (the runbook)
-            key("operations.detection", DURATION, "Time until a failure is noticed.").defaultValue("15m")
-                    .range("0", "1y"),
-            key("operations.response", DURATION, "On-call response time after detection.").defaultValue("1h")
-                    .range("0", "1y"),
-            key("operations.provisioning", DURATION, "Time to provision replacement storage for a failed group and"
-                    + " redirect its new mail there.").defaultValue("1d").range("0", "1y"),
-            key("operations.restore.fileRate", FILE_RATE, "Files per second a restore from backup writes.")
-                    .defaultValue("2000 files/s").above("0", null),
-            key("operations.restore.bandwidth", BANDWIDTH, "Bytes per second a restore from backup writes.")
-                    .defaultValue("100MB/s").above("0", null),
-            key("operations.vendor.use", BOOLEAN, "Send a lost array to a data-recovery vendor.")
-                    .defaultValue("false"),
-            key("operations.vendor.time", DISTRIBUTION, "Time the vendor takes.").of(H)
-                    .defaultValue("{distribution: uniform, low: 3d, high: 10d}"),
-            key("operations.vendor.recoverable", PROBABILITY, "Fraction of the data the vendor recovers.")
-                    .defaultValue("0.9").range("0", "1"),
+            // ---- operations (the runbook): absent keys take the preset's value
+            key("operations.preset", CHOICE, "Runbook the other operations keys override: default (a present-day"
+                    + " team) or dreamwiz-2008 (a 2008 portal's team, for the replay).").defaultValue("default")
+                    .choices("default", "dreamwiz-2008"),
+            key("operations.detection", DISTRIBUTION, "Time until a failure raises an alarm (preset: 15m; 1h).")
+                    .of(H),
+            key("operations.response", DISTRIBUTION, "Alarm to an engineer at work (preset: 30m; 2h).").of(H),
+            key("operations.provisioning", DISTRIBUTION, "Time to bring replacement storage into service for a"
+                    + " group whose storage was lost and redirect its new mail there (preset: uniform 4h-8h; 45h).")
+                    .of(H),
+            key("operations.engineerHoursPerDisk", NUMBER, "Hands-on engineer hours per failed disk, for costs"
+                    + " (preset: 1).").range("0", "1000"),
+            key("operations.restore.fileRate", FILE_RATE, "Files per second a restore from backup writes (preset:"
+                    + " 1000; 200).").above("0", null),
+            key("operations.restore.bandwidth", BANDWIDTH, "Bytes per second a restore writes (preset: 200MB/s;"
+                    + " 50MB/s).").above("0", null),
+            key("operations.restore.offsiteRecall", DISTRIBUTION, "Time to recall copies held only off site"
+                    + " (preset: 1d).").of(H),
+            key("operations.vendor.use", BOOLEAN, "Send a lost array's disks to a data-recovery vendor (preset:"
+                    + " true)."),
+            key("operations.vendor.time", DISTRIBUTION, "Vendor's turnaround (preset: uniform 3d-7d; 7d).").of(H),
+            key("operations.vendor.bandwidth", BANDWIDTH, "Vendor's imaging speed, added to the turnaround"
+                    + " (preset: 100MB/s; unlimited).").above("0", null).orWords("unlimited"),
+            key("operations.vendor.recoverable", PROBABILITY, "Fraction of the data the vendor recovers (preset:"
+                    + " 0.95; 0.98).").range("0", "1"),
+            key("operations.vendor.pricePerTB", NUMBER, "Vendor's price per decimal TB recovered, in"
+                    + " costs.currency (preset: 1000).").range("0", null),
+            key("operations.vendor.forBackupGap", BOOLEAN, "With a usable backup, also send the disks to recover"
+                    + " the mail received since it (preset: false)."),
             key("operations.merge.fileRate", FILE_RATE, "Files per second merged from recovered data into live"
-                    + " storage.").defaultValue("500 files/s").above("0", null),
+                    + " storage (preset: 500; 30).").above("0", null),
+            key("operations.staffing.whileDown", NUMBER, "Engineers busy from the alarm until service is back"
+                    + " (preset: 2; 3).").range("0", "10000"),
+            key("operations.staffing.whileRecovering", NUMBER, "Engineers busy while old mail is recovered"
+                    + " (preset: 1).").range("0", "10000"),
             key("operations.selfBackup.fraction", PROBABILITY, "Users who export their own mail.").defaultValue("0")
                     .range("0", "1"),
             key("operations.selfBackup.interval", DURATION, "How often those users export.").defaultValue("30d")
                     .above("0", "10y"),
 
             // ---- backups
-            key("backups.policy", CHOICE, "Backup scheme.").defaultValue("none")
-                    .choices("none", "full", "incremental", "snapshot"),
-            key("backups.interval", DURATION, "Time between backups (incrementals for 'incremental').")
-                    .defaultValue("1d").above("0", "10y"),
-            key("backups.fullInterval", DURATION, "Time between full backups under 'incremental'.")
-                    .defaultValue("1w").above("0", "10y"),
-            key("backups.window", DURATION, "Time a backup may run before it is abandoned.").defaultValue("8h")
-                    .above("0", "10y"),
-            key("backups.fileRate", FILE_RATE, "Files per second a backup reads.").defaultValue("1000 files/s")
+            key("backups.policy", CHOICE, "Backup scheme: none, full copies, incrementals between fulls, or"
+                    + " snapshots (kept on the storage itself; they help only when replicated off site).")
+                    .defaultValue("none").choices("none", "full", "incremental", "snapshot"),
+            key("backups.interval", DURATION, "Time between backups (between incrementals for incremental, between"
+                    + " snapshots for snapshot).").defaultValue("1d").above("0", "10y"),
+            key("backups.fullInterval", DURATION, "Time between full backups under incremental; a whole multiple"
+                    + " of interval.").defaultValue("1w").above("0", "10y"),
+            key("backups.startOffset", DURATION, "When the first backup slot starts (2h: 02:00 on the first day);"
+                    + " slots follow every interval.").defaultValue("2h").range("0", "10y"),
+            key("backups.fileRate", FILE_RATE, "Files per second a backup copies.").defaultValue("1000 files/s")
                     .above("0", null),
-            key("backups.bandwidth", BANDWIDTH, "Bytes per second a backup reads.").defaultValue("200MB/s")
-                    .above("0", null),
-            key("backups.offsite", BOOLEAN, "Keep a copy off site (survives a site-wide event).")
-                    .defaultValue("false"),
+            key("backups.bandwidth", BANDWIDTH, "Bytes per second a backup copies (snapshot replication too).")
+                    .defaultValue("200MB/s").above("0", null),
+            key("backups.scanFileRate", FILE_RATE, "Files per second an incremental backup walks to find what"
+                    + " changed.").defaultValue("10000 files/s").above("0", null),
+            key("backups.offsite", BOOLEAN, "Also keep each copy off site (survives a site-wide event); snapshots"
+                    + " help only with it.").defaultValue("false"),
+            key("backups.offsiteDelay", DURATION, "Time after a backup completes until its off-site copy exists"
+                    + " (courier or replication lag).").defaultValue("0").range("0", "1y"),
+            key("backups.retainedCopies", INT, "Full copies kept, for backup capacity and cost; absent: 2 (1 for"
+                    + " snapshot).").range("1", "1000"),
 
-            // ---- costs (in costs.currency)
-            key("costs.currency", STRING, "Currency of every cost.").defaultValue("USD"),
-            key("costs.disk", NUMBER, "Price of one disk (data, parity or spare).").defaultValue("0")
+            // ---- costs: absent keys take the preset's value
+            key("costs.preset", CHOICE, "Price list the other costs keys override: today (present-day prices) or"
+                    + " 2008 (for replays).").defaultValue("today").choices("today", "2008"),
+            key("costs.currency", STRING, "Currency of every price (preset: USD)."),
+            key("costs.disk", NUMBER, "Price of one disk, data, parity or spare (preset: 224; 200).")
                     .range("0", null),
-            key("costs.server", NUMBER, "Price of one server (one per storage group).").defaultValue("0")
+            key("costs.server", NUMBER, "Price of one storage server, one per storage group (preset: 8000; 5000).")
                     .range("0", null),
-            key("costs.powerPerDiskYear", NUMBER, "Power and cooling per disk per year.").defaultValue("0")
+            key("costs.backupStoragePerTB", NUMBER, "Backup capacity per decimal TB (preset: 25; 300).")
                     .range("0", null),
-            key("costs.backupPerTBYear", NUMBER, "Backup storage per TB per year.").defaultValue("0")
+            key("costs.hardwareLife", DURATION, "Straight-line depreciation period of disks, servers and backup"
+                    + " capacity (preset: 5y).").above("0", "100y"),
+            key("costs.powerPerDiskYear", NUMBER, "Power and cooling of one disk for a year (preset: 14.7; 12.6).")
                     .range("0", null),
-            key("costs.restock", NUMBER, "Cost of one cold-spare restocking order.").defaultValue("0")
+            key("costs.restockPerDisk", NUMBER, "Ordering and shipping a replacement disk, on top of its price"
+                    + " (preset: 20).").range("0", null),
+            key("costs.backupOperationPerTBYear", NUMBER, "Running backups per TB protected per year (preset: 20;"
+                    + " 100).").range("0", null),
+            key("costs.engineerHour", NUMBER, "Loaded cost of one engineer hour (preset: 100; 60).")
                     .range("0", null),
-            key("costs.vendorPerTB", NUMBER, "Data-recovery vendor's price per TB recovered.").defaultValue("0")
+            key("costs.compensationPerUserHour", NUMBER, "Credit per user-hour without mailbox access (preset:"
+                    + " 0.01).").range("0", null),
+            key("costs.compensationPerUserWithLoss", NUMBER, "Credit per user who lost mail for good (preset: 5).")
                     .range("0", null),
-            key("costs.engineerHour", NUMBER, "Cost of one engineer hour during an incident.").defaultValue("0")
-                    .range("0", null),
-            key("costs.compensationPerUserHour", NUMBER, "Compensation per user-hour without mailbox access.")
-                    .defaultValue("0").range("0", null),
-            key("costs.compensationPerUserWithLoss", NUMBER, "Compensation per user who lost mail.")
-                    .defaultValue("0").range("0", null),
 
             // ---- sweeps
             key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run.")));
 
     private static Key key(String path, ValueType type, String description) {
         return Key.of(path, type, description);
-    }
-
-    private static Key tier(String tier) {
-        return key("tiers." + tier + ".servers", INT, "Servers in the " + tier + " tier.").defaultValue("2")
-                .range("1", "100000");
-    }
-
-    private static Key tierLifetime(String tier) {
-        return key("tiers." + tier + ".lifetime", DISTRIBUTION, "Time to failure of one " + tier
-                + " server; absent: never fails.").of(H);
-    }
-
-    private static Key tierFailover(String tier) {
-        return key("tiers." + tier + ".failover", DURATION, "Time to fail over to another " + tier + " server.")
-                .defaultValue("5m").range("0", "1y");
     }
 
     private final Map<String, Key> keys = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mailsim.model.storage.disk.BathtubLifetime;
+import org.mailsim.model.storage.disk.HazardTableLifetime;
 import org.mailsim.random.Distribution;
 import org.mailsim.random.Distributions;
 import org.mailsim.scenario.yaml.ListNode;
@@ -353,18 +355,31 @@ final class Validator {
 
     // ---------------------------------------------------------------- distributions
 
-    /** Distribution families and their parameters: q = in the key's quantity, n = plain number, l = list of q. */
-    private enum Family {
-        DETERMINISTIC("value:q"),
-        EXPONENTIAL("mean:q"),
-        WEIBULL("shape:n", "scale:q", "location:q?"),
-        LOGNORMAL("median:q?", "mu:n?", "sigma:n"),
-        UNIFORM("low:q", "high:q"),
-        EMPIRICAL("values:l");
+    /**
+     * Distribution families and their parameters: q = in the key's quantity, n = plain number, l = list of q,
+     * f = list of fractions; a trailing ? marks an optional parameter. Bathtub and hazardTable are lifetimes: a key
+     * accepts them only when its schema entry lists them among its families.
+     */
+    enum Family {
+        DETERMINISTIC("deterministic", "value:q"),
+        EXPONENTIAL("exponential", "mean:q"),
+        WEIBULL("weibull", "shape:n", "scale:q", "location:q?"),
+        LOGNORMAL("lognormal", "median:q?", "mu:n?", "sigma:n"),
+        UNIFORM("uniform", "low:q", "high:q"),
+        EMPIRICAL("empirical", "values:l"),
+        BATHTUB("bathtub", "infantShape:n", "infantScale:q", "usefulLifeMean:q?", "wearShape:n", "wearScale:q",
+                "wearLocation:q?"),
+        HAZARD_TABLE("hazardTable", "ages:l", "afr:f");
 
+        /** The families a distribution key accepts when its schema entry lists none. */
+        static final List<String> GENERAL = List.of("deterministic", "exponential", "weibull", "lognormal",
+                "uniform", "empirical");
+
+        final String word;
         final Map<String, String> params = new LinkedHashMap<>();
 
-        Family(String... specs) {
+        Family(String word, String... specs) {
+            this.word = word;
             for (String s : specs) {
                 String[] p = s.split(":");
                 params.put(p[0], p[1]);
@@ -372,15 +387,12 @@ final class Validator {
         }
 
         String word() {
-            return name().toLowerCase(Locale.ROOT);
+            return word;
         }
 
-        static List<String> words() {
-            List<String> out = new ArrayList<>();
-            for (Family f : values()) {
-                out.add(f.word());
-            }
-            return out;
+        /** The families {@code key} accepts. */
+        static List<String> words(Key key) {
+            return key.choices().isEmpty() ? GENERAL : key.choices();
         }
     }
 
@@ -388,6 +400,11 @@ final class Validator {
         Quantity q = key.distributionOf();
         if (node instanceof ScalarNode s && !s.isNull()) {
             // A bare value is shorthand for a deterministic distribution: rebuild.time: 12h.
+            if (!Family.words(key).contains("deterministic")) {
+                problem(s.location(), path, "expected a distribution block, found a single value; accepted: "
+                        + key.accepted());
+                return null;
+            }
             Double v = parameter(q, s, path, key);
             return v == null ? null : build(() -> Distributions.deterministic(v), node, path, key);
         }
@@ -399,7 +416,7 @@ final class Validator {
         Node familyNode = map.get("distribution");
         if (!(familyNode instanceof ScalarNode fs) || fs.isNull()) {
             problem(map.location(), path, "missing 'distribution:' in the block; accepted: "
-                    + String.join(", ", Family.words()));
+                    + String.join(", ", Family.words(key)));
             return null;
         }
         Family family = null;
@@ -409,10 +426,17 @@ final class Validator {
             }
         }
         if (family == null) {
-            String near = Suggestions.closest(fs.text(), Family.words());
+            String near = Suggestions.closest(fs.text(), Family.words(key));
             problem(fs.location(), path + ".distribution", "unknown distribution '" + fs.text() + "'"
                     + (near != null ? " (did you mean '" + near + "'?)" : "") + "; accepted: "
-                    + String.join(", ", Family.words()));
+                    + String.join(", ", Family.words(key)));
+            return null;
+        }
+        if (!Family.words(key).contains(family.word())) {
+            problem(fs.location(), path + ".distribution", "'" + family.word() + "' is not accepted for "
+                    + path.replaceAll("\\[\\d+]", "[]") + "; accepted: " + String.join(", ", Family.words(key))
+                    + (family == Family.BATHTUB || family == Family.HAZARD_TABLE ? " (" + family.word()
+                    + " is a disk lifetime)" : ""));
             return null;
         }
         Map<String, Object> p = new LinkedHashMap<>();
@@ -434,6 +458,8 @@ final class Validator {
             Object v;
             if (kind.startsWith("l")) {
                 v = valuesList(q, e.value(), paramPath, key);
+            } else if (kind.startsWith("f")) {
+                v = valuesList(null, e.value(), paramPath, key);
             } else if (e.value() instanceof ScalarNode s && !s.isNull()) {
                 v = parameter(kind.startsWith("q") ? q : null, s, paramPath, key);
             } else {
@@ -478,7 +504,38 @@ final class Validator {
                 List<Double> list = (List<Double>) p.get("values");
                 yield Distributions.empirical(list.stream().mapToDouble(Double::doubleValue).toArray());
             }
+            // The useful-life part is a constant hazard, written as the mean of the exponential it would be alone.
+            case BATHTUB -> new BathtubLifetime((Double) p.get("infantShape"), (Double) p.get("infantScale"),
+                    p.containsKey("usefulLifeMean") ? 1 / (Double) p.get("usefulLifeMean") : 0,
+                    (Double) p.get("wearShape"), (Double) p.get("wearScale"),
+                    (Double) p.getOrDefault("wearLocation", 0.0));
+            case HAZARD_TABLE -> hazardTable(p);
         }, node, path, key);
+    }
+
+    /**
+     * Ages (in the key's unit, hours for lifetimes) where each annualised failure rate starts; AFR is a probability
+     * over a year of 8,760 h, so its constant hazard is -ln(1 - AFR) per 8,760 h.
+     */
+    @SuppressWarnings("unchecked")
+    private static Distribution hazardTable(Map<String, Object> p) {
+        List<Double> ages = (List<Double>) p.get("ages");
+        List<Double> afr = (List<Double>) p.get("afr");
+        if (ages.size() != afr.size()) {
+            throw new IllegalArgumentException("hazardTable has " + ages.size() + " ages but " + afr.size()
+                    + " afr values; they pair up one to one");
+        }
+        double[] start = new double[ages.size()];
+        double[] hazard = new double[afr.size()];
+        for (int i = 0; i < start.length; i++) {
+            if (!(afr.get(i) >= 0 && afr.get(i) < 1)) {
+                throw new IllegalArgumentException("afr " + afr.get(i) + " is not a yearly failure probability in"
+                        + " [0, 1)");
+            }
+            start[i] = ages.get(i);
+            hazard[i] = -Math.log1p(-afr.get(i)) / 8760;
+        }
+        return new HazardTableLifetime(start, hazard);
     }
 
     private Distribution build(java.util.function.Supplier<Distribution> make, Node node, String path, Key key) {

@@ -147,10 +147,12 @@ class ScenarioTest {
                   - {at: 1d, kind: group-outage, tier: mta, duration: 2h}
                   - {at: 1d, kind: disk-falure}
                 """);
+        // faults[2]: no tier, no duration, and no users for a tier outage to affect.
         assertThat(p).extracting(Problem::keyPath).containsExactly("faults[0].at", "faults[1].group",
-                "faults[1].disks", "faults[2].kind", "faults[2].kind", "faults[3].tier", "faults[4].kind");
-        assertThat(p).extracting(Problem::line).containsExactly(15, 16, 16, 17, 17, 18, 19);
-        assertThat(p.get(6).message()).contains("did you mean 'disk-failure'");
+                "faults[1].disks", "faults[2].kind", "faults[2].kind", "faults[2].kind", "faults[3].tier",
+                "faults[4].kind");
+        assertThat(p).extracting(Problem::line).containsExactly(15, 16, 16, 17, 17, 17, 18, 19);
+        assertThat(p.get(7).message()).contains("did you mean 'disk-failure'");
     }
 
     @Test
