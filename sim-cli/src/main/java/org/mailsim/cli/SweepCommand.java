@@ -112,7 +112,13 @@ public final class SweepCommand implements Callable<Integer> {
      * e.g. {@code overrides -> SweepPoint.of(run(Scenario.load(file, sets + overrides), threads))}.
      */
     private static ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
-        throw new IllegalStateException("this build has no simulation model wired to 'sweep' yet");
+        return overrides -> {
+            List<String> all = new java.util.ArrayList<>(sets);
+            overrides.forEach((key, value) -> all.add(key + "=" + value));
+            Pipeline.Loaded loaded = Pipeline.load(scenarioFile, all);
+            return SweepPoint.of(new org.mailsim.portal.PortalExperiment(loaded.spec())
+                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics());
+        };
     }
 
     @Override

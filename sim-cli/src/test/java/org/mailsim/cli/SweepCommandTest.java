@@ -39,7 +39,7 @@ class SweepCommandTest {
                 lifetime: {distribution: exponential, mean: 1000000h}
             sweep:
               storage.raid.width: [6, 8, 12]
-              storage.spares.hot: [0, 1]
+              storage.spares.kind: [none, hot]
             """;
 
     @TempDir
@@ -52,7 +52,7 @@ class SweepCommandTest {
     /** Cost up with width and spares, user-hours down with spares; P(loss) from a count out of the replications. */
     static SweepPoint formula(Map<String, String> overrides, List<String> sets) {
         int width = Integer.parseInt(overrides.get("storage.raid.width"));
-        int spares = Integer.parseInt(overrides.get("storage.spares.hot"));
+        int spares = overrides.get("storage.spares.kind").equals("hot") ? 1 : 0;
         long replications = 40;
         for (String s : sets) {
             if (s.startsWith("replications=")) {
@@ -108,10 +108,10 @@ class SweepCommandTest {
         assertThat(calls.get()).isEqualTo(6);
         // One progress line per configuration on stderr, in grid order.
         assertThat(r.err().lines().filter(l -> l.startsWith("[")).toList()).hasSize(6)
-                .first().asString().startsWith("[1/6] c0000-").contains("storage.raid.width=6 storage.spares.hot=0");
+                .first().asString().startsWith("[1/6] c0000-").contains("storage.raid.width=6 storage.spares.kind=none");
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv).hasSize(7);
-        assertThat(csv.get(0)).startsWith("configuration,storage.raid.width,storage.spares.hot,replications,");
+        assertThat(csv.get(0)).startsWith("configuration,storage.raid.width,storage.spares.kind,replications,");
         // userHours <= 9: w6 s0 8.57, w6 s1, w8 s1, w12 s1; P(loss) <= 0.1: losses w - 6 - 2s = 0, 0, 0, 2 of 40
         // (0.05). The cheapest: w6 s0 (2000).
         assertThat(r.out()).contains("Cheapest meeting userHoursUnavailable <= 9.0 and probabilityOfDataLoss <= 0.1: "
@@ -178,7 +178,7 @@ class SweepCommandTest {
         List<Result> results = new ArrayList<>();
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", o, "--target", "uptime >= 1"));
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", o, "--set",
-                "storage.spares.hot=2"));
+                "storage.spares.kind=cold"));
         results.add(run(formulaRunners(new AtomicInteger(), -1), dir.resolve("missing.yaml").toString(), "--out", o));
         results.add(run(formulaRunners(new AtomicInteger(), -1), scenario(SCENARIO.substring(0,
                 SCENARIO.indexOf("sweep:"))).toString(), "--out", o));
@@ -186,7 +186,7 @@ class SweepCommandTest {
                 "[6, 8, 0]")).toString(), "--out", o));
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", o, "--replications", "0"));
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString()));
-        List<String> expected = List.of("unknown quantity 'uptime'", "conflicts with the swept key storage.spares.hot",
+        List<String> expected = List.of("unknown quantity 'uptime'", "conflicts with the swept key storage.spares.kind",
                 "missing.yaml", "no sweep: block", "storage.raid.width", "at least 1", "--out");
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
@@ -197,11 +197,13 @@ class SweepCommandTest {
     }
 
     @Test
-    void registeredInMainAndSaysClearlyWhenNoModelIsWired() throws IOException {
-        Path file = scenario(SCENARIO);
+    void registeredInMainAndRunsTheRealModel() throws IOException {
+        Path file = scenario(SCENARIO.replace("  storage.spares.kind: [none, hot]\n", ""));
         assertThat(Main.commandLine().getSubcommands()).containsKey("sweep");
-        Result r = run(null, file.toString(), "--out", dir.resolve("out").toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("no simulation model wired").doesNotContain("\tat ");
+        Result r = run(null, file.toString(), "--out", dir.resolve("out").toString(), "--replications", "3",
+                "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        List<String> rows = Files.readAllLines(dir.resolve("out").resolve("sweep.csv"));
+        assertThat(rows).hasSize(4); // header and one row per RAID-6 width
     }
 }
