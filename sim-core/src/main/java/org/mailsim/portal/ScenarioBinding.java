@@ -54,8 +54,8 @@ import org.mailsim.scenario.Value;
  *       most 1. It is fixed at the start of the run (mail growth is not followed).</li>
  *   <li>Spare handling and restock times, absent, come from the operations preset's disk replacement, and the
  *       runbook's disk replacement always carries the spares' times, so the storage model and the team agree.</li>
- *   <li>Faults: {@code disk-failure} fails positions 0 .. disks-1 of one array; {@code array-loss} fails every
- *       disk of one array; {@code group-outage} takes every disk of every array of the group offline for
+ *   <li>Faults: {@code disk-failure} fails positions disk .. disk+disks-1 of one array; {@code array-loss}
+ *       fails every disk of one array; {@code group-outage} takes every disk of every array of the group offline for
  *       {@code duration} (they come back with their data); {@code tier-outage} becomes a
  *       {@link PortalSpec.TierOutage}.</li>
  *   <li>A lost array is replaced by the operations layer (the runbook's provisioning), so
@@ -246,7 +246,7 @@ public final class ScenarioBinding {
                 case "disk-failure" -> {
                     List<Integer> disks = new ArrayList<>();
                     for (int d = 0; d < f.intValue("disks"); d++) {
-                        disks.add(d);
+                        disks.add(f.intValue("disk") + d);
                     }
                     out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array, disks, 0));
                 }

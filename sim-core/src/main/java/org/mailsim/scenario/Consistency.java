@@ -180,9 +180,13 @@ final class Consistency {
                         + (s.integer("storage.arraysPerGroup") - 1));
             }
             if (kind.equals("disk-failure") && s.has("storage.raid.width")
-                    && f.integer("disks") > s.integer("storage.raid.width")) {
-                problem(p + ".disks", f.integer("disks") + " disks fail but an array has only "
-                        + s.integer("storage.raid.width") + "; accepted: disks <= storage.raid.width");
+                    && f.integer("disk") + f.integer("disks") > s.integer("storage.raid.width")) {
+                problem(p + ".disks", "disks " + f.integer("disk") + " .. " + (f.integer("disk")
+                        + f.integer("disks") - 1) + " fail but an array has only " + s.integer("storage.raid.width")
+                        + "; accepted: disk + disks <= storage.raid.width");
+            }
+            if (changed(p + ".disk") && !kind.equals("disk-failure")) {
+                notFor(f, "disk", kind, "disk-failure");
             }
             boolean tierOutage = kind.equals("tier-outage");
             if (tierOutage != f.has("tier")) {
