@@ -43,6 +43,9 @@ public final class ReplayTable {
     }
 
     static String signed(double hours) {
+        if (Math.abs(hours) < 1e-6) {
+            return "0 h"; // an input reproduced exactly, up to rounding
+        }
         return (hours >= 0 ? "+" : "-") + Figures.duration(Math.abs(hours));
     }
 }
