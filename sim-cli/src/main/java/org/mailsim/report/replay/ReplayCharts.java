@@ -83,8 +83,9 @@ public final class ReplayCharts {
     public static JFreeChart comparison(ReplayReport replay) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ReplayVariant v : replay.variants()) {
-            data.addValue(v.figures().hoursToRestoreService().mean() / 24, "send/receive back", v.whatIf());
-            data.addValue(v.figures().hoursToFullRecovery().mean() / 24, "full recovery", v.whatIf());
+            String label = v.figures().replicationsWithIncident() == 0 ? v.whatIf() + " (no outage)" : v.whatIf();
+            data.addValue(v.figures().hoursToRestoreService().mean() / 24, "send/receive back", label);
+            data.addValue(v.figures().hoursToFullRecovery().mean() / 24, "full recovery", label);
         }
         CategoryAxis variants = new CategoryAxis(null);
         variants.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
