@@ -451,4 +451,26 @@ class ScenarioBindingTest {
         assertThat(again.costs()).isEqualTo(once.costs());
         assertThat(again.mail()).isEqualTo(once.mail());
     }
+
+    /** Every scenario of the library binds, and its scenario as run (report's copy) binds to the same spec. */
+    @Test
+    void libraryBindsAndItsScenarioAsRunBindsTheSame() throws java.io.IOException {
+        Path library = Path.of("../scenarios");
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(library)) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        for (Path f : files) {
+            Scenario s = Scenario.load(f);
+            PortalSpec once = ScenarioBinding.bind(s);
+            PortalSpec again = ScenarioBinding.bind(Scenario.parse(s.toYaml()));
+            assertThat(again.storage()).as(f.toString()).isEqualTo(once.storage());
+            assertThat(again.mail()).as(f.toString()).isEqualTo(once.mail());
+            assertThat(again.runbook()).as(f.toString()).isEqualTo(once.runbook());
+            assertThat(again.backups()).as(f.toString()).isEqualTo(once.backups());
+            assertThat(again.costs()).as(f.toString()).isEqualTo(once.costs());
+            assertThat(again.tierOutages()).as(f.toString()).isEqualTo(once.tierOutages());
+        }
+    }
 }
