@@ -76,7 +76,7 @@ final class BenchCommand {
             } else {
                 out.printf(Locale.ROOT, "hold model, %,d pending, %,d events, median of %d rounds%n",
                         pending, events, rounds);
-                out.printf(Locale.ROOT, "  mailsim kernel (4-ary heap)          %,15.0f events/s%n", kernel);
+                out.printf(Locale.ROOT, "  mailsim kernel (radix heap)          %,15.0f events/s%n", kernel);
                 if (baseline) {
                     out.printf(Locale.ROOT, "  java.util.PriorityQueue             %,15.0f events/s%n", queue);
                     out.printf(Locale.ROOT, "  ratio                               %15.2f x%n", kernel / queue);

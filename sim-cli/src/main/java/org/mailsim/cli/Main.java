@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of mail-storage failures.",
-        subcommands = {BenchCommand.class, ValidateCommand.class, FitCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, FitCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0;

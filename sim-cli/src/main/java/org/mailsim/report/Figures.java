@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /** How numbers and durations read in tables and pages: a few significant digits, grouped thousands, no locale. */
 public final class Figures {
-    /** A Julian year, the unit of disk-reliability figures (AFR, MTTF in years). */
-    public static final double HOURS_PER_YEAR = 365.25 * 24;
+    /** A year is 365 days, as in scenario files (MISSION.md section 4). */
+    public static final double HOURS_PER_YEAR = 365 * 24;
 
     private Figures() {
     }

@@ -11,7 +11,7 @@ import org.mailsim.run.RunStatistics;
 /** Hand-made runs whose statistics are known exactly, for the report tests. */
 final class ReportFixtures {
     static final int REPLICATIONS = 200;
-    static final double HORIZON = 5 * 8766;
+    static final double HORIZON = 5 * 8760;
 
     private ReportFixtures() {
     }

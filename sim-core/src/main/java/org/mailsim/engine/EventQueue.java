@@ -3,32 +3,44 @@ package org.mailsim.engine;
 import java.util.Arrays;
 
 /**
- * The future-event list: a 4-ary min-heap on primitive arrays with lazy cancellation.
+ * The future-event list: a radix heap on primitive arrays, with lazy cancellation.
  *
- * <p>The heap holds, in heap order, each entry's time (its IEEE bits: for non-negative doubles their order as
- * signed longs is their numeric order) and its slot. Sifting compares times only; on the rare exact tie it
- * compares the slots' insertion sequence numbers, so events at equal times leave in insertion order and every run
- * is deterministic. Four children are 32 adjacent bytes of times, and there are no per-event objects.
+ * <p>A discrete-event simulation never schedules before the present, so its event list is a monotone priority
+ * queue, and a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) fits it: an entry lives in bucket
+ * {@code b = 64 - numberOfLeadingZeros(key ^ last)}, where {@code key} is the time's IEEE bits (for non-negative
+ * doubles their order as longs is their numeric order) and {@code last} the key of the latest minimum. Inserting
+ * appends to a bucket; when bucket 0 (entries at exactly {@code last}) runs dry, the first non-empty bucket is
+ * scanned for its minimum, which becomes {@code last}, and its entries drop to lower buckets. Each entry drops at
+ * most 64 times, in practice a handful, and every step is a sequential scan or append, so the list stays fast
+ * when it holds millions of events and its working set no longer fits in cache, where a binary or d-ary heap
+ * pays a cache miss per level. Entries at equal times leave in insertion order: bucket 0 is first-in first-out,
+ * and entries dropped into it are ordered by insertion sequence.
  *
  * <p>Callers address an entry by a {@code long} handle: the slot in the low 32 bits and the slot's generation in
  * the high 32 bits, so a stale handle (its event fired or was cancelled and the slot reused) is harmless.
- * Cancelling is O(1): the entry is marked and dropped when it reaches the top; its slot is recycled then.
- * Rescheduling cancels and inserts, returning a new handle. When cancelled entries outnumber live ones the heap
- * is rebuilt in O(n), so memory and the amortised O(log n) cost per operation stay bounded.
+ * Cancelling is O(1): the entry is marked and dropped when a scan meets it; its slot is recycled then.
+ * Rescheduling cancels and inserts, returning a new handle. When cancelled entries outnumber live ones they are
+ * swept out, so memory stays bounded.
+ *
+ * <p>Inserting before the latest minimum (possible only when a run stopped at a horizon after peeking a later
+ * event, and the model then scheduled in between) rebuilds the buckets around the new minimum: O(n), and rare.
  */
 public final class EventQueue {
-    private static final int ARITY = 4;
+    private static final int BUCKETS = 65;
     private static final long QUEUED = 2;
     private static final long CANCELLED = 1;
     private static final int STATE_BITS = 2;
 
-    private long[] heapTime; // heap order: the entry's time bits
-    private int[] heapSlot; // heap order: the entry's slot
-    private int entries; // live and cancelled entries in the heap
+    // Bucket b holds entries as pairs (time bits, slot) in keys[b][2i], keys[b][2i + 1]; bucket 0 is read from head0.
+    private final long[][] buckets = new long[BUCKETS][];
+    private final int[] bucketSize = new int[BUCKETS];
+    private int head0;
+    private long last; // key of the latest minimum; every entry's key is >= last
+    private int entries; // live and cancelled entries in the buckets
     private int live;
 
-    // Per slot, two adjacent longs (one cache line serves a whole pop): the insertion sequence number, and the
-    // state: generation << 2 | QUEUED (an entry for the slot is in the heap) | CANCELLED (that entry is dropped).
+    // Per slot, two adjacent longs: the insertion sequence number, and the state:
+    // generation << 2 | QUEUED (an entry for the slot is in a bucket) | CANCELLED (that entry is to be dropped).
     private long[] slotInfo;
     private int[] freeSlots; // stack of recycled slots
     private int freeCount;
@@ -42,8 +54,9 @@ public final class EventQueue {
 
     public EventQueue(int initialCapacity) {
         int capacity = Math.max(4, initialCapacity);
-        heapTime = new long[capacity];
-        heapSlot = new int[capacity];
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets[b] = new long[8];
+        }
         slotInfo = new long[2 * capacity];
         freeSlots = new int[capacity];
     }
@@ -65,20 +78,21 @@ public final class EventQueue {
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         slotInfo[2 * slot] = nextSequence++;
         slotInfo[2 * slot + 1] |= QUEUED;
-        if (entries == heapTime.length) {
-            heapTime = Arrays.copyOf(heapTime, entries * 2);
-            heapSlot = Arrays.copyOf(heapSlot, entries * 2);
-        }
         // +0.0 turns -0.0 (sign bit set, so a negative long) into +0.0.
-        siftUp(entries++, Double.doubleToRawLongBits(time + 0.0), slot);
+        long key = Double.doubleToRawLongBits(time + 0.0);
+        if (key < last) {
+            rebuildAround(key);
+        }
+        append(bucketOf(key), key, slot);
+        entries++;
         live++;
         return handle(slot);
     }
 
     /** The time of the earliest entry; the queue must not be empty. */
     public double peekTime() {
-        dropCancelledAtTop();
-        return Double.longBitsToDouble(heapTime[0]);
+        settleMinimum();
+        return Double.longBitsToDouble(last);
     }
 
     /**
@@ -86,9 +100,9 @@ public final class EventQueue {
      * {@link #insert}, which may recycle it.
      */
     public int pollSlot() {
-        dropCancelledAtTop();
-        int slot = heapSlot[0];
-        removeTop();
+        settleMinimum();
+        int slot = (int) buckets[0][2 * head0 + 1];
+        advanceHead0();
         live--;
         release(slot);
         return slot;
@@ -106,10 +120,10 @@ public final class EventQueue {
         if (!contains(handle)) {
             return false;
         }
-        slotInfo[2 * slotOf(handle) + 1] |= CANCELLED; // dropped when it reaches the top
+        slotInfo[2 * slotOf(handle) + 1] |= CANCELLED;
         live--;
         if (entries - live > 64 && entries - live > live) {
-            compact();
+            sweepCancelled();
         }
         return true;
     }
@@ -127,9 +141,13 @@ public final class EventQueue {
 
     /** Empties the queue; outstanding handles become stale. */
     public void clear() {
-        for (int i = 0; i < entries; i++) {
-            release(heapSlot[i]);
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
+                release((int) buckets[b][2 * i + 1]);
+            }
+            bucketSize[b] = 0;
         }
+        head0 = 0;
         entries = 0;
         live = 0;
     }
@@ -146,6 +164,157 @@ public final class EventQueue {
         return ((slotInfo[2 * slot + 1] >>> STATE_BITS) << 32) | (slot & 0xFFFFFFFFL);
     }
 
+    private int bucketOf(long key) {
+        return 64 - Long.numberOfLeadingZeros(key ^ last);
+    }
+
+    private void append(int bucket, long key, int slot) {
+        long[] b = buckets[bucket];
+        int n = bucketSize[bucket];
+        if (2 * n == b.length) {
+            b = buckets[bucket] = Arrays.copyOf(b, b.length * 2);
+        }
+        b[2 * n] = key;
+        b[2 * n + 1] = slot;
+        bucketSize[bucket] = n + 1;
+    }
+
+    private void advanceHead0() {
+        entries--;
+        if (++head0 == bucketSize[0]) {
+            head0 = 0;
+            bucketSize[0] = 0;
+        }
+    }
+
+    private boolean isCancelled(int slot) {
+        return (slotInfo[2 * slot + 1] & CANCELLED) != 0;
+    }
+
+    /** Makes bucket 0's head the earliest live entry, dropping cancelled entries met on the way. */
+    private void settleMinimum() {
+        if (live == 0) {
+            throw new IllegalStateException("event queue is empty");
+        }
+        while (true) {
+            if (head0 < bucketSize[0]) {
+                int slot = (int) buckets[0][2 * head0 + 1];
+                if (entries == live || !isCancelled(slot)) {
+                    return;
+                }
+                advanceHead0();
+                release(slot);
+                continue;
+            }
+            int b = 1;
+            while (bucketSize[b] == 0) {
+                b++;
+            }
+            redistribute(b);
+        }
+    }
+
+    /**
+     * Empties bucket {@code b} (all of whose entries are later than bucket 0's): its live minimum becomes
+     * {@code last} and every live entry moves to the bucket its key now belongs in, a lower one.
+     */
+    private void redistribute(int b) {
+        long[] source = buckets[b];
+        int n = bucketSize[b];
+        bucketSize[b] = 0;
+        boolean dropCancelled = entries != live;
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long key = source[2 * i];
+            if (key < min && !(dropCancelled && isCancelled((int) source[2 * i + 1]))) {
+                min = key;
+            }
+        }
+        if (min == Long.MAX_VALUE) { // every entry was cancelled
+            for (int i = 0; i < n; i++) {
+                release((int) source[2 * i + 1]);
+            }
+            entries -= n;
+            return;
+        }
+        last = min;
+        for (int i = 0; i < n; i++) {
+            long key = source[2 * i];
+            int slot = (int) source[2 * i + 1];
+            if (dropCancelled && isCancelled(slot)) {
+                release(slot);
+                entries--;
+            } else {
+                append(bucketOf(key), key, slot);
+            }
+        }
+        orderBucket0BySequence();
+    }
+
+    /** Entries dropped together into bucket 0 share one time; they leave in insertion order. */
+    private void orderBucket0BySequence() {
+        long[] b = buckets[0];
+        int n = bucketSize[0];
+        for (int i = head0 + 1; i < n; i++) {
+            long slot = b[2 * i + 1];
+            long sequence = slotInfo[2 * (int) slot];
+            int j = i - 1;
+            while (j >= head0 && slotInfo[2 * (int) b[2 * j + 1]] > sequence) {
+                b[2 * (j + 1) + 1] = b[2 * j + 1];
+                j--;
+            }
+            b[2 * (j + 1) + 1] = slot; // keys in bucket 0 are all equal, so only slots move
+        }
+    }
+
+    /** A key below {@code last} arrived: rebuild every bucket around it (rare; see the class comment). */
+    private void rebuildAround(long key) {
+        long[] all = new long[2 * entries];
+        int n = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
+                all[2 * n] = buckets[b][2 * i];
+                all[2 * n + 1] = buckets[b][2 * i + 1];
+                n++;
+            }
+            bucketSize[b] = 0;
+        }
+        head0 = 0;
+        last = key;
+        // Re-append in ascending sequence order so that bucket 0 stays first-in first-out.
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        final long[] copy = all;
+        Arrays.sort(order, (x, y) -> Long.compare(slotInfo[2 * (int) copy[2 * x + 1]],
+                slotInfo[2 * (int) copy[2 * y + 1]]));
+        for (int i : order) {
+            append(bucketOf(all[2 * i]), all[2 * i], (int) all[2 * i + 1]);
+        }
+    }
+
+    private void sweepCancelled() {
+        for (int b = 0; b < BUCKETS; b++) {
+            long[] bucket = buckets[b];
+            int kept = 0;
+            int start = b == 0 ? head0 : 0;
+            for (int i = start; i < bucketSize[b]; i++) {
+                int slot = (int) bucket[2 * i + 1];
+                if (isCancelled(slot)) {
+                    release(slot);
+                    entries--;
+                } else {
+                    bucket[2 * kept] = bucket[2 * i];
+                    bucket[2 * kept + 1] = slot;
+                    kept++;
+                }
+            }
+            bucketSize[b] = kept;
+        }
+        head0 = 0;
+    }
+
     private int newSlot() {
         int slot = slotsInUse++;
         if (slot == freeSlots.length) {
@@ -156,124 +325,9 @@ public final class EventQueue {
         return slot;
     }
 
-    /** Returns a slot whose entry left the heap to the free stack, with the next generation and no state bits. */
+    /** Returns a slot whose entry left the buckets to the free stack, with the next generation and no state bits. */
     private void release(int slot) {
         slotInfo[2 * slot + 1] = ((slotInfo[2 * slot + 1] >>> STATE_BITS) + 1) << STATE_BITS;
         freeSlots[freeCount++] = slot;
-    }
-
-    private boolean isCancelled(int slot) {
-        return (slotInfo[2 * slot + 1] & CANCELLED) != 0;
-    }
-
-    private void dropCancelledAtTop() {
-        if (live == 0) {
-            throw new IllegalStateException("event queue is empty");
-        }
-        // Only cancelled entries are ever dropped; without them the check (a random memory access) is skipped.
-        while (entries != live && isCancelled(heapSlot[0])) {
-            int slot = heapSlot[0];
-            removeTop();
-            release(slot);
-        }
-    }
-
-    private void compact() {
-        int kept = 0;
-        for (int i = 0; i < entries; i++) {
-            int slot = heapSlot[i];
-            if (isCancelled(slot)) {
-                release(slot);
-            } else {
-                heapTime[kept] = heapTime[i];
-                heapSlot[kept] = slot;
-                kept++;
-            }
-        }
-        entries = kept;
-        for (int i = (entries - 2) / ARITY; i >= 0; i--) {
-            siftDown(i, heapTime[i], heapSlot[i]);
-        }
-    }
-
-    /** Orders entries by time, then by insertion sequence. */
-    private boolean before(long timeA, int slotA, long timeB, int slotB) {
-        return timeA < timeB || (timeA == timeB && slotInfo[2 * slotA] < slotInfo[2 * slotB]);
-    }
-
-    private void siftUp(int i, long time, int slot) {
-        long[] times = heapTime;
-        int[] slots = heapSlot;
-        while (i > 0) {
-            int parent = (i - 1) / ARITY;
-            long pt = times[parent];
-            if (before(pt, slots[parent], time, slot)) {
-                break;
-            }
-            times[i] = pt;
-            slots[i] = slots[parent];
-            i = parent;
-        }
-        times[i] = time;
-        slots[i] = slot;
-    }
-
-    /**
-     * Removes the root the bottom-up way (Wegener's heapsort trick): walk the hole down along the smallest
-     * children to a leaf without comparing against the element that fills it, then sift that element (the old
-     * last entry, which usually belongs near the bottom) up from there. Saves a hard-to-predict branch per level.
-     */
-    private void removeTop() {
-        int n = --entries;
-        if (n == 0) {
-            return;
-        }
-        long time = heapTime[n];
-        int slot = heapSlot[n];
-        int hole = 0;
-        while (true) {
-            int best = smallestChild(hole, n);
-            if (best < 0) {
-                break;
-            }
-            heapTime[hole] = heapTime[best];
-            heapSlot[hole] = heapSlot[best];
-            hole = best;
-        }
-        siftUp(hole, time, slot);
-    }
-
-    private void siftDown(int i, long time, int slot) {
-        int n = entries;
-        while (true) {
-            int best = smallestChild(i, n);
-            if (best < 0 || before(time, slot, heapTime[best], heapSlot[best])) {
-                break;
-            }
-            heapTime[i] = heapTime[best];
-            heapSlot[i] = heapSlot[best];
-            i = best;
-        }
-        heapTime[i] = time;
-        heapSlot[i] = slot;
-    }
-
-    /** The child of {@code i} that comes first among the heap's first {@code n} entries, or -1 for a leaf. */
-    private int smallestChild(int i, int n) {
-        int first = i * ARITY + 1;
-        if (first >= n) {
-            return -1;
-        }
-        int end = Math.min(first + ARITY, n);
-        int best = first;
-        long bestTime = heapTime[first];
-        for (int c = first + 1; c < end; c++) {
-            long t = heapTime[c];
-            if (t < bestTime || (t == bestTime && slotInfo[2 * heapSlot[c]] < slotInfo[2 * heapSlot[best]])) {
-                best = c;
-                bestTime = t;
-            }
-        }
-        return best;
     }
 }

@@ -30,6 +30,10 @@ public record PortalSpec(String name, long seed, int replications, Horizon horiz
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be at least 1, got " + replications);
         }
+        if (storage.repair().lostArrayReplacement() != null) {
+            throw new IllegalArgumentException("in a portal run the operations runbook replaces lost arrays; "
+                    + "the storage repair spec must leave lostArrayReplacement null");
+        }
         if (mail != null && mail.sharding().groups() != storage.groups()) {
             throw new IllegalArgumentException("users are sharded over " + mail.sharding().groups()
                     + " groups but the storage has " + storage.groups());
@@ -52,6 +56,6 @@ public record PortalSpec(String name, long seed, int replications, Horizon horiz
         }
     }
 
-    /** The stateless tiers in front of storage. */
-    public enum Tier { MTA, WEBMAIL, DATABASE }
+    /** The tiers in front of storage whose outage the mail layer models. */
+    public enum Tier { WEBMAIL, DATABASE }
 }

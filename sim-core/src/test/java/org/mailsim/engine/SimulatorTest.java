@@ -40,6 +40,18 @@ class SimulatorTest {
     }
 
     @Test
+    void aRunStoppedAtItsHorizonAcceptsEventsBeforeThePeekedOne() {
+        Simulator sim = new Simulator();
+        List<Double> times = new ArrayList<>();
+        sim.scheduleAt(10, () -> times.add(sim.now()));
+        sim.run(5); // looked at the event at 10 and stopped
+        sim.scheduleAt(7, () -> times.add(sim.now()));
+        sim.scheduleAt(5, () -> times.add(sim.now()));
+        sim.run(20);
+        assertThat(times).containsExactly(5.0, 7.0, 10.0);
+    }
+
+    @Test
     void cancelAndRescheduleByHandle() {
         Simulator sim = new Simulator();
         List<String> fired = new ArrayList<>();

@@ -1,0 +1,251 @@
+package org.mailsim.portal;
+
+import org.mailsim.engine.Simulator;
+import org.mailsim.model.mail.MailService;
+import org.mailsim.model.mail.ServiceTier;
+import org.mailsim.model.mail.WeeklyRate;
+import org.mailsim.model.operations.BackupSchedule;
+import org.mailsim.model.operations.CostModel;
+import org.mailsim.model.operations.CostUsage;
+import org.mailsim.model.operations.FailureScope;
+import org.mailsim.model.operations.Fleet;
+import org.mailsim.model.operations.GroupContents;
+import org.mailsim.model.operations.IncidentResponse;
+import org.mailsim.model.operations.RecoveryActions;
+import org.mailsim.model.storage.LossCause;
+import org.mailsim.model.storage.StorageListener;
+import org.mailsim.model.storage.StorageModel;
+import org.mailsim.model.storage.StorageSpec;
+import org.mailsim.model.storage.repair.SpareSpec;
+import org.mailsim.random.RandomStreams;
+import org.mailsim.run.Metric;
+import org.mailsim.run.ReplicationResult;
+
+/**
+ * One replication of a mail portal: the storage model, the users' mail and the operations team on one
+ * {@link Simulator}, wired together.
+ *
+ * <p>The storage model reports failures; the mail layer turns unavailable groups into deferred and bounced mail and
+ * user-hours without access; the operations layer runs the runbook (detection, replacement storage, restore,
+ * vendor, merge) and, when replacement storage is in service, the lost arrays are replaced and mail flows again.
+ * Mail lost and users with loss come from the operations layer alone, because only it knows what backups, the
+ * vendor and users' own exports saved; the mail layer is never told of the loss, so nothing is counted twice.
+ */
+final class PortalReplication implements StorageListener, RecoveryActions {
+    private final PortalSpec spec;
+    private final int replication;
+    private final Simulator sim = new Simulator(1024);
+    private final StorageModel storage;
+    private final MailService mail;
+    private final IncidentResponse operations;
+    private final BackupSchedule backups;
+    private final GroupContents contents;
+    private final boolean[] onReplacement;
+    private int randomWebmailFailed;
+    private int randomDatabaseFailed;
+    private int scriptedWebmailDown;
+    private int scriptedDatabaseDown;
+    private CostModel.Breakdown cost;
+
+    PortalReplication(PortalSpec spec, int replication) {
+        this.spec = spec;
+        this.replication = replication;
+        RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
+        StorageSpec storageSpec = spec.storage();
+        storage = new StorageModel(storageSpec, sim, streams);
+        storage.addListener(this);
+        onReplacement = new boolean[storageSpec.groups()];
+        if (spec.hasUsers()) {
+            mail = new MailService(spec.mail());
+            WeeklyRate received = spec.mail().traffic().receivedRate();
+            contents = new MailContents(mail, received);
+            if (storageSpec.randomFailures()) {
+                startTiers(streams);
+            }
+        } else {
+            mail = null;
+            double bytesPerGroup = storageSpec.arraysPerGroup() * storageSpec.arrayDataBytes();
+            contents = GroupContents.steady(storageSpec.groups(), 0, 0, bytesPerGroup, 0);
+        }
+        backups = new BackupSchedule(spec.backups(), contents);
+        operations = new IncidentResponse(sim, spec.runbook(), backups, spec.selfBackup(), contents, this,
+                streams.stream("operations"), replication);
+        if (mail != null) {
+            mail.setInboundListener(operations::inboundRestored);
+        }
+    }
+
+    private void startTiers(RandomStreams streams) {
+        ServiceTier webmail = new ServiceTier(spec.mail().webmail(), sim, streams.stream("mail.webmail"),
+                (failed, t) -> {
+                    randomWebmailFailed = failed;
+                    mail.webmailFailedSlots(Math.min(spec.mail().webmail().activeServers(),
+                            randomWebmailFailed + scriptedWebmailDown), t);
+                });
+        ServiceTier database = new ServiceTier(spec.mail().database(), sim, streams.stream("mail.database"),
+                (failed, t) -> {
+                    randomDatabaseFailed = failed;
+                    mail.databaseFailedSlots(randomDatabaseFailed + scriptedDatabaseDown, t);
+                });
+        webmail.start();
+        database.start();
+    }
+
+    ReplicationResult run() {
+        storage.start();
+        for (PortalSpec.TierOutage outage : spec.tierOutages()) {
+            scheduleTierOutage(outage);
+        }
+        double horizon = spec.horizon().hours();
+        sim.run(horizon);
+        double end = sim.now();
+        ReplicationResult.Builder result = new ReplicationResult.Builder();
+        storage.recordInto(result);
+        if (mail != null) {
+            mail.contributeTo(result, end);
+        }
+        operations.contributeTo(result);
+        result.add(Metric.MAILS_LOST, operations.expectedMailsLost());
+        result.add(Metric.USERS_WITH_LOSS, operations.expectedUsersWithLoss());
+        double firstLoss = storage.firstLossHours();
+        result.observedHours(Double.isNaN(firstLoss) ? end : Math.min(firstLoss, end));
+        cost = new CostModel(spec.costs()).breakdown(fleet(), new CostUsage(storage.diskFailures(),
+                operations.engineerHours(), operations.vendorFees(),
+                result.build().metric(Metric.USER_HOURS_UNAVAILABLE), result.build().metric(Metric.USERS_WITH_LOSS)),
+                end);
+        cost.contributeTo(result);
+        return result.build();
+    }
+
+    /** The cost breakdown of the replication just run. */
+    CostModel.Breakdown cost() {
+        return cost;
+    }
+
+    private void scheduleTierOutage(PortalSpec.TierOutage outage) {
+        if (mail == null) {
+            return; // without users a tier outage harms no one
+        }
+        int servers = outage.tier() == PortalSpec.Tier.WEBMAIL ? spec.mail().webmail().activeServers() : 1;
+        sim.scheduleAt(outage.atHours(), () -> setScriptedTierDown(outage.tier(), servers));
+        sim.scheduleAt(outage.atHours() + outage.hours(), () -> setScriptedTierDown(outage.tier(), -servers));
+    }
+
+    private void setScriptedTierDown(PortalSpec.Tier tier, int change) {
+        double t = sim.now();
+        switch (tier) {
+            case WEBMAIL -> {
+                scriptedWebmailDown += change;
+                mail.webmailFailedSlots(Math.min(spec.mail().webmail().activeServers(),
+                        randomWebmailFailed + scriptedWebmailDown), t);
+            }
+            case DATABASE -> {
+                scriptedDatabaseDown += change;
+                mail.databaseFailedSlots(randomDatabaseFailed + scriptedDatabaseDown, t);
+            }
+            default -> throw new IllegalStateException("unknown tier " + tier);
+        }
+    }
+
+    private Fleet fleet() {
+        StorageSpec s = spec.storage();
+        SpareSpec spares = s.repair().spares();
+        long perScope = spares.scope() == SpareSpec.Scope.ARRAY ? s.arrays() : s.groups();
+        long hot = spares.kind() == SpareSpec.Kind.HOT ? spares.count() * perScope : 0;
+        long cold = spares.kind() == SpareSpec.Kind.COLD ? spares.count() * perScope : 0;
+        double liveBytes = 0;
+        for (int g = 0; g < s.groups(); g++) {
+            liveBytes += contents.bytes(g, 0);
+        }
+        return new Fleet(s.disks(), hot, cold, s.groups(), spec.backups().backupStorageTerabytes(liveBytes));
+    }
+
+    // ---- storage model -> mail and operations ----
+
+    @Override
+    public void diskFailed(double hours, int group, int array, int disk) {
+        operations.diskReplaced(group);
+    }
+
+    @Override
+    public void arrayUnavailable(double hours, int group, int array, boolean lost) {
+        if (!lost) {
+            operations.storageUnavailable(group, "offline");
+        }
+    }
+
+    @Override
+    public void arrayAvailable(double hours, int group, int array) {
+        operations.storageAvailable(group);
+    }
+
+    @Override
+    public void groupUnavailable(double hours, int group) {
+        if (mail != null) {
+            mail.groupUnavailable(group, hours);
+        }
+    }
+
+    @Override
+    public void groupAvailable(double hours, int group) {
+        if (mail != null) {
+            mail.groupAvailable(group, hours, onReplacement[group]);
+        }
+    }
+
+    @Override
+    public void dataLost(double hours, int group, int array, LossCause cause, double bytes) {
+        if (cause.wholeArray()) {
+            operations.storageLost(group, cause.key(), 1.0 / spec.storage().arraysPerGroup(), FailureScope.ARRAY);
+        } else {
+            operations.sectorsLost(group, cause.key(), bytes);
+        }
+        if (spec.horizon().untilFirstDataLoss()) {
+            sim.stop();
+        }
+    }
+
+    // ---- operations -> storage model ----
+
+    @Override
+    public void replacementInService(int group, double t) {
+        onReplacement[group] = true;
+        for (int a = 0; a < spec.storage().arraysPerGroup(); a++) {
+            if (storage.isLost(group, a)) {
+                storage.replaceLostArray(group, a);
+            }
+        }
+    }
+
+    /** The mail layer's view of a group's contents, for the operations layer. */
+    private record MailContents(MailService mail, WeeklyRate received) implements GroupContents {
+        @Override
+        public int groups() {
+            return mail.groups();
+        }
+
+        @Override
+        public double users(int group) {
+            return mail.users(group);
+        }
+
+        @Override
+        public double files(int group, double t) {
+            return mail.files(group, t);
+        }
+
+        @Override
+        public double bytes(int group, double t) {
+            return mail.bytes(group, t);
+        }
+
+        @Override
+        public double filesWritten(int group, double from, double to) {
+            return mail.users(group) * received.integral(from, to);
+        }
+    }
+
+    int replication() {
+        return replication;
+    }
+}

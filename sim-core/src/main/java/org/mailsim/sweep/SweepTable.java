@@ -1,0 +1,243 @@
+package org.mailsim.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mailsim.run.Metric;
+import org.mailsim.stats.Estimate;
+import org.mailsim.stats.MetricSummary;
+
+/**
+ * A finished sweep: its rows in grid order, the two Pareto fronts (expected total cost against expected
+ * user-hours without mailbox access, and against P(data loss)), which rows meet the target and the cheapest that
+ * does. Writes {@code sweep.csv}.
+ */
+public final class SweepTable {
+    /** Risk on the first front: expected user-hours without mailbox access. */
+    public static final Metric USER_HOURS = Metric.USER_HOURS_UNAVAILABLE;
+
+    private final List<String> keys;
+    private final List<SweepRow> rows;
+    private final Target target;
+    private final boolean[] frontUserHours;
+    private final boolean[] frontLoss;
+    private final boolean[] meets;
+    private final int cheapest;
+
+    public SweepTable(List<String> keys, List<SweepRow> rows, Target target) {
+        this.keys = List.copyOf(keys);
+        this.rows = List.copyOf(rows);
+        this.target = target;
+        this.frontUserHours = ParetoFront.of(this.rows, r -> r.point().totalCost(),
+                r -> r.point().metric(USER_HOURS).mean());
+        this.frontLoss = ParetoFront.of(this.rows, r -> r.point().totalCost(), r -> observedLoss(r.point()));
+        this.meets = new boolean[this.rows.size()];
+        int best = -1;
+        for (int i = 0; i < this.rows.size(); i++) {
+            meets[i] = target.meets(this.rows.get(i).point());
+            // Ties in cost go to the earlier configuration, so the answer is stable.
+            if (meets[i] && (best < 0 || this.rows.get(i).point().totalCost() < this.rows.get(best).point().totalCost())) {
+                best = i;
+            }
+        }
+        this.cheapest = best;
+    }
+
+    /**
+     * P(loss) as observed, for ranking: the fraction of replications with a loss, so 0 when none was seen. The
+     * reported estimate is then the 95% upper bound (never a bare zero), but ranking by it would put a
+     * configuration that lost data in 2 of 40 replications (0.05) ahead of one that never did (bound 0.072). With
+     * equal replication counts this order is the order of the loss counts, and of the intervals' upper ends.
+     */
+    public static double observedLoss(SweepPoint point) {
+        return point.probabilityOfDataLoss().upperBoundOnly() ? 0 : point.probabilityOfDataLoss().estimate();
+    }
+
+    public List<SweepRow> rows() {
+        return rows;
+    }
+
+    public List<String> keys() {
+        return keys;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public boolean onUserHoursFront(int row) {
+        return frontUserHours[row];
+    }
+
+    public boolean onLossFront(int row) {
+        return frontLoss[row];
+    }
+
+    public boolean meetsTarget(int row) {
+        return meets[row];
+    }
+
+    /** Index of the cheapest row meeting the target, or -1 when there is no target or no row meets it. */
+    public int cheapestMeetingTarget() {
+        return cheapest;
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    /**
+     * The table as CSV (RFC 4180, LF line ends). Columns: configuration id, the swept keys, replications, then
+     * for totalCost and every other metric {@code NAME.mean}, {@code NAME.ci95Low}, {@code NAME.ci95High};
+     * {@code probabilityOfDataLoss.*} and {@code mttdlHours.*} (estimate, interval, upperBoundOnly/lowerBoundOnly);
+     * then {@code paretoCostUserHours}, {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and
+     * {@code cheapestMeetingTarget}. Numbers use {@link #number(double)}.
+     */
+    public String toCsv() {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        header.add("configuration");
+        header.addAll(keys);
+        header.add("replications");
+        for (Metric metric : metricOrder()) {
+            header.add(metric.key() + ".mean");
+            header.add(metric.key() + ".ci95Low");
+            header.add(metric.key() + ".ci95High");
+        }
+        for (String e : List.of("probabilityOfDataLoss", "mttdlHours")) {
+            header.add(e + ".estimate");
+            header.add(e + ".ci95Low");
+            header.add(e + ".ci95High");
+        }
+        header.add("probabilityOfDataLoss.upperBoundOnly");
+        header.add("mttdlHours.lowerBoundOnly");
+        header.add("paretoCostUserHours");
+        header.add("paretoCostLoss");
+        header.add("meetsTarget");
+        header.add("cheapestMeetingTarget");
+        line(out, header);
+        for (int i = 0; i < rows.size(); i++) {
+            SweepRow row = rows.get(i);
+            SweepPoint p = row.point();
+            List<String> cells = new ArrayList<>();
+            cells.add(row.configuration().id());
+            for (String key : keys) {
+                cells.add(row.configuration().overrides().getOrDefault(key, ""));
+            }
+            cells.add(Long.toString(p.replications()));
+            for (Metric metric : metricOrder()) {
+                MetricSummary s = p.metric(metric);
+                cells.add(number(s.mean()));
+                cells.add(number(s.ci95Low()));
+                cells.add(number(s.ci95High()));
+            }
+            for (Estimate e : List.of(p.probabilityOfDataLoss(), p.mttdlHours())) {
+                cells.add(number(e.estimate()));
+                cells.add(number(e.ci95Low()));
+                cells.add(number(e.ci95High()));
+            }
+            cells.add(Boolean.toString(p.probabilityOfDataLoss().upperBoundOnly()));
+            cells.add(Boolean.toString(p.mttdlHours().upperBoundOnly()));
+            cells.add(Boolean.toString(frontUserHours[i]));
+            cells.add(Boolean.toString(frontLoss[i]));
+            cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
+            cells.add(Boolean.toString(i == cheapest));
+            line(out, cells);
+        }
+        return out.toString();
+    }
+
+    /** Writes {@link #toCsv()} to {@code file} through a temporary file and a rename (never half a table). */
+    public void writeCsv(Path file) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, toCsv(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** totalCost first (the x axis of every comparison), then the other metrics in their JSON order. */
+    private static List<Metric> metricOrder() {
+        List<Metric> order = new ArrayList<>();
+        order.add(Metric.TOTAL_COST);
+        for (Metric m : Metric.values()) {
+            if (m != Metric.TOTAL_COST) {
+                order.add(m);
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Locale-independent and round-trippable: {@link Double#toString(double)} ("12.5", "1.0E-5", "NaN",
+     * "Infinity"), which {@link Double#parseDouble(String)}, pandas and R read back to the same value.
+     */
+    public static String number(double value) {
+        return Double.toString(value);
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0) {
+                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(cell);
+            }
+        }
+        out.append('\n');
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    /** Lines naming the fronts and the cheapest configuration meeting the target, for stdout and a text file. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%d configurations over %s", rows.size(), String.join(", ", keys)));
+        lines.add("Pareto front, expected total cost vs expected user-hours unavailable:");
+        frontLines(lines, frontUserHours, r -> "userHoursUnavailable " + number(r.point().metric(USER_HOURS).mean()));
+        lines.add("Pareto front, expected total cost vs P(data loss):");
+        frontLines(lines, frontLoss, r -> "P(loss) " + (r.point().probabilityOfDataLoss().upperBoundOnly() ? "<= " : "")
+                + number(r.point().probabilityOfDataLoss().estimate()));
+        if (target.isEmpty()) {
+            lines.add("No target given (--target 'userHoursUnavailable <= X and probabilityOfDataLoss <= p').");
+        } else if (cheapest < 0) {
+            lines.add("No configuration meets the target " + target.describe() + ".");
+        } else {
+            SweepRow r = rows.get(cheapest);
+            lines.add("Cheapest meeting " + target.describe() + ": " + r.configuration().id() + " "
+                    + r.configuration().describe() + ", totalCost " + number(r.point().totalCost()));
+        }
+        return lines;
+    }
+
+    private void frontLines(List<String> lines, boolean[] front, java.util.function.Function<SweepRow, String> risk) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (front[i]) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> Double.compare(rows.get(a).point().totalCost(), rows.get(b).point().totalCost()));
+        for (int i : order) {
+            SweepRow r = rows.get(i);
+            lines.add("  " + r.configuration().id() + " " + r.configuration().describe() + ": totalCost "
+                    + number(r.point().totalCost()) + ", " + risk.apply(r));
+        }
+    }
+}

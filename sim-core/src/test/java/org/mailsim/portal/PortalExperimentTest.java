@@ -1,0 +1,90 @@
+package org.mailsim.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mailsim.model.mail.MailConfig;
+import org.mailsim.model.operations.BackupPolicy;
+import org.mailsim.model.operations.CostSpec;
+import org.mailsim.model.operations.Runbook;
+import org.mailsim.model.operations.SelfBackup;
+import org.mailsim.model.storage.Horizon;
+import org.mailsim.model.storage.ScriptedFault;
+import org.mailsim.model.storage.StorageSpec;
+import org.mailsim.model.storage.array.ArraySpec;
+import org.mailsim.model.storage.disk.DiskSpec;
+import org.mailsim.model.storage.repair.RebuildSpec;
+import org.mailsim.model.storage.repair.RepairSpec;
+import org.mailsim.model.storage.repair.SpareSpec;
+import org.mailsim.random.Distributions;
+import org.mailsim.run.Incident;
+import org.mailsim.run.Metric;
+import org.mailsim.run.ReplicationRunner;
+import org.mailsim.run.RunStatistics;
+
+/** The wired portal: storage failures become incidents, mail deferred and lost, and costs. */
+class PortalExperimentTest {
+    private static final double HOURS_PER_YEAR = 8760;
+
+    private static StorageSpec storage(boolean randomFailures, List<ScriptedFault> faults) {
+        DiskSpec disk = DiskSpec.of(1e12, Distributions.exponential(50 * HOURS_PER_YEAR)).withUre(0);
+        RepairSpec repair = new RepairSpec(RebuildSpec.atRate(50e6, 1), RepairSpec.Crews.UNLIMITED, SpareSpec.NONE,
+                null);
+        return StorageSpec.of(4, 1, disk, ArraySpec.raid5(8), repair).withFaults(faults, randomFailures);
+    }
+
+    private static PortalSpec portal(StorageSpec storage, int replications, double horizon, long users) {
+        MailConfig mail = users > 0 ? MailConfig.defaults(users, storage.groups()) : null;
+        return new PortalSpec("test", 7, replications, Horizon.fixed(horizon), storage, mail,
+                Runbook.DREAMWIZ_2008, BackupPolicy.NONE, SelfBackup.NONE, CostSpec.PRICES_2008, List.of());
+    }
+
+    @Test
+    void scriptedArrayLossRunsTheRunbookAndCountsTheOutage() {
+        StorageSpec storage = storage(false, List.of(ScriptedFault.fail(24, 1, 0)));
+        PortalSpec spec = portal(storage, 1, 60 * 24, 200_000);
+        PortalExperiment.Outcome outcome = new PortalExperiment(spec).run(1, ReplicationRunner.Progress.NONE);
+        RunStatistics stats = outcome.statistics();
+        assertThat(stats.incidentCount()).isEqualTo(1);
+        Incident incident = stats.incidents().get(0);
+        // Detection 1 h + response 2 h + provisioning 45 h: service back 48 h after the failure.
+        assertThat(incident.hoursToRestoreService()).isCloseTo(48, within(1e-9));
+        assertThat(incident.hoursToFullRecovery()).isGreaterThan(48 + 168);
+        assertThat(incident.usersAffected()).isEqualTo(50_000);
+        // The group's 50,000 users were without their mailboxes for those 48 hours.
+        assertThat(stats.summary(Metric.USER_HOURS_UNAVAILABLE).mean()).isCloseTo(50_000 * 48.0, within(1.0));
+        assertThat(stats.summary(Metric.MAILS_DEFERRED).mean()).isPositive();
+        assertThat(stats.summary(Metric.MAILS_LOST).mean()).isPositive();
+        assertThat(stats.summary(Metric.DATA_LOSS_EVENTS).mean()).isEqualTo(1);
+        assertThat(stats.lossByCause()).containsKey("scriptedFault");
+        assertThat(outcome.meanCost()).containsKey("incident.vendor");
+        assertThat(stats.summary(Metric.TOTAL_COST).mean())
+                .isCloseTo(outcome.meanCost().values().stream().mapToDouble(Double::doubleValue).sum(), within(1e-6));
+    }
+
+    @Test
+    void resultsAreIdenticalForAnyThreadCount() {
+        StorageSpec storage = storage(true, List.of(ScriptedFault.fail(1000, 0, 0, 0, 1)));
+        PortalSpec spec = portal(storage, 12, 5 * HOURS_PER_YEAR, 100_000);
+        PortalExperiment experiment = new PortalExperiment(spec);
+        RunStatistics one = experiment.run(1, ReplicationRunner.Progress.NONE).statistics();
+        RunStatistics three = experiment.run(3, ReplicationRunner.Progress.NONE).statistics();
+        for (Metric m : Metric.values()) {
+            assertThat(three.summary(m)).as(m.key()).isEqualTo(one.summary(m));
+        }
+        assertThat(three.incidents()).isEqualTo(one.incidents());
+    }
+
+    @Test
+    void storageOnlyRunWithoutUsers() {
+        StorageSpec storage = storage(true, List.of());
+        PortalSpec spec = portal(storage, 50, 10 * HOURS_PER_YEAR, 0);
+        RunStatistics stats = new PortalExperiment(spec).run(2, ReplicationRunner.Progress.NONE).statistics();
+        // 32 disks with 50-year exponential lifetimes over 10 years: 6.4 failures expected per replication.
+        assertThat(stats.summary(Metric.DISK_FAILURES).ci95Low()).isLessThan(6.4);
+        assertThat(stats.summary(Metric.DISK_FAILURES).ci95High()).isGreaterThan(6.4);
+        assertThat(stats.summary(Metric.USER_HOURS_UNAVAILABLE).max()).isZero();
+    }
+}
