@@ -256,6 +256,12 @@ class ScenarioBindingTest {
                     96));
         }
         assertThat(p.tierOutages()).containsExactly(new PortalSpec.TierOutage(PortalSpec.Tier.DATABASE, 96, 20));
+        List<ScriptedFault> site = bind(STORAGE, "faults=[{at: 0, kind: group-outage, group: all, duration: 4d}]")
+                .storage().faults();
+        assertThat(site).extracting(ScriptedFault::group).containsExactly(0, 1, 2, 3);
+        assertThat(site).allSatisfy(x -> assertThat(x.offlineHours()).isEqualTo(96));
+        assertThat(problems(STORAGE, "users.count=10", "faults=[{at: 0, kind: tier-outage, tier: mta, duration: 1h}]")
+                .get(0).message()).contains("accepted: one of webmail, database");
     }
 
     @Test
