@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The scenario library (scenarios/, recursively): every file validates with {@code mailsim validate} (which also
- * binds it to the model), is commented, and names itself uniquely, so report folders never collide.
+ * binds it to the model), is commented, names itself uniquely (report folders never collide), and runs with
+ * {@code --replications 2 --format json}, printing exactly one JSON document of the MISSION.md section 6 contract.
  */
 class ScenarioLibraryTest {
     static final Path LIBRARY = MalformedScenarioTest.ROOT.resolve("scenarios").toAbsolutePath().normalize();
@@ -43,6 +46,32 @@ class ScenarioLibraryTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text.lines().filter(l -> l.strip().startsWith("#")).count())
                 .as("a library scenario says why its numbers are what they are").isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("library")
+    void runsAndPrintsTheJsonContract(Path file, @TempDir Path out) throws IOException {
+        MalformedScenarioTest.Result r = MalformedScenarioTest.inProcess("run", file.toString(), "--replications",
+                "2", "--threads", "2", "--format", "json", "--quiet", "--out", out.resolve("report").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.path("scenario").asText()).isEqualTo(name(file));
+        assertThat(doc.path("replications").asInt()).isEqualTo(2);
+        assertThat(doc.path("horizonHours").asDouble()).isPositive();
+        for (String field : List.of("metrics", "probabilityOfDataLoss", "mttdlHours", "lossByCause", "incidents",
+                "cost")) {
+            assertThat(doc.has(field)).as(field).isTrue();
+        }
+        for (String metric : List.of("diskFailures", "dataLossEvents", "mailsLost", "bytesLost", "usersWithLoss",
+                "userHoursUnavailable", "mailsDeferred", "mailsBounced", "hoursToRestoreService",
+                "hoursToFullRecovery", "totalCost")) {
+            JsonNode m = doc.path("metrics").path(metric);
+            for (String stat : List.of("mean", "ci95Low", "ci95High", "p50", "p95", "p99", "max")) {
+                assertThat(m.has(stat)).as(metric + "." + stat).isTrue();
+            }
+        }
+        // Every scenario of the library has disks that fail within its horizon.
+        assertThat(doc.path("metrics").path("diskFailures").path("mean").asDouble()).isPositive();
     }
 
     @Test

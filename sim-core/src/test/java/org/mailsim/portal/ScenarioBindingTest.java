@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.WeeklyProfile;
 import org.mailsim.model.operations.BackupPolicy;
@@ -25,7 +26,6 @@ import org.mailsim.random.Distributions;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
-import org.junit.jupiter.api.Test;
 
 class ScenarioBindingTest {
     static final String STORAGE = """
