@@ -169,14 +169,17 @@ public final class Schema {
                     + " group offline for duration, back with its data), tier-outage (a service tier down for"
                     + " duration).").required()
                     .choices("disk-failure", "array-loss", "group-outage", "tier-outage"),
-            key("faults[].group", INT, "Storage group hit (0-based).").defaultValue("0").range("0", null),
+            key("faults[].group", INT, "Storage group hit (0-based), or all: the same fault in every group (a"
+                    + " site-wide event).").defaultValue("0").range("0", null).orWords("all"),
             key("faults[].array", INT, "Array within the group (0-based; disk-failure, array-loss).")
                     .defaultValue("0").range("0", null),
             key("faults[].disks", INT, "Disks failing at once (disk-failure).").defaultValue("1")
                     .range("1", "64"),
             key("faults[].duration", DURATION, "How long an outage lasts (group-outage, tier-outage).")
                     .above("0", "10y"),
-            key("faults[].tier", CHOICE, "Tier hit by a tier-outage.").choices("mta", "webmail", "database"),
+            key("faults[].tier", CHOICE, "Tier hit by a tier-outage: webmail (users cannot read or send mail) or"
+                    + " database (accounts: every user is cut off). For mail delivery stopping, use a group-outage.")
+                    .choices("webmail", "database"),
 
             // ---- users and mail
             key("users.count", INT, "Users, sharded evenly over the storage groups; 0 models storage without users"
