@@ -308,7 +308,10 @@ public final class Schema {
                     .range("0", null),
 
             // ---- sweeps
-            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run.")));
+            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run."),
+            key("sweepTarget", STRING, "What the cheapest swept configuration must meet, e.g. 'userHoursUnavailable"
+                    + " <= 5000 and probabilityOfDataLoss <= 0.01' (metric[.statistic] <=|<|>=|> number, joined with"
+                    + " and); mailsim sweep --target overrides it.")));
 
     private static Key key(String path, ValueType type, String description) {
         return Key.of(path, type, description);
