@@ -168,7 +168,7 @@ final class Consistency {
                         + "h); accepted: at <= horizon");
             }
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
-            if (!kind.equals("tier-outage") && s.has("storage.groups")
+            if (!kind.equals("tier-outage") && s.has("storage.groups") && !f.is("group", "all")
                     && f.integer("group") >= s.integer("storage.groups")) {
                 problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "
                         + (s.integer("storage.groups") - 1) + " (storage.groups is " + s.integer("storage.groups")
@@ -191,7 +191,7 @@ final class Consistency {
             boolean tierOutage = kind.equals("tier-outage");
             if (tierOutage != f.has("tier")) {
                 problem(p + (tierOutage ? ".kind" : ".tier"), tierOutage ? "a tier-outage needs 'tier'; accepted:"
-                        + " mta, webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
+                        + " webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
             }
             boolean outage = tierOutage || kind.equals("group-outage");
             if (outage && !f.has("duration")) {

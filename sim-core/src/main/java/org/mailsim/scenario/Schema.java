@@ -169,7 +169,8 @@ public final class Schema {
                     + " group offline for duration, back with its data), tier-outage (a service tier down for"
                     + " duration).").required()
                     .choices("disk-failure", "array-loss", "group-outage", "tier-outage"),
-            key("faults[].group", INT, "Storage group hit (0-based).").defaultValue("0").range("0", null),
+            key("faults[].group", INT, "Storage group hit (0-based), or all: the same fault in every group (a"
+                    + " site-wide event).").defaultValue("0").range("0", null).orWords("all"),
             key("faults[].array", INT, "Array within the group (0-based; disk-failure, array-loss).")
                     .defaultValue("0").range("0", null),
             key("faults[].disks", INT, "Disks failing at once (disk-failure).").defaultValue("1")
@@ -179,7 +180,9 @@ public final class Schema {
                     .range("0", "63"),
             key("faults[].duration", DURATION, "How long an outage lasts (group-outage, tier-outage).")
                     .above("0", "10y"),
-            key("faults[].tier", CHOICE, "Tier hit by a tier-outage.").choices("mta", "webmail", "database"),
+            key("faults[].tier", CHOICE, "Tier hit by a tier-outage: webmail (users cannot read or send mail) or"
+                    + " database (accounts: every user is cut off). For mail delivery stopping, use a group-outage.")
+                    .choices("webmail", "database"),
 
             // ---- reported timeline (replays of real outages)
             key("reported", SECTION_LIST, "A reported timeline set beside the simulated one in reports: one item"
@@ -322,7 +325,10 @@ public final class Schema {
                     .range("0", null),
 
             // ---- sweeps
-            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run.")));
+            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run."),
+            key("sweepTarget", STRING, "What the cheapest swept configuration must meet, e.g. 'userHoursUnavailable"
+                    + " <= 5000 and probabilityOfDataLoss <= 0.01' (metric[.statistic] <=|<|>=|> number, joined with"
+                    + " and); mailsim sweep --target overrides it.")));
 
     private static Key key(String path, ValueType type, String description) {
         return Key.of(path, type, description);
