@@ -38,7 +38,8 @@ def mailsim(*args):
     """Runs mailsim with the given arguments and returns its standard output; raises with its message on failure."""
     proc = subprocess.run(command() + [str(a) for a in args], cwd=REPO, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise RuntimeError(f"mailsim {' '.join(map(str, args))} exited {proc.returncode}:\n{proc.stderr}")
+        raise RuntimeError(f"mailsim {' '.join(map(str, args))} exited {proc.returncode}:\n"
+                           f"{proc.stdout}{proc.stderr}")
     return proc.stdout
 
 
