@@ -7,6 +7,7 @@ import org.mailsim.portal.PortalExperiment;
 import org.mailsim.portal.PortalSpec;
 import org.mailsim.portal.ScenarioBinding;
 import org.mailsim.report.RunReport;
+import org.mailsim.report.replay.ReportedTimeline;
 import org.mailsim.run.ReplicationRunner;
 import org.mailsim.scenario.Scenario;
 
@@ -50,6 +51,7 @@ final class Pipeline {
                     .command(command())
                     .cost(outcome.meanCost())
                     .wallClockSeconds(seconds)
+                    .reportedTimeline(ReportedTimeline.from(scenario).milestones())
                     .build();
             return new Result(outcome, report);
         }

@@ -161,8 +161,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (seed != null) {
             baseSets.add("seed=" + seed);
         }
-        Target target = Target.parse(targets);
         Scenario base = Scenario.load(file, baseSets);
+        // A target on the command line wins over the one stated in the scenario.
+        Target target = Target.parse(!targets.isEmpty() || !base.has("sweepTarget") ? targets
+                : List.of(base.string("sweepTarget")));
         SweepGrid grid = SweepGrid.expand(base.sweep());
         checkNoConflicts(grid);
         checkEveryConfiguration(grid, baseSets);

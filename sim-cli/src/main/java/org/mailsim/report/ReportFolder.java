@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class ReportFolder {
     /** The file whose presence marks a folder as a mailsim report (and so replaceable with force). */
     public static final String MARKER = "summary.json";
+    /** The file marking a replay report folder (mailsim replay), also replaceable with force. */
+    public static final String REPLAY_MARKER = "replay.json";
     public static final List<String> DATA_FILES = List.of("summary.json", "summary.csv", "incidents.csv");
 
     /** Fills a (new, empty) folder with a report's files. */
@@ -103,9 +105,11 @@ public final class ReportFolder {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "exists and is not a folder; not replacing it, even with --force");
         }
-        if (!Files.exists(target.resolve(MARKER)) && !isEmpty(target)) {
+        if (!Files.exists(target.resolve(MARKER)) && !Files.exists(target.resolve(REPLAY_MARKER))
+                && !isEmpty(target)) {
             throw new FileAlreadyExistsException(target.toString(), null,
-                    "is not a mailsim report folder (no " + MARKER + "); not replacing it, even with --force");
+                    "is not a mailsim report folder (no " + MARKER + " or " + REPLAY_MARKER
+                            + "); not replacing it, even with --force");
         }
     }
 

@@ -6,15 +6,16 @@ import java.util.Arrays;
  * The future-event list: a radix heap on primitive arrays, with lazy cancellation.
  *
  * <p>A discrete-event simulation never schedules before the present, so its event list is a monotone priority
- * queue, and a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) fits it: an entry lives in bucket
- * {@code b = 64 - numberOfLeadingZeros(key ^ last)}, where {@code key} is the time's IEEE bits (for non-negative
- * doubles their order as longs is their numeric order) and {@code last} the key of the latest minimum. Inserting
- * appends to a bucket; when bucket 0 (entries at exactly {@code last}) runs dry, the first non-empty bucket is
- * scanned for its minimum, which becomes {@code last}, and its entries drop to lower buckets. Each entry drops at
- * most 64 times, in practice a handful, and every step is a sequential scan or append, so the list stays fast
- * when it holds millions of events and its working set no longer fits in cache, where a binary or d-ary heap
- * pays a cache miss per level. Entries at equal times leave in insertion order: bucket 0 is first-in first-out,
- * and entries dropped into it are ordered by insertion sequence.
+ * queue, and a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) fits it. Keys are the times' IEEE bits (for
+ * non-negative doubles their order as longs is their numeric order); {@code last} is the key of the latest
+ * minimum. An entry lives in the bucket named by the highest four-bit digit in which its key differs from
+ * {@code last} and by its value of that digit, so bucket order is key order. Inserting appends to a bucket; when
+ * bucket 0 (entries at exactly {@code last}) runs dry, the first non-empty bucket (found in a bitmap) is scanned
+ * for its minimum, which becomes {@code last}, and its entries drop to lower buckets. An entry drops at most 16
+ * times, in practice three or four, and every step is a sequential scan or append, so the list stays fast when
+ * it holds millions of events and its working set no longer fits in cache, where a binary or d-ary heap pays a
+ * cache miss per level. Entries at equal times leave in insertion order: bucket 0 is first-in first-out, and
+ * entries dropped into it together are ordered by insertion sequence.
  *
  * <p>Callers address an entry by a {@code long} handle: the slot in the low 32 bits and the slot's generation in
  * the high 32 bits, so a stale handle (its event fired or was cancelled and the slot reused) is harmless.
@@ -26,7 +27,11 @@ import java.util.Arrays;
  * event, and the model then scheduled in between) rebuilds the buckets around the new minimum: O(n), and rare.
  */
 public final class EventQueue {
-    private static final int BUCKETS = 65;
+    // Keys are split into 16 four-bit digits; bucket 1 + 16 * level + digit holds the entries whose highest digit
+    // differing from last's is at `level`, with value `digit` there. Bucket order is key order.
+    private static final int DIGIT_BITS = 4;
+    private static final int DIGITS = 1 << DIGIT_BITS;
+    private static final int BUCKETS = 1 + (64 / DIGIT_BITS) * DIGITS;
     private static final long QUEUED = 2;
     private static final long CANCELLED = 1;
     private static final int STATE_BITS = 2;
@@ -34,6 +39,7 @@ public final class EventQueue {
     // Bucket b holds entries as pairs (time bits, slot) in keys[b][2i], keys[b][2i + 1]; bucket 0 is read from head0.
     private final long[][] buckets = new long[BUCKETS][];
     private final int[] bucketSize = new int[BUCKETS];
+    private final long[] occupied = new long[(BUCKETS + 63) / 64]; // bit b: bucket b (b >= 1) is not empty
     private int head0;
     private long last; // key of the latest minimum; every entry's key is >= last
     private int entries; // live and cancelled entries in the buckets
@@ -150,6 +156,7 @@ public final class EventQueue {
         head0 = 0;
         entries = 0;
         live = 0;
+        Arrays.fill(occupied, 0);
     }
 
     public static int slotOf(long handle) {
@@ -165,7 +172,33 @@ public final class EventQueue {
     }
 
     private int bucketOf(long key) {
-        return 64 - Long.numberOfLeadingZeros(key ^ last);
+        long differing = key ^ last;
+        if (differing == 0) {
+            return 0;
+        }
+        int level = (63 - Long.numberOfLeadingZeros(differing)) / DIGIT_BITS;
+        int digit = (int) (key >>> (level * DIGIT_BITS)) & (DIGITS - 1);
+        return 1 + level * DIGITS + digit;
+    }
+
+    /** The first non-empty bucket after bucket 0. */
+    private int firstOccupied() {
+        for (int w = 0; w < occupied.length; w++) {
+            long bits = w == 0 ? occupied[0] & ~1L : occupied[w];
+            if (bits != 0) {
+                return w * 64 + Long.numberOfTrailingZeros(bits);
+            }
+        }
+        throw new IllegalStateException("no occupied bucket although entries remain");
+    }
+
+    private void recomputeOccupied() {
+        Arrays.fill(occupied, 0);
+        for (int b = 1; b < BUCKETS; b++) {
+            if (bucketSize[b] > 0) {
+                occupied[b >>> 6] |= 1L << b;
+            }
+        }
     }
 
     private void append(int bucket, long key, int slot) {
@@ -177,6 +210,7 @@ public final class EventQueue {
         b[2 * n] = key;
         b[2 * n + 1] = slot;
         bucketSize[bucket] = n + 1;
+        occupied[bucket >>> 6] |= 1L << bucket; // bit 0 (bucket 0) is set too, and ignored
     }
 
     private void advanceHead0() {
@@ -206,11 +240,7 @@ public final class EventQueue {
                 release(slot);
                 continue;
             }
-            int b = 1;
-            while (bucketSize[b] == 0) {
-                b++;
-            }
-            redistribute(b);
+            redistribute(firstOccupied());
         }
     }
 
@@ -222,6 +252,8 @@ public final class EventQueue {
         long[] source = buckets[b];
         int n = bucketSize[b];
         bucketSize[b] = 0;
+        occupied[b >>> 6] &= ~(1L << b);
+        // Appending below may grow another bucket, never this one (every entry moves to a lower bucket).
         boolean dropCancelled = entries != live;
         long min = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
@@ -280,6 +312,7 @@ public final class EventQueue {
             bucketSize[b] = 0;
         }
         head0 = 0;
+        Arrays.fill(occupied, 0);
         last = key;
         // Re-append in ascending sequence order so that bucket 0 stays first-in first-out.
         Integer[] order = new Integer[n];
@@ -313,6 +346,7 @@ public final class EventQueue {
             bucketSize[b] = kept;
         }
         head0 = 0;
+        recomputeOccupied();
     }
 
     private int newSlot() {

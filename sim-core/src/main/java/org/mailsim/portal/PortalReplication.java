@@ -33,7 +33,6 @@ import org.mailsim.run.ReplicationResult;
  */
 final class PortalReplication implements StorageListener, RecoveryActions {
     private final PortalSpec spec;
-    private final int replication;
     private final Simulator sim = new Simulator(1024);
     private final StorageModel storage;
     private final MailService mail;
@@ -49,7 +48,6 @@ final class PortalReplication implements StorageListener, RecoveryActions {
 
     PortalReplication(PortalSpec spec, int replication) {
         this.spec = spec;
-        this.replication = replication;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = new StorageModel(storageSpec, sim, streams);
@@ -109,10 +107,10 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         result.add(Metric.USERS_WITH_LOSS, operations.expectedUsersWithLoss());
         double firstLoss = storage.firstLossHours();
         result.observedHours(Double.isNaN(firstLoss) ? end : Math.min(firstLoss, end));
+        ReplicationResult beforeCost = result.build();
         cost = new CostModel(spec.costs()).breakdown(fleet(), new CostUsage(storage.diskFailures(),
                 operations.engineerHours(), operations.vendorFees(),
-                result.build().metric(Metric.USER_HOURS_UNAVAILABLE), result.build().metric(Metric.USERS_WITH_LOSS)),
-                end);
+                beforeCost.metric(Metric.USER_HOURS_UNAVAILABLE), beforeCost.metric(Metric.USERS_WITH_LOSS)), end);
         cost.contributeTo(result);
         return result.build();
     }
@@ -243,9 +241,5 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         public double filesWritten(int group, double from, double to) {
             return mail.users(group) * received.integral(from, to);
         }
-    }
-
-    int replication() {
-        return replication;
     }
 }

@@ -54,7 +54,8 @@ import org.mailsim.scenario.Value;
  *       most 1. It is fixed at the start of the run (mail growth is not followed).</li>
  *   <li>Spare handling and restock times, absent, come from the operations preset's disk replacement, and the
  *       runbook's disk replacement always carries the spares' times, so the storage model and the team agree.</li>
- *   <li>Faults: {@code disk-failure} fails positions 0 .. disks-1 of one array; {@code array-loss} fails every
+ *   <li>Faults ({@code group: all} repeats a storage fault in every group): {@code disk-failure} fails positions
+ *       disk .. disk+disks-1 of one array; {@code array-loss} fails every
  *       disk of one array; {@code group-outage} takes every disk of every array of the group offline for
  *       {@code duration} (they come back with their data); {@code tier-outage} becomes a
  *       {@link PortalSpec.TierOutage}.</li>
@@ -238,32 +239,39 @@ public final class ScenarioBinding {
     private List<ScriptedFault> faults() {
         List<ScriptedFault> out = new ArrayList<>();
         boolean ok = true;
+        int groups = s.intValue("storage.groups");
         for (Section f : s.items("faults")) {
             double at = f.duration("at");
-            int group = f.intValue("group");
+            boolean everyGroup = f.is("group", "all");
+            int first = everyGroup ? 0 : f.intValue("group");
+            int last = everyGroup ? groups - 1 : first;
             int array = f.intValue("array");
-            switch (f.string("kind")) {
-                case "disk-failure" -> {
-                    List<Integer> disks = new ArrayList<>();
-                    for (int d = 0; d < f.intValue("disks"); d++) {
-                        disks.add(d);
+            String kind = f.string("kind");
+            if (!List.of("disk-failure", "array-loss", "group-outage", "tier-outage").contains(kind)) {
+                problem(f.prefix() + ".kind", "'" + kind + "' is not a fault kind the runtime supports; accepted:"
+                        + " disk-failure, array-loss, group-outage, tier-outage");
+                ok = false;
+                continue;
+            }
+            for (int group = first; group <= last; group++) {
+                switch (kind) {
+                    case "disk-failure" -> {
+                        List<Integer> disks = new ArrayList<>();
+                        for (int d = 0; d < f.intValue("disks"); d++) {
+                            disks.add(f.intValue("disk") + d);
+                        }
+                        out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array, disks, 0));
                     }
-                    out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array, disks, 0));
-                }
-                // An empty disk list means every disk of the array.
-                case "array-loss" -> out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array,
-                        List.of(), 0));
-                case "group-outage" -> {
-                    for (int a = 0; a < s.intValue("storage.arraysPerGroup"); a++) {
-                        out.add(new ScriptedFault(at, ScriptedFault.Action.OFFLINE, group, a, List.of(),
-                                f.duration("duration")));
+                    // An empty disk list means every disk of the array.
+                    case "array-loss" -> out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array,
+                            List.of(), 0));
+                    case "group-outage" -> {
+                        for (int a = 0; a < s.intValue("storage.arraysPerGroup"); a++) {
+                            out.add(new ScriptedFault(at, ScriptedFault.Action.OFFLINE, group, a, List.of(),
+                                    f.duration("duration")));
+                        }
                     }
-                }
-                case "tier-outage" -> { }
-                default -> {
-                    problem(f.prefix() + ".kind", "'" + f.string("kind") + "' is not a fault kind the runtime"
-                            + " supports; accepted: disk-failure, array-loss, group-outage, tier-outage");
-                    ok = false;
+                    default -> { } // tier-outage: bound in tierOutages()
                 }
             }
         }

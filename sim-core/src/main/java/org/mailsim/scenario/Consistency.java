@@ -168,7 +168,7 @@ final class Consistency {
                         + "h); accepted: at <= horizon");
             }
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
-            if (!kind.equals("tier-outage") && s.has("storage.groups")
+            if (!kind.equals("tier-outage") && s.has("storage.groups") && !f.is("group", "all")
                     && f.integer("group") >= s.integer("storage.groups")) {
                 problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "
                         + (s.integer("storage.groups") - 1) + " (storage.groups is " + s.integer("storage.groups")
@@ -180,14 +180,18 @@ final class Consistency {
                         + (s.integer("storage.arraysPerGroup") - 1));
             }
             if (kind.equals("disk-failure") && s.has("storage.raid.width")
-                    && f.integer("disks") > s.integer("storage.raid.width")) {
-                problem(p + ".disks", f.integer("disks") + " disks fail but an array has only "
-                        + s.integer("storage.raid.width") + "; accepted: disks <= storage.raid.width");
+                    && f.integer("disk") + f.integer("disks") > s.integer("storage.raid.width")) {
+                problem(p + ".disks", "disks " + f.integer("disk") + " .. " + (f.integer("disk")
+                        + f.integer("disks") - 1) + " fail but an array has only " + s.integer("storage.raid.width")
+                        + "; accepted: disk + disks <= storage.raid.width");
+            }
+            if (changed(p + ".disk") && !kind.equals("disk-failure")) {
+                notFor(f, "disk", kind, "disk-failure");
             }
             boolean tierOutage = kind.equals("tier-outage");
             if (tierOutage != f.has("tier")) {
                 problem(p + (tierOutage ? ".kind" : ".tier"), tierOutage ? "a tier-outage needs 'tier'; accepted:"
-                        + " mta, webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
+                        + " webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
             }
             boolean outage = tierOutage || kind.equals("group-outage");
             if (outage && !f.has("duration")) {

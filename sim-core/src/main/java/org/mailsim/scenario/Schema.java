@@ -164,19 +164,39 @@ public final class Schema {
                     + " instead of) random ones."),
             key("faults[].at", DURATION, "When the fault happens, from the start of the replication.").required()
                     .range("0", null),
-            key("faults[].kind", CHOICE, "What fails: disk-failure (disks 0 .. disks-1 of one array fail),"
+            key("faults[].kind", CHOICE, "What fails: disk-failure (disks disk .. disk+disks-1 of one array fail),"
                     + " array-loss (every disk of one array fails), group-outage (every disk of every array of the"
                     + " group offline for duration, back with its data), tier-outage (a service tier down for"
                     + " duration).").required()
                     .choices("disk-failure", "array-loss", "group-outage", "tier-outage"),
-            key("faults[].group", INT, "Storage group hit (0-based).").defaultValue("0").range("0", null),
+            key("faults[].group", INT, "Storage group hit (0-based), or all: the same fault in every group (a"
+                    + " site-wide event).").defaultValue("0").range("0", null).orWords("all"),
             key("faults[].array", INT, "Array within the group (0-based; disk-failure, array-loss).")
                     .defaultValue("0").range("0", null),
             key("faults[].disks", INT, "Disks failing at once (disk-failure).").defaultValue("1")
                     .range("1", "64"),
+            key("faults[].disk", INT, "Position of the first disk failing (disk-failure): disks disk .."
+                    + " disk+disks-1 fail, so successive faults can hit different disks.").defaultValue("0")
+                    .range("0", "63"),
             key("faults[].duration", DURATION, "How long an outage lasts (group-outage, tier-outage).")
                     .above("0", "10y"),
-            key("faults[].tier", CHOICE, "Tier hit by a tier-outage.").choices("mta", "webmail", "database"),
+            key("faults[].tier", CHOICE, "Tier hit by a tier-outage: webmail (users cannot read or send mail) or"
+                    + " database (accounts: every user is cut off). For mail delivery stopping, use a group-outage.")
+                    .choices("webmail", "database"),
+
+            // ---- reported timeline (replays of real outages)
+            key("reported", SECTION_LIST, "A reported timeline set beside the simulated one in reports: one item"
+                    + " per milestone of the real outage."),
+            key("reported[].milestone", STRING, "What was reported, e.g. 'send/receive back (20 Aug)'.")
+                    .required(),
+            key("reported[].hours", DURATION, "When, counted from the start of the (first) incident: the"
+                    + " failure that cut users off.").required().range("0", null),
+            key("reported[].simulatedBy", CHOICE, "What marks the milestone in the simulation: the time to"
+                    + " restore service or to full recovery (of the last incident of the replication), or the end"
+                    + " of an incident phase; absent: shown as reported only.")
+                    .choices("hoursToRestoreService", "hoursToFullRecovery", "provisioning replacement storage",
+                            "restore from backup", "vendor recovery", "merge recovered mail", "outage"),
+            key("reported[].source", STRING, "Where it was reported (a URL or a citation)."),
 
             // ---- users and mail
             key("users.count", INT, "Users, sharded evenly over the storage groups; 0 models storage without users"
@@ -305,7 +325,10 @@ public final class Schema {
                     .range("0", null),
 
             // ---- sweeps
-            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run.")));
+            key("sweep", SWEEP, "Keys to vary (key path -> list of values); every combination is run."),
+            key("sweepTarget", STRING, "What the cheapest swept configuration must meet, e.g. 'userHoursUnavailable"
+                    + " <= 5000 and probabilityOfDataLoss <= 0.01' (metric[.statistic] <=|<|>=|> number, joined with"
+                    + " and); mailsim sweep --target overrides it.")));
 
     private static Key key(String path, ValueType type, String description) {
         return Key.of(path, type, description);

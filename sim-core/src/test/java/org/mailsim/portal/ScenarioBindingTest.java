@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.WeeklyProfile;
 import org.mailsim.model.operations.BackupPolicy;
@@ -25,7 +26,6 @@ import org.mailsim.random.Distributions;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
-import org.junit.jupiter.api.Test;
 
 class ScenarioBindingTest {
     static final String STORAGE = """
@@ -256,6 +256,12 @@ class ScenarioBindingTest {
                     96));
         }
         assertThat(p.tierOutages()).containsExactly(new PortalSpec.TierOutage(PortalSpec.Tier.DATABASE, 96, 20));
+        List<ScriptedFault> site = bind(STORAGE, "faults=[{at: 0, kind: group-outage, group: all, duration: 4d}]")
+                .storage().faults();
+        assertThat(site).extracting(ScriptedFault::group).containsExactly(0, 1, 2, 3);
+        assertThat(site).allSatisfy(x -> assertThat(x.offlineHours()).isEqualTo(96));
+        assertThat(problems(STORAGE, "users.count=10", "faults=[{at: 0, kind: tier-outage, tier: mta, duration: 1h}]")
+                .get(0).message()).contains("accepted: one of webmail, database");
     }
 
     @Test
@@ -450,5 +456,27 @@ class ScenarioBindingTest {
         assertThat(again.backups()).isEqualTo(once.backups());
         assertThat(again.costs()).isEqualTo(once.costs());
         assertThat(again.mail()).isEqualTo(once.mail());
+    }
+
+    /** Every scenario of the library binds, and its scenario as run (report's copy) binds to the same spec. */
+    @Test
+    void libraryBindsAndItsScenarioAsRunBindsTheSame() throws java.io.IOException {
+        Path library = Path.of("../scenarios");
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(library)) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        for (Path f : files) {
+            Scenario s = Scenario.load(f);
+            PortalSpec once = ScenarioBinding.bind(s);
+            PortalSpec again = ScenarioBinding.bind(Scenario.parse(s.toYaml()));
+            assertThat(again.storage()).as(f.toString()).isEqualTo(once.storage());
+            assertThat(again.mail()).as(f.toString()).isEqualTo(once.mail());
+            assertThat(again.runbook()).as(f.toString()).isEqualTo(once.runbook());
+            assertThat(again.backups()).as(f.toString()).isEqualTo(once.backups());
+            assertThat(again.costs()).as(f.toString()).isEqualTo(once.costs());
+            assertThat(again.tierOutages()).as(f.toString()).isEqualTo(once.tierOutages());
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.mailsim.model.storage.disk;
 
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.mailsim.random.Distribution;
 
 /**
  * The bathtub curve as three competing risks: infant mortality (Weibull, shape &lt; 1), a constant hazard over
@@ -11,7 +8,7 @@ import org.mailsim.random.Distribution;
  * comes first, so the cumulative hazard is the sum H(t) = (t/a)^p + c t + ((t-l)/b)^q and S(t) = e^(-H(t)).
  */
 public record BathtubLifetime(double infantShape, double infantScale, double constantHazardPerHour,
-                              double wearShape, double wearScale, double wearLocation) implements Distribution {
+                              double wearShape, double wearScale, double wearLocation) implements HazardLifetime {
     public BathtubLifetime {
         requirePositive("infant shape", infantShape);
         requirePositive("infant scale", infantScale);
@@ -38,16 +35,6 @@ public record BathtubLifetime(double infantShape, double infantScale, double con
             h += Math.pow((t - wearLocation) / wearScale, wearShape);
         }
         return h;
-    }
-
-    @Override
-    public ContinuousSampler sampler(UniformRandomProvider rng) {
-        return () -> inverseCdf(rng.nextDouble());
-    }
-
-    @Override
-    public double cdf(double x) {
-        return -Math.expm1(-cumulativeHazard(x));
     }
 
     /** Solves H(t) = -ln(1 - p); H is continuous and increasing, so bracketing bisection converges. */

@@ -2,9 +2,6 @@ package org.mailsim.model.storage.disk;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.mailsim.random.Distribution;
 
 /**
  * A lifetime given by an empirical hazard table: hazard {@code hazardPerHour[i]} from age {@code startHours[i]} to
@@ -12,7 +9,7 @@ import org.mailsim.random.Distribution;
  * Piecewise-constant hazard gives S(t) = exp(-H(t)) with H piecewise linear, so the CDF, its inverse and the mean
  * are exact.
  */
-public record HazardTableLifetime(double[] startHours, double[] hazardPerHour) implements Distribution {
+public record HazardTableLifetime(double[] startHours, double[] hazardPerHour) implements HazardLifetime {
     public HazardTableLifetime {
         if (startHours.length == 0 || startHours.length != hazardPerHour.length) {
             throw new IllegalArgumentException("a hazard table needs as many rates as age starts, at least one");
@@ -58,16 +55,6 @@ public record HazardTableLifetime(double[] startHours, double[] hazardPerHour) i
             h += hazardPerHour[i] * (Math.min(t, end) - startHours[i]);
         }
         return h;
-    }
-
-    @Override
-    public ContinuousSampler sampler(UniformRandomProvider rng) {
-        return () -> inverseCdf(rng.nextDouble());
-    }
-
-    @Override
-    public double cdf(double x) {
-        return -Math.expm1(-cumulativeHazard(x));
     }
 
     @Override
