@@ -1,0 +1,95 @@
+"""Small shared code of the teaching notebooks: run the mailsim command and read what it writes.
+
+The notebooks call the command line exactly as a reader would (``./mailsim run ... --format json``), so what they
+show is what the tool prints. Everything a notebook writes (scenario files, sweep state, charts) goes into a
+temporary folder, never into the repository.
+
+Environment variables:
+  MAILSIM_JAR     run ``java -jar $MAILSIM_JAR`` instead of the repository's ``./mailsim`` launcher (CI points it
+                  at the jar that ``mvn -B verify`` built, so the notebooks test that very build)
+  MAILSIM_NB_TMP  parent folder of the notebooks' temporary folders (default: the system's temp folder)
+"""
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+# The notebooks run with their own folder as the working directory (Jupyter's default).
+REPO = Path(__file__).resolve().parent.parent
+FIT_DATA = REPO / "sim-core" / "src" / "test" / "resources" / "org" / "mailsim" / "fit"
+
+#: The eleven metric names of the JSON contract (MISSION.md section 6).
+METRICS = ["diskFailures", "dataLossEvents", "mailsLost", "bytesLost", "usersWithLoss", "userHoursUnavailable",
+           "mailsDeferred", "mailsBounced", "hoursToRestoreService", "hoursToFullRecovery", "totalCost"]
+
+
+def command():
+    """The argument list that starts mailsim."""
+    jar = os.environ.get("MAILSIM_JAR")
+    if jar:
+        return ["java", "-Xss8m", "-jar", jar]
+    return [str(REPO / "mailsim")]
+
+
+def mailsim(*args):
+    """Runs mailsim with the given arguments and returns its standard output; raises with its message on failure."""
+    proc = subprocess.run(command() + [str(a) for a in args], cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"mailsim {' '.join(map(str, args))} exited {proc.returncode}:\n"
+                           f"{proc.stdout}{proc.stderr}")
+    return proc.stdout
+
+
+def workdir(prefix):
+    """A fresh temporary folder for one notebook's files."""
+    parent = os.environ.get("MAILSIM_NB_TMP")
+    if parent:
+        Path(parent).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"mailsim-{prefix}-", dir=parent))
+
+
+def write_scenario(folder, name, text):
+    """Writes a scenario file and returns its path (checked by ``mailsim validate`` so mistakes show at once)."""
+    path = Path(folder) / f"{name}.yaml"
+    path.write_text(text)
+    mailsim("validate", path)
+    return path
+
+
+def run(scenario, sets=(), replications=None, seed=None):
+    """``mailsim run SCENARIO --format json --no-report``: the summary document as a dict.
+
+    ``sets`` is a list of ``key=value`` overrides (``--set``); values are read as YAML by mailsim.
+    """
+    args = ["run", scenario, "--format", "json", "--no-report", "--quiet"]
+    for s in sets:
+        args.append(f"--set={s}")
+    if replications is not None:
+        args += ["--replications", replications]
+    if seed is not None:
+        args += ["--seed", seed]
+    return json.loads(mailsim(*args))
+
+
+def fit(data_file, *options):
+    """``mailsim fit FILE --format json``: the fit as a dict."""
+    return json.loads(mailsim("fit", data_file, "--format", "json", *options))
+
+
+def metrics(result):
+    """The metrics of one run as a table: one row per metric, columns mean, ci95Low, ci95High, p50, p95, p99, max."""
+    cols = ["mean", "ci95Low", "ci95High", "p50", "p95", "p99", "max"]
+    return pd.DataFrame({m: {c: result["metrics"][m][c] for c in cols} for m in METRICS}).T
+
+
+def phases(result, replication=0):
+    """Phases of the incidents of one replication: incident, phase, start and end (hours from the start)."""
+    rows = []
+    for i, inc in enumerate(x for x in result["incidents"] if x["replication"] == replication):
+        for p in inc["phases"]:
+            rows.append({"incident": i, "storageGroup": inc["storageGroup"], "phase": p["name"],
+                         "start": p["startHours"], "end": p["endHours"]})
+    return pd.DataFrame(rows, columns=["incident", "storageGroup", "phase", "start", "end"])
