@@ -31,7 +31,7 @@ public final class EventQueue {
     // differing from last's is at `level`, with value `digit` there. Bucket order is key order.
     private static final int DIGIT_BITS = 4;
     private static final int DIGITS = 1 << DIGIT_BITS;
-    private static final int BUCKETS = 1 + (64 / DIGIT_BITS) * DIGITS;
+    private static final int BUCKETS = 1 + ((63 + DIGIT_BITS) / DIGIT_BITS) * DIGITS;
     private static final long QUEUED = 2;
     private static final long CANCELLED = 1;
     private static final int STATE_BITS = 2;
@@ -98,6 +98,31 @@ public final class EventQueue {
     /** The time of the earliest entry; the queue must not be empty. */
     public double peekTime() {
         settleMinimum();
+        return Double.longBitsToDouble(last);
+    }
+
+    /**
+     * Removes the earliest entry if it is due by {@code horizon} and returns its slot, or -1 (leaving the queue as
+     * it was) when the earliest entry is later or the queue is empty. The entry's time is then
+     * {@link #lastPolledTime()}. One call instead of peek-then-poll on the event loop's hot path.
+     */
+    public int pollSlotDueBy(double horizon) {
+        if (live == 0) {
+            return -1;
+        }
+        settleMinimum();
+        if (Double.longBitsToDouble(last) > horizon) {
+            return -1;
+        }
+        int slot = (int) buckets[0][2 * head0 + 1];
+        advanceHead0();
+        live--;
+        release(slot);
+        return slot;
+    }
+
+    /** The time of the entry most recently removed (or settled as earliest). */
+    public double lastPolledTime() {
         return Double.longBitsToDouble(last);
     }
 

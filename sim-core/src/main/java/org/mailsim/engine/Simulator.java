@@ -138,28 +138,38 @@ public final class Simulator {
 
     private RunOutcome advance(double horizon, long limit) {
         stopRequested = false;
-        while (!queue.isEmpty()) {
-            double t = queue.peekTime();
-            if (t > horizon) {
+        while (eventsFired < limit) {
+            int slot = queue.pollSlotDueBy(horizon);
+            if (slot < 0) {
+                if (queue.isEmpty()) {
+                    if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
+                        now = horizon;
+                    }
+                    return RunOutcome.EMPTY;
+                }
                 now = horizon;
                 return RunOutcome.HORIZON;
             }
-            if (eventsFired >= limit) {
-                return RunOutcome.LIMIT;
-            }
             // The slot's Event stays referenced until the slot is reused; clearing it would cost a store per event.
-            Event event = events[queue.pollSlot()];
-            now = t;
+            now = queue.lastPolledTime();
             eventsFired++;
-            event.fire();
+            events[slot].fire();
             if (stopRequested) {
                 return RunOutcome.STOPPED;
             }
         }
-        if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
-            now = horizon;
+        if (queue.isEmpty()) {
+            if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
+                now = horizon;
+            }
+            return RunOutcome.EMPTY;
         }
-        return RunOutcome.EMPTY;
+        return queue.peekTime() > horizon ? outcomeAtHorizon(horizon) : RunOutcome.LIMIT;
+    }
+
+    private RunOutcome outcomeAtHorizon(double horizon) {
+        now = horizon;
+        return RunOutcome.HORIZON;
     }
 
     /** Why {@link #run} returned. */
