@@ -288,7 +288,8 @@ public final class ReportCharts {
         renderer.setMaximumBarWidth(0.12);
     }
 
-    private static JFreeChart style(JFreeChart chart) {
+    /** mailsim's chart look: white background, light grid lines, anti-aliased. */
+    public static JFreeChart style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
@@ -301,7 +302,8 @@ public final class ReportCharts {
         return chart;
     }
 
-    private static BasicStroke dashed() {
+    /** The dashed stroke of reported milestones and targets. */
+    public static BasicStroke dashed() {
         return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0);
     }
 

@@ -1,6 +1,5 @@
 package org.mailsim.report.replay;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.Collection;
@@ -73,7 +72,7 @@ public final class ReplayCharts {
         plot.addAnnotation(note);
         addReported(plot, reported, unit, span);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        return style(chart);
+        return ReportCharts.style(chart);
     }
 
     /**
@@ -114,7 +113,7 @@ public final class ReplayCharts {
             if (!"hoursToRestoreService".equals(m.simulatedBy()) && !"hoursToFullRecovery".equals(m.simulatedBy())) {
                 continue;
             }
-            ValueMarker marker = new ValueMarker(m.reportedHours() / 24, REPORTED, dashed());
+            ValueMarker marker = new ValueMarker(m.reportedHours() / 24, REPORTED, ReportCharts.dashed());
             marker.setLabel("reported: " + m.name());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             placeLabel(marker, m.reportedHours() / 24 > span / 2, i++);
@@ -124,13 +123,13 @@ public final class ReplayCharts {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
-        return style(chart);
+        return ReportCharts.style(chart);
     }
 
     private static void addReported(XYPlot plot, List<Milestone> reported, double unit, double span) {
         int i = 0;
         for (Milestone m : reported) {
-            ValueMarker marker = new ValueMarker(m.reportedHours() / unit, REPORTED, dashed());
+            ValueMarker marker = new ValueMarker(m.reportedHours() / unit, REPORTED, ReportCharts.dashed());
             marker.setLabel("reported: " + m.name());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             placeLabel(marker, m.reportedHours() > span / 2, i++);
@@ -155,22 +154,5 @@ public final class ReplayCharts {
             marker.setLabelTextAnchor(row == 0 ? TextAnchor.BOTTOM_LEFT : row == 1 ? TextAnchor.TOP_LEFT
                     : TextAnchor.CENTER_LEFT);
         }
-    }
-
-    private static JFreeChart style(JFreeChart chart) {
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getPlot().setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        if (chart.getPlot() instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
-            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        } else if (chart.getPlot() instanceof CategoryPlot cat) {
-            cat.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        }
-        return chart;
-    }
-
-    private static BasicStroke dashed() {
-        return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0);
     }
 }
