@@ -11,6 +11,7 @@ import org.mailsim.model.operations.FailureScope;
 import org.mailsim.model.operations.Fleet;
 import org.mailsim.model.operations.GroupContents;
 import org.mailsim.model.operations.IncidentResponse;
+import org.mailsim.model.operations.LossVerdict;
 import org.mailsim.model.operations.RecoveryActions;
 import org.mailsim.model.storage.LossCause;
 import org.mailsim.model.storage.StorageListener;
@@ -28,8 +29,9 @@ import org.mailsim.run.ReplicationResult;
  * <p>The storage model reports failures; the mail layer turns unavailable groups into deferred and bounced mail and
  * user-hours without access; the operations layer runs the runbook (detection, replacement storage, restore,
  * vendor, merge) and, when replacement storage is in service, the lost arrays are replaced and mail flows again.
- * Mail lost and users with loss come from the operations layer alone, because only it knows what backups, the
- * vendor and users' own exports saved; the mail layer is never told of the loss, so nothing is counted twice.
+ * Mail lost, bytes lost and users with loss come from the operations layer alone, because only it knows what
+ * backups, the vendor and users' own exports saved; the mail layer is never told of the loss, so nothing is
+ * counted twice.
  */
 final class PortalReplication implements StorageListener, RecoveryActions {
     private final PortalSpec spec;
@@ -45,6 +47,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private int scriptedWebmailDown;
     private int scriptedDatabaseDown;
     private CostModel.Breakdown cost;
+    private double bytesLostForGood;
 
     PortalReplication(PortalSpec spec, int replication) {
         this.spec = spec;
@@ -99,6 +102,9 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         double end = sim.now();
         ReplicationResult.Builder result = new ReplicationResult.Builder();
         storage.recordInto(result);
+        // The storage model counts the raw bytes on lost disks; what users lost is what no backup, vendor or
+        // export brought back.
+        result.set(Metric.BYTES_LOST, bytesLostForGood);
         if (mail != null) {
             mail.contributeTo(result, end);
         }
@@ -212,6 +218,19 @@ final class PortalReplication implements StorageListener, RecoveryActions {
             if (storage.isLost(group, a)) {
                 storage.replaceLostArray(group, a);
             }
+        }
+    }
+
+    @Override
+    public void mailLost(LossVerdict verdict) {
+        double bytes = contents.bytes(verdict.group(), verdict.lossTime());
+        double files = contents.files(verdict.group(), verdict.lossTime());
+        if (files > 0) {
+            bytesLostForGood += verdict.expectedMailsLost() * bytes / files;
+        } else if (!verdict.hasRecoveryPoint()) {
+            // Storage without users holds no new mail, so a backup leaves nothing exposed; without one, what the
+            // vendor cannot read is gone.
+            bytesLostForGood += verdict.shareOfGroup() * verdict.fractionOfExposedLost() * bytes;
         }
     }
 

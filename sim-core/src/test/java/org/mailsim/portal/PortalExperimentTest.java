@@ -58,6 +58,13 @@ class PortalExperimentTest {
         assertThat(stats.summary(Metric.MAILS_DEFERRED).mean()).isPositive();
         assertThat(stats.summary(Metric.MAILS_LOST).mean()).isPositive();
         assertThat(stats.summary(Metric.DATA_LOSS_EVENTS).mean()).isEqualTo(1);
+        // Bytes lost are the mails the vendor could not recover, at the group's mean message size, far below the
+        // 7 TB of raw data on the lost array.
+        double bytesLost = stats.summary(Metric.BYTES_LOST).mean();
+        double mailsLost = stats.summary(Metric.MAILS_LOST).mean();
+        double meanMessageBytes = spec.mail().mailbox().meanBytesPerMessage();
+        assertThat(bytesLost / mailsLost).isCloseTo(meanMessageBytes, within(0.01 * meanMessageBytes));
+        assertThat(bytesLost).isLessThan(0.1 * storage.arrayDataBytes());
         assertThat(stats.lossByCause()).containsKey("scriptedFault");
         assertThat(outcome.meanCost()).containsKey("incident.vendor");
         assertThat(stats.summary(Metric.TOTAL_COST).mean())
