@@ -23,6 +23,8 @@ import java.util.Arrays;
  * Rescheduling cancels and inserts, returning a new handle. When cancelled entries outnumber live ones they are
  * swept out, so memory stays bounded.
  *
+ * <p>Limits, both checked: 2^24 (16.7 million) events pending at once and 2^39 insertions per queue.
+ *
  * <p>Inserting before the latest minimum (possible only when a run stopped at a horizon after peeking a later
  * event, and the model then scheduled in between) rebuilds the buckets around the new minimum: O(n), and rare.
  */
@@ -32,11 +34,16 @@ public final class EventQueue {
     private static final int DIGIT_BITS = 4;
     private static final int DIGITS = 1 << DIGIT_BITS;
     private static final int BUCKETS = 1 + ((63 + DIGIT_BITS) / DIGIT_BITS) * DIGITS;
+    private static final int SLOT_BITS = 24;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    private static final int MAX_SLOTS = 1 << SLOT_BITS;
+    private static final long MAX_SEQUENCE = (1L << (63 - SLOT_BITS)) - 1;
     private static final long QUEUED = 2;
     private static final long CANCELLED = 1;
     private static final int STATE_BITS = 2;
 
-    // Bucket b holds entries as pairs (time bits, slot) in keys[b][2i], keys[b][2i + 1]; bucket 0 is read from head0.
+    // Bucket b holds entries as pairs (time bits, sequence << SLOT_BITS | slot) in buckets[b][2i], buckets[b][2i + 1];
+    // bucket 0 is read from head0. The insertion sequence orders entries at equal times.
     private final long[][] buckets = new long[BUCKETS][];
     private final int[] bucketSize = new int[BUCKETS];
     private final long[] occupied = new long[(BUCKETS + 63) / 64]; // bit b: bucket b (b >= 1) is not empty
@@ -45,9 +52,8 @@ public final class EventQueue {
     private int entries; // live and cancelled entries in the buckets
     private int live;
 
-    // Per slot, two adjacent longs: the insertion sequence number, and the state:
-    // generation << 2 | QUEUED (an entry for the slot is in a bucket) | CANCELLED (that entry is to be dropped).
-    private long[] slotInfo;
+    // Per slot: generation << 2 | QUEUED (an entry for the slot is in a bucket) | CANCELLED (it is to be dropped).
+    private long[] slotState;
     private int[] freeSlots; // stack of recycled slots
     private int freeCount;
     private int slotsInUse; // high-water mark of slots ever handed out
@@ -63,7 +69,7 @@ public final class EventQueue {
         for (int b = 0; b < BUCKETS; b++) {
             buckets[b] = new long[8];
         }
-        slotInfo = new long[2 * capacity];
+        slotState = new long[capacity];
         freeSlots = new int[capacity];
     }
 
@@ -81,15 +87,17 @@ public final class EventQueue {
         if (!(time >= 0)) {
             throw new IllegalArgumentException("event time must be a non-negative number, got " + time);
         }
+        if (nextSequence > MAX_SEQUENCE) {
+            throw new IllegalStateException("event queue exhausted its " + MAX_SEQUENCE + " insertions");
+        }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-        slotInfo[2 * slot] = nextSequence++;
-        slotInfo[2 * slot + 1] |= QUEUED;
+        slotState[slot] |= QUEUED;
         // +0.0 turns -0.0 (sign bit set, so a negative long) into +0.0.
         long key = Double.doubleToRawLongBits(time + 0.0);
         if (key < last) {
             rebuildAround(key);
         }
-        append(bucketOf(key), key, slot);
+        append(bucketOf(key), key, nextSequence++ << SLOT_BITS | slot);
         entries++;
         live++;
         return handle(slot);
@@ -114,7 +122,7 @@ public final class EventQueue {
         if (Double.longBitsToDouble(last) > horizon) {
             return -1;
         }
-        int slot = (int) buckets[0][2 * head0 + 1];
+        int slot = slotOf(buckets[0], head0);
         advanceHead0();
         live--;
         release(slot);
@@ -132,7 +140,7 @@ public final class EventQueue {
      */
     public int pollSlot() {
         settleMinimum();
-        int slot = (int) buckets[0][2 * head0 + 1];
+        int slot = slotOf(buckets[0], head0);
         advanceHead0();
         live--;
         release(slot);
@@ -143,7 +151,7 @@ public final class EventQueue {
     public boolean contains(long handle) {
         int slot = slotOf(handle);
         return slot >= 0 && slot < slotsInUse
-                && slotInfo[2 * slot + 1] == ((long) generationOf(handle) << STATE_BITS | QUEUED);
+                && slotState[slot] == ((long) generationOf(handle) << STATE_BITS | QUEUED);
     }
 
     /** Removes the entry; returns false (and does nothing) when it already left the queue. */
@@ -151,7 +159,7 @@ public final class EventQueue {
         if (!contains(handle)) {
             return false;
         }
-        slotInfo[2 * slotOf(handle) + 1] |= CANCELLED;
+        slotState[slotOf(handle)] |= CANCELLED;
         live--;
         if (entries - live > 64 && entries - live > live) {
             sweepCancelled();
@@ -174,7 +182,7 @@ public final class EventQueue {
     public void clear() {
         for (int b = 0; b < BUCKETS; b++) {
             for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
-                release((int) buckets[b][2 * i + 1]);
+                release(slotOf(buckets[b], i));
             }
             bucketSize[b] = 0;
         }
@@ -193,7 +201,12 @@ public final class EventQueue {
     }
 
     private long handle(int slot) {
-        return ((slotInfo[2 * slot + 1] >>> STATE_BITS) << 32) | (slot & 0xFFFFFFFFL);
+        return ((slotState[slot] >>> STATE_BITS) << 32) | (slot & 0xFFFFFFFFL);
+    }
+
+    /** The slot of entry {@code i} of a bucket. */
+    private static int slotOf(long[] bucket, int i) {
+        return (int) (bucket[2 * i + 1] & SLOT_MASK);
     }
 
     private int bucketOf(long key) {
@@ -226,14 +239,14 @@ public final class EventQueue {
         }
     }
 
-    private void append(int bucket, long key, int slot) {
+    private void append(int bucket, long key, long sequenceAndSlot) {
         long[] b = buckets[bucket];
         int n = bucketSize[bucket];
         if (2 * n == b.length) {
             b = buckets[bucket] = Arrays.copyOf(b, b.length * 2);
         }
         b[2 * n] = key;
-        b[2 * n + 1] = slot;
+        b[2 * n + 1] = sequenceAndSlot;
         bucketSize[bucket] = n + 1;
         occupied[bucket >>> 6] |= 1L << bucket; // bit 0 (bucket 0) is set too, and ignored
     }
@@ -247,7 +260,7 @@ public final class EventQueue {
     }
 
     private boolean isCancelled(int slot) {
-        return (slotInfo[2 * slot + 1] & CANCELLED) != 0;
+        return (slotState[slot] & CANCELLED) != 0;
     }
 
     /** Makes bucket 0's head the earliest live entry, dropping cancelled entries met on the way. */
@@ -257,7 +270,7 @@ public final class EventQueue {
         }
         while (true) {
             if (head0 < bucketSize[0]) {
-                int slot = (int) buckets[0][2 * head0 + 1];
+                int slot = slotOf(buckets[0], head0);
                 if (entries == live || !isCancelled(slot)) {
                     return;
                 }
@@ -283,13 +296,13 @@ public final class EventQueue {
         long min = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             long key = source[2 * i];
-            if (key < min && !(dropCancelled && isCancelled((int) source[2 * i + 1]))) {
+            if (key < min && !(dropCancelled && isCancelled(slotOf(source, i)))) {
                 min = key;
             }
         }
         if (min == Long.MAX_VALUE) { // every entry was cancelled
             for (int i = 0; i < n; i++) {
-                release((int) source[2 * i + 1]);
+                release(slotOf(source, i));
             }
             entries -= n;
             return;
@@ -297,12 +310,12 @@ public final class EventQueue {
         last = min;
         for (int i = 0; i < n; i++) {
             long key = source[2 * i];
-            int slot = (int) source[2 * i + 1];
-            if (dropCancelled && isCancelled(slot)) {
-                release(slot);
+            long sequenceAndSlot = source[2 * i + 1];
+            if (dropCancelled && isCancelled((int) (sequenceAndSlot & SLOT_MASK))) {
+                release((int) (sequenceAndSlot & SLOT_MASK));
                 entries--;
             } else {
-                append(bucketOf(key), key, slot);
+                append(bucketOf(key), key, sequenceAndSlot);
             }
         }
         orderBucket0BySequence();
@@ -313,42 +326,33 @@ public final class EventQueue {
         long[] b = buckets[0];
         int n = bucketSize[0];
         for (int i = head0 + 1; i < n; i++) {
-            long slot = b[2 * i + 1];
-            long sequence = slotInfo[2 * (int) slot];
+            long sequenceAndSlot = b[2 * i + 1];
             int j = i - 1;
-            while (j >= head0 && slotInfo[2 * (int) b[2 * j + 1]] > sequence) {
+            while (j >= head0 && b[2 * j + 1] > sequenceAndSlot) {
                 b[2 * (j + 1) + 1] = b[2 * j + 1];
                 j--;
             }
-            b[2 * (j + 1) + 1] = slot; // keys in bucket 0 are all equal, so only slots move
+            b[2 * (j + 1) + 1] = sequenceAndSlot; // keys in bucket 0 are all equal, so only the second words move
         }
     }
 
     /** A key below {@code last} arrived: rebuild every bucket around it (rare; see the class comment). */
     private void rebuildAround(long key) {
-        long[] all = new long[2 * entries];
+        long[][] pairs = new long[entries][];
         int n = 0;
         for (int b = 0; b < BUCKETS; b++) {
             for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
-                all[2 * n] = buckets[b][2 * i];
-                all[2 * n + 1] = buckets[b][2 * i + 1];
-                n++;
+                pairs[n++] = new long[] {buckets[b][2 * i], buckets[b][2 * i + 1]};
             }
             bucketSize[b] = 0;
         }
         head0 = 0;
         Arrays.fill(occupied, 0);
         last = key;
-        // Re-append in ascending sequence order so that bucket 0 stays first-in first-out.
-        Integer[] order = new Integer[n];
+        // Re-append in insertion order so that bucket 0 stays first-in first-out.
+        Arrays.sort(pairs, 0, n, (x, y) -> Long.compare(x[1], y[1]));
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        final long[] copy = all;
-        Arrays.sort(order, (x, y) -> Long.compare(slotInfo[2 * (int) copy[2 * x + 1]],
-                slotInfo[2 * (int) copy[2 * y + 1]]));
-        for (int i : order) {
-            append(bucketOf(all[2 * i]), all[2 * i], (int) all[2 * i + 1]);
+            append(bucketOf(pairs[i][0]), pairs[i][0], pairs[i][1]);
         }
     }
 
@@ -358,13 +362,13 @@ public final class EventQueue {
             int kept = 0;
             int start = b == 0 ? head0 : 0;
             for (int i = start; i < bucketSize[b]; i++) {
-                int slot = (int) bucket[2 * i + 1];
+                int slot = slotOf(bucket, i);
                 if (isCancelled(slot)) {
                     release(slot);
                     entries--;
                 } else {
                     bucket[2 * kept] = bucket[2 * i];
-                    bucket[2 * kept + 1] = slot;
+                    bucket[2 * kept + 1] = bucket[2 * i + 1];
                     kept++;
                 }
             }
@@ -375,10 +379,13 @@ public final class EventQueue {
     }
 
     private int newSlot() {
+        if (slotsInUse == MAX_SLOTS) {
+            throw new IllegalStateException("more than " + MAX_SLOTS + " events pending at once");
+        }
         int slot = slotsInUse++;
         if (slot == freeSlots.length) {
-            int capacity = slot * 2;
-            slotInfo = Arrays.copyOf(slotInfo, 2 * capacity);
+            int capacity = Math.min(MAX_SLOTS, slot * 2);
+            slotState = Arrays.copyOf(slotState, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return slot;
@@ -386,7 +393,7 @@ public final class EventQueue {
 
     /** Returns a slot whose entry left the buckets to the free stack, with the next generation and no state bits. */
     private void release(int slot) {
-        slotInfo[2 * slot + 1] = ((slotInfo[2 * slot + 1] >>> STATE_BITS) + 1) << STATE_BITS;
+        slotState[slot] = ((slotState[slot] >>> STATE_BITS) + 1) << STATE_BITS;
         freeSlots[freeCount++] = slot;
     }
 }
