@@ -229,14 +229,14 @@ final class FitCommand implements Callable<Integer> {
 
     private static String countLine(CountFit fit, DriveModelCounts m) {
         Estimate afr = fit.afr();
-        String afrText = afr.upperBoundOnly()
+        String afrText = afr.boundOnly()
                 ? String.format(Locale.ROOT, "< %.3g (no failures)", 100 * afr.estimate())
                 : String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", 100 * afr.estimate(), 100 * afr.ci95Low(),
                         100 * afr.ci95High());
-        String mttf = String.format(Locale.ROOT, "%s%.3g", fit.mttfHours().upperBoundOnly() ? ">" : "",
+        String mttf = String.format(Locale.ROOT, "%s%.3g", fit.mttfHours().boundOnly() ? ">" : "",
                 fit.mttfHours().estimate() / 8766);
         Estimate s = fit.fiveYearSurvival();
-        String constant = s.upperBoundOnly() ? String.format(Locale.ROOT, "> %.4f", s.estimate())
+        String constant = s.boundOnly() ? String.format(Locale.ROOT, "> %.4f", s.estimate())
                 : String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", s.estimate(), s.ci95Low(), s.ci95High());
         String cox = "";
         String name = "all selected";
@@ -481,7 +481,7 @@ final class FitCommand implements Callable<Integer> {
         m.put("estimate", e.estimate());
         m.put("ci95Low", e.ci95Low());
         m.put("ci95High", Double.isFinite(e.ci95High()) ? e.ci95High() : null);
-        if (e.upperBoundOnly()) {
+        if (e.boundOnly()) {
             m.put("boundOnly", true);
         }
         return m;

@@ -17,7 +17,16 @@ public final class Main {
     public static final int EXIT_INVALID_INPUT = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors bypass picocli's handler; say what to do instead of printing a trace.
+            System.err.println("mailsim: out of memory: the scenario is too large for this Java heap; use fewer"
+                    + " disks, groups or replications at once, or raise the heap (MAILSIM_JAVA_OPTS=-Xmx8g ./mailsim ...)");
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */

@@ -77,6 +77,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (threadCount < 1 || (replications != null && replications < 1)) {
             return invalid(stderr, "--threads and --replications must be at least 1");
         }
+        if (!Files.isDirectory(scenarios) && scenarios.equals(Path.of("scenarios"))
+                && System.getenv("MAILSIM_HOME") != null) {
+            // Run through the ./mailsim launcher from another folder: use the library beside the launcher.
+            scenarios = Path.of(System.getenv("MAILSIM_HOME"), "scenarios");
+        }
         Path base = name.endsWith(".yaml") ? Path.of(name) : scenarios.resolve(name + ".yaml");
         if (!Files.isRegularFile(base)) {
             return invalid(stderr, "no replay " + name + ": " + base + " does not exist" + available());

@@ -270,7 +270,7 @@ public final class SweepCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "[%d/%d] %s %s: totalCost %.6g, userHoursUnavailable %.4g, P(loss) %s%.3g"
                         + " (%.1f s)", done, total, row.configuration().id(), row.configuration().describe(),
                 p.totalCost(), p.metric(Metric.USER_HOURS_UNAVAILABLE).mean(),
-                p.probabilityOfDataLoss().upperBoundOnly() ? "<= " : "", p.probabilityOfDataLoss().estimate(),
+                p.probabilityOfDataLoss().boundOnly() ? "<= " : "", p.probabilityOfDataLoss().estimate(),
                 seconds);
     }
 }

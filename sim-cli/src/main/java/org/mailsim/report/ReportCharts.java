@@ -52,6 +52,9 @@ public final class ReportCharts {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // PNGs are small: encode in memory. ImageIO's disk cache leaves a stream whose cleanup thread throws when
+        // the disk is full, printing a stack trace after our own clear message.
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     /** A chart written into the report folder: its file name, its heading and caption, and its pixel size. */

@@ -58,7 +58,7 @@ public final class ReportCsv {
 
     private static void estimateRow(StringBuilder out, String name, Estimate e, long replications) {
         row(out, List.of(name, number(e.estimate()), number(e.ci95Low()), number(e.ci95High()), "", "", "", "",
-                Long.toString(replications), Boolean.toString(e.upperBoundOnly())));
+                Long.toString(replications), Boolean.toString(e.boundOnly())));
     }
 
     private static String num(boolean empty, double value) {

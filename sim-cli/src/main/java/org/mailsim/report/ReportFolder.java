@@ -76,7 +76,18 @@ public final class ReportFolder {
         String name = absolute.getFileName().toString();
         checkReplaceable(absolute, force);
         Files.createDirectories(parent);
+        sweepLeftovers(parent, name);
         Path temporary = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        // A report is for people: readable by others as the umask allows, not the temp folder's owner-only 0700.
+        try {
+            Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    "rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Other file systems keep their own defaults.
+        }
+        // Ctrl-C or a kill (not -9) while writing: remove the half-written folder on the way out.
+        Thread cleanup = new Thread(() -> deleteQuietly(temporary, null), "mailsim-report-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             contents.writeInto(temporary);
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
@@ -89,8 +100,33 @@ public final class ReportFolder {
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(temporary, e);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it cleans up.
+            }
         }
         return absolute;
+    }
+
+    /**
+     * Removes temporary folders of this report left by a writer killed with -9 (no shutdown hook runs then). Only
+     * our own naming pattern is touched, and only folders older than a minute, so a concurrent writer is safe.
+     */
+    private static void sweepLeftovers(Path parent, String name) {
+        String prefix = "." + name + ".tmp-";
+        try (var entries = Files.newDirectoryStream(parent, entry -> entry.getFileName().toString().startsWith(prefix))) {
+            long cutoff = System.currentTimeMillis() - 60_000;
+            for (Path leftover : entries) {
+                if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(leftover).toMillis() < cutoff) {
+                    deleteQuietly(leftover, null);
+                }
+            }
+        } catch (IOException ignored) {
+            // Best effort: a leftover we cannot list or delete does not stop the new report.
+        }
     }
 
     private static void checkReplaceable(Path target, boolean force) throws IOException {
@@ -160,7 +196,9 @@ public final class ReportFolder {
         try {
             deleteRecursively(folder);
         } catch (IOException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

@@ -95,7 +95,7 @@ public final class ReportHtml {
         Estimate p = report.probabilityOfDataLoss();
         Estimate m = report.mttdlHours();
         h.append("<h2>Risk</h2>\n<table>\n<tr><th></th><th>estimate</th><th>95% confidence interval</th></tr>\n");
-        if (p.upperBoundOnly()) {
+        if (p.boundOnly()) {
             h.append("<tr><td>P(data loss within the horizon)</td><td class=\"bound\">&lt; ")
                     .append(Figures.number(p.ci95High())).append("</td><td class=\"bound\">no loss observed in ")
                     .append(Figures.number(report.replications()))
@@ -106,7 +106,7 @@ public final class ReportHtml {
                     .append(Figures.number(report.replicationsWithLoss())).append(" of ")
                     .append(Figures.number(report.replications())).append(" replications)</td></tr>\n");
         }
-        if (m.upperBoundOnly()) {
+        if (m.boundOnly()) {
             h.append("<tr><td>MTTDL (mean time to data loss)</td><td class=\"bound\">&gt; ")
                     .append(esc(Figures.duration(m.estimate())))
                     .append("</td><td class=\"bound\">no loss observed; lower bound</td></tr>\n");

@@ -41,8 +41,8 @@ public final class ReportJson {
         for (Metric metric : Metric.values()) {
             metrics.set(metric.key(), summary(report.summary(metric)));
         }
-        root.set("probabilityOfDataLoss", estimate(report.probabilityOfDataLoss()));
-        root.set("mttdlHours", estimate(report.mttdlHours()));
+        root.set("probabilityOfDataLoss", estimate(report.probabilityOfDataLoss(), "upper"));
+        root.set("mttdlHours", estimate(report.mttdlHours(), "lower"));
         ObjectNode causes = root.putObject("lossByCause");
         report.lossByCause().forEach(causes::put);
         ArrayNode incidents = root.putArray("incidents");
@@ -86,12 +86,20 @@ public final class ReportJson {
         return node;
     }
 
-    private static ObjectNode estimate(Estimate e) {
+    /**
+     * An estimate; when nothing was observed, {@code "bound"} says which one-sided bound the estimate is ("upper"
+     * for P(loss), "lower" for MTTDL), otherwise it is null.
+     */
+    private static ObjectNode estimate(Estimate e, String boundKind) {
         ObjectNode node = MAPPER.createObjectNode();
         number(node, "estimate", e.estimate());
         number(node, "ci95Low", e.ci95Low());
         number(node, "ci95High", e.ci95High());
-        node.put("upperBoundOnly", e.upperBoundOnly());
+        if (e.boundOnly()) {
+            node.put("bound", boundKind);
+        } else {
+            node.putNull("bound");
+        }
         return node;
     }
 

@@ -40,7 +40,7 @@ public final class ReportTable {
         Estimate mttdl = report.mttdlHours();
         List<String[]> risk = new ArrayList<>();
         String pLabel = "P(data loss within " + Figures.duration(report.horizonHours()) + ")";
-        if (p.upperBoundOnly()) {
+        if (p.boundOnly()) {
             risk.add(new String[] {pLabel, "< " + Figures.number(p.ci95High()),
                     "no loss observed; upper bound (95%), 0 of " + Figures.number(report.replications())
                             + " replications"});
@@ -52,7 +52,7 @@ public final class ReportTable {
         }
         double unit = unitHours(mttdl.estimate());
         String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
-        if (mttdl.upperBoundOnly()) {
+        if (mttdl.boundOnly()) {
             risk.add(new String[] {"MTTDL", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "no loss observed; lower bound (95%)"});
         } else {

@@ -84,7 +84,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
 
     /** True when no replication lost data, so P(loss) and MTTDL are bounds, not estimates. */
     public boolean noLossObserved() {
-        return probabilityOfDataLoss.upperBoundOnly();
+        return probabilityOfDataLoss.boundOnly();
     }
 
     /**

@@ -61,7 +61,7 @@ class ReportJsonTest {
         // Six loss events (one replication has two) in 200 replications.
         assertThat(root.at("/metrics/dataLossEvents/mean").asDouble()).isCloseTo(6.0 / 200, within(1e-12));
         assertThat(root.at("/probabilityOfDataLoss/estimate").asDouble()).isCloseTo(5.0 / 200, within(1e-12));
-        assertThat(root.at("/probabilityOfDataLoss/upperBoundOnly").asBoolean()).isFalse();
+        assertThat(root.at("/probabilityOfDataLoss/bound").isNull()).isTrue();
         // Incidents: restore 60 + i for i = 0, 40, ..., 160 -> mean 140.
         assertThat(root.at("/metrics/hoursToRestoreService/mean").asDouble()).isCloseTo(140, within(1e-9));
         assertThat(root.at("/metrics/hoursToRestoreService/count").asLong()).isEqualTo(5);
@@ -88,12 +88,12 @@ class ReportJsonTest {
         String json = ReportJson.toJson(ReportFixtures.report(ReportFixtures.noLoss()));
         assertThat(json).doesNotContain("Infinity").doesNotContain("NaN");
         JsonNode root = mapper.readTree(json);
-        assertThat(root.at("/probabilityOfDataLoss/upperBoundOnly").asBoolean()).isTrue();
+        assertThat(root.at("/probabilityOfDataLoss/bound").asText()).isEqualTo("upper");
         // Rule of three: the one-sided 95% bound 1 - 0.05^(1/n) for n = 100.
         assertThat(root.at("/probabilityOfDataLoss/estimate").asDouble())
                 .isCloseTo(1 - Math.pow(0.05, 1.0 / 100), within(1e-12));
         assertThat(root.at("/probabilityOfDataLoss/ci95Low").asDouble()).isEqualTo(0.0);
-        assertThat(root.at("/mttdlHours/upperBoundOnly").asBoolean()).isTrue();
+        assertThat(root.at("/mttdlHours/bound").asText()).isEqualTo("lower");
         assertThat(root.at("/mttdlHours/ci95High").isNull()).isTrue();
         assertThat(root.at("/metrics/hoursToRestoreService/mean").isNull()).isTrue();
         assertThat(root.at("/metrics/hoursToRestoreService/count").asLong()).isZero();

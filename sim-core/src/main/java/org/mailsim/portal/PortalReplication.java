@@ -46,6 +46,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private int randomDatabaseFailed;
     private int scriptedWebmailDown;
     private int scriptedDatabaseDown;
+    private final Fleet fleet;
     private CostModel.Breakdown cost;
     private double bytesLostForGood;
 
@@ -69,6 +70,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
             contents = GroupContents.steady(storageSpec.groups(), 0, 0, bytesPerGroup, 0);
         }
         backups = new BackupSchedule(spec.backups(), contents);
+        fleet = fleet(); // sized on the contents at the start, before traffic moves them
         operations = new IncidentResponse(sim, spec.runbook(), backups, spec.selfBackup(), contents, this,
                 streams.stream("operations"), replication);
         if (mail != null) {
@@ -114,7 +116,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         double firstLoss = storage.firstLossHours();
         result.observedHours(Double.isNaN(firstLoss) ? end : Math.min(firstLoss, end));
         ReplicationResult beforeCost = result.build();
-        cost = new CostModel(spec.costs()).breakdown(fleet(), new CostUsage(storage.diskFailures(),
+        cost = new CostModel(spec.costs()).breakdown(fleet, new CostUsage(storage.diskFailures(),
                 operations.engineerHours(), operations.vendorFees(),
                 beforeCost.metric(Metric.USER_HOURS_UNAVAILABLE), beforeCost.metric(Metric.USERS_WITH_LOSS)), end);
         cost.contributeTo(result);

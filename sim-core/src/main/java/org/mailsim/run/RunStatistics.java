@@ -74,8 +74,15 @@ public final class RunStatistics {
         return incidentCount;
     }
 
+    /**
+     * The metric's summary. Every metric counts or measures something non-negative, so the lower end of its 95%
+     * interval is clipped at zero (the Student-t interval of a skewed count can dip below it; clipping keeps the
+     * coverage and drops impossible values).
+     */
     public MetricSummary summary(Metric metric) {
-        return metrics.get(metric).summary();
+        MetricSummary s = metrics.get(metric).summary();
+        return s.ci95Low() >= 0 ? s : new MetricSummary(s.count(), s.mean(), 0, s.ci95High(), s.p50(), s.p95(),
+                s.p99(), s.max());
     }
 
     /** The q-quantile of a metric over replications (over incidents for the per-incident hours); NaN if empty. */

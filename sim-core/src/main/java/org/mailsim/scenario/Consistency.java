@@ -52,6 +52,30 @@ final class Consistency {
         return fallback;
     }
 
+    /** Longest run over which compounding traffic growth is accepted: (1 + g)^years must stay meaningful. */
+    static final double MAX_GROWTH_YEARS = 100;
+
+    /**
+     * Traffic growth compounds for the whole run. Over centuries (a long horizon, or first-data-loss capped by the
+     * default maxHorizon) it would make the mail volume astronomically large, so a run with users and growth must
+     * stay within {@link #MAX_GROWTH_YEARS}.
+     */
+    private void growth() {
+        if (!s.has("users.count") || s.integer("users.count") == 0 || !s.has("traffic.growth")
+                || s.number("traffic.growth") == 0) {
+            return;
+        }
+        boolean toFirstLoss = s.is("horizon", "first-data-loss");
+        String key = toFirstLoss ? "maxHorizon" : "horizon";
+        double hours = s.duration(key);
+        if (hours > MAX_GROWTH_YEARS * 8760) {
+            problem(key, (toFirstLoss ? "horizon is first-data-loss, so each replication may run up to maxHorizon ("
+                    : "the horizon (") + Units.plain(hours / 8760) + "y), over which traffic.growth would compound for more"
+                    + " than " + (int) MAX_GROWTH_YEARS + " years; accepted: " + key + " of at most "
+                    + (int) MAX_GROWTH_YEARS + "y, or traffic.growth: 0");
+        }
+    }
+
     /**
      * Written with a value other than the schema default. Checks of the form "this key does not apply here" use
      * it, so that the scenario as run ({@link Scenario#toYaml()}, which writes every default) reads back.
@@ -66,6 +90,7 @@ final class Consistency {
 
     private void run() {
         raid();
+        growth();
         for (Key k : Schema.SCENARIO.keys()) {
             String other = k.exclusiveWith();
             if (other != null && !k.path().contains("[]") && s.isSet(k.path()) && s.isSet(other)) {

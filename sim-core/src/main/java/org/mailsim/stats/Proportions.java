@@ -67,6 +67,7 @@ public final class Proportions {
         }
         double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
         double half = t * Math.sqrt(variance / n);
-        return new Estimate(mean, mean - half, mean + half, false);
+        // A time is never negative: clipping the interval at zero keeps its coverage and drops impossible values.
+        return new Estimate(mean, Math.max(0, mean - half), mean + half, false);
     }
 }

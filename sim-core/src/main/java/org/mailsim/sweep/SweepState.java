@@ -151,7 +151,7 @@ public final class SweepState {
     private static void estimate(StringBuilder out, String name, Estimate e) {
         out.append(name).append(' ').append(Double.toString(e.estimate())).append(' ')
                 .append(Double.toString(e.ci95Low())).append(' ').append(Double.toString(e.ci95High())).append(' ')
-                .append(e.upperBoundOnly()).append('\n');
+                .append(e.boundOnly()).append('\n');
     }
 
     private SweepPoint parse(List<String> lines, Configuration configuration) {

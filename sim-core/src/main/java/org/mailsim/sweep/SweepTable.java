@@ -57,7 +57,7 @@ public final class SweepTable {
      * equal replication counts this order is the order of the loss counts, and of the intervals' upper ends.
      */
     public static double observedLoss(SweepPoint point) {
-        return point.probabilityOfDataLoss().upperBoundOnly() ? 0 : point.probabilityOfDataLoss().estimate();
+        return point.probabilityOfDataLoss().boundOnly() ? 0 : point.probabilityOfDataLoss().estimate();
     }
 
     public List<SweepRow> rows() {
@@ -141,8 +141,8 @@ public final class SweepTable {
                 cells.add(number(e.ci95Low()));
                 cells.add(number(e.ci95High()));
             }
-            cells.add(Boolean.toString(p.probabilityOfDataLoss().upperBoundOnly()));
-            cells.add(Boolean.toString(p.mttdlHours().upperBoundOnly()));
+            cells.add(Boolean.toString(p.probabilityOfDataLoss().boundOnly()));
+            cells.add(Boolean.toString(p.mttdlHours().boundOnly()));
             cells.add(Boolean.toString(frontUserHours[i]));
             cells.add(Boolean.toString(frontLoss[i]));
             cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
@@ -212,7 +212,7 @@ public final class SweepTable {
         lines.add("Pareto front, expected total cost vs expected user-hours unavailable:");
         frontLines(lines, frontUserHours, r -> "userHoursUnavailable " + number(r.point().metric(USER_HOURS).mean()));
         lines.add("Pareto front, expected total cost vs P(data loss):");
-        frontLines(lines, frontLoss, r -> "P(loss) " + (r.point().probabilityOfDataLoss().upperBoundOnly() ? "<= " : "")
+        frontLines(lines, frontLoss, r -> "P(loss) " + (r.point().probabilityOfDataLoss().boundOnly() ? "<= " : "")
                 + number(r.point().probabilityOfDataLoss().estimate()));
         if (target.isEmpty()) {
             lines.add("No target given (--target 'userHoursUnavailable <= X and probabilityOfDataLoss <= p').");

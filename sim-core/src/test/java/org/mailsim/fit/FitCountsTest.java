@@ -87,10 +87,10 @@ class FitCountsTest {
     @Test
     void zeroFailuresGiveBoundsNotZero() {
         CountFit fit = CountFits.exponential("new", List.of(DriveModelCounts.of("new", 20, 10, 3650, 0)));
-        assertThat(fit.afr().upperBoundOnly()).isTrue();
+        assertThat(fit.afr().boundOnly()).isTrue();
         // 3650 drive-days = 10 drive-years; the one-sided 95% bound on the rate is -ln(0.05)/10 = 0.2996 a year.
         assertThat(fit.afr().estimate()).isCloseTo(-Math.log(0.05) / 10, offset(1e-9));
-        assertThat(fit.mttfHours().upperBoundOnly()).isTrue();
+        assertThat(fit.mttfHours().boundOnly()).isTrue();
     }
 
     @Test

@@ -44,7 +44,7 @@ class StatisticsTest {
     @Test
     void probabilityWithNoEventsIsAnUpperBoundNotZero() {
         Estimate none = Proportions.probability(0, 1000);
-        assertThat(none.upperBoundOnly()).isTrue();
+        assertThat(none.boundOnly()).isTrue();
         assertThat(none.estimate()).isCloseTo(3.0 / 1000, within(0.0001)); // the rule of three
         Estimate some = Proportions.probability(10, 100);
         assertThat(some.estimate()).isEqualTo(0.1);
@@ -61,7 +61,7 @@ class StatisticsTest {
         assertThat(e.ci95Low()).isCloseTo(54.38, within(0.01));
         assertThat(e.ci95High()).isCloseTo(208.53, within(0.05));
         Estimate bound = Proportions.meanTimeFromExposure(1000, 0);
-        assertThat(bound.upperBoundOnly()).isTrue();
+        assertThat(bound.boundOnly()).isTrue();
         assertThat(bound.estimate()).isCloseTo(1000 / 2.9957, within(0.01)); // 2T / chi2(0.95; 2) = T / 3
     }
 }

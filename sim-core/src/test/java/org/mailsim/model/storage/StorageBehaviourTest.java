@@ -243,10 +243,10 @@ class StorageBehaviourTest {
         StorageSpec spec = StorageSpec.of(1, 1, disk, ArraySpec.raid6(8), RepairSpec.of(RebuildSpec.atRate(100e6, 1)));
         RunStatistics stats = new StorageExperiment(spec, Horizon.firstDataLoss(1000)).run(3, 200, 1);
         Estimate p = stats.probabilityOfDataLoss();
-        assertThat(p.upperBoundOnly()).isTrue();
+        assertThat(p.boundOnly()).isTrue();
         assertThat(p.estimate()).isCloseTo(1 - Math.pow(0.05, 1.0 / 200), Offset.offset(1e-12));
         Estimate mttdl = stats.mttdlHours();
-        assertThat(mttdl.upperBoundOnly()).isTrue();
+        assertThat(mttdl.boundOnly()).isTrue();
         assertThat(mttdl.estimate()).isPositive().isFinite();
     }
 
