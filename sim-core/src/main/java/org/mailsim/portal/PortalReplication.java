@@ -49,6 +49,11 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final Fleet fleet;
     private CostModel.Breakdown cost;
     private double bytesLostForGood;
+    // Mail missing from a group's storage: lost with an array and not yet restored or merged back, or lost for
+    // good. The mail layer is never told of losses, so the contents the operations layer sees subtract this.
+    private final double[] filesMissing;
+    private final double[] filesLostForGood;
+    private boolean sectorLossUnderway;
 
     PortalReplication(PortalSpec spec, int replication) {
         this.spec = spec;
@@ -57,10 +62,12 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         storage = new StorageModel(storageSpec, sim, streams);
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
+        filesMissing = new double[storageSpec.groups()];
+        filesLostForGood = new double[storageSpec.groups()];
         if (spec.hasUsers()) {
             mail = new MailService(spec.mail());
             WeeklyRate received = spec.mail().traffic().receivedRate();
-            contents = new MailContents(mail, received);
+            contents = new MailContents(mail, received, filesMissing);
             if (storageSpec.randomFailures()) {
                 startTiers(streams);
             }
@@ -173,20 +180,12 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         operations.diskReplaced(group);
     }
 
-    @Override
-    public void arrayUnavailable(double hours, int group, int array, boolean lost) {
-        if (!lost) {
-            operations.storageUnavailable(group, "offline");
-        }
-    }
-
-    @Override
-    public void arrayAvailable(double hours, int group, int array) {
-        operations.storageAvailable(group);
-    }
+    // Outage episodes follow the group, not its arrays: with several arrays, users are cut off from the first
+    // array down until the last one is back. A loss arriving meanwhile escalates the outage into a loss incident.
 
     @Override
     public void groupUnavailable(double hours, int group) {
+        operations.storageUnavailable(group, "offline");
         if (mail != null) {
             mail.groupUnavailable(group, hours);
         }
@@ -197,14 +196,20 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         if (mail != null) {
             mail.groupAvailable(group, hours, onReplacement[group]);
         }
+        operations.storageAvailable(group);
     }
 
     @Override
     public void dataLost(double hours, int group, int array, LossCause cause, double bytes) {
         if (cause.wholeArray()) {
-            operations.storageLost(group, cause.key(), 1.0 / spec.storage().arraysPerGroup(), FailureScope.ARRAY);
+            double share = 1.0 / spec.storage().arraysPerGroup();
+            double onStorage = contents.files(group, hours); // before the loss: what the runbook must recover
+            operations.storageLost(group, cause.key(), share, FailureScope.ARRAY);
+            filesMissing[group] += share * onStorage;
         } else {
+            sectorLossUnderway = true;
             operations.sectorsLost(group, cause.key(), bytes);
+            sectorLossUnderway = false;
         }
         if (spec.horizon().untilFirstDataLoss()) {
             sim.stop();
@@ -227,6 +232,10 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     public void mailLost(LossVerdict verdict) {
         double bytes = contents.bytes(verdict.group(), verdict.lossTime());
         double files = contents.files(verdict.group(), verdict.lossTime());
+        filesLostForGood[verdict.group()] += verdict.expectedMailsLost();
+        if (sectorLossUnderway) {
+            filesMissing[verdict.group()] += verdict.expectedMailsLost(); // no outage: the rest is restored at once
+        }
         if (files > 0) {
             bytesLostForGood += verdict.expectedMailsLost() * bytes / files;
         } else if (!verdict.hasRecoveryPoint()) {
@@ -236,8 +245,13 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         }
     }
 
-    /** The mail layer's view of a group's contents, for the operations layer. */
-    private record MailContents(MailService mail, WeeklyRate received) implements GroupContents {
+    @Override
+    public void oldMailRecovered(int group, double t) {
+        filesMissing[group] = filesLostForGood[group]; // all but what is gone for good is back
+    }
+
+    /** The mail layer's view of a group's contents, less the mail missing after losses, for operations. */
+    private record MailContents(MailService mail, WeeklyRate received, double[] missing) implements GroupContents {
         @Override
         public int groups() {
             return mail.groups();
@@ -250,12 +264,13 @@ final class PortalReplication implements StorageListener, RecoveryActions {
 
         @Override
         public double files(int group, double t) {
-            return mail.files(group, t);
+            return Math.max(0, mail.files(group, t) - missing[group]);
         }
 
         @Override
         public double bytes(int group, double t) {
-            return mail.bytes(group, t);
+            double all = mail.files(group, t);
+            return all > 0 ? mail.bytes(group, t) * files(group, t) / all : mail.bytes(group, t);
         }
 
         @Override

@@ -47,8 +47,12 @@ public final class RunStatistics {
         }
         for (Incident incident : result.incidents()) {
             incidentCount++;
-            metrics.get(Metric.HOURS_TO_RESTORE_SERVICE).add(incident.hoursToRestoreService());
-            metrics.get(Metric.HOURS_TO_FULL_RECOVERY).add(incident.hoursToFullRecovery());
+            // Recovery times describe outages: an incident that never cut anyone off (bad sectors restored in
+            // place) would only pull the averages towards zero.
+            if (incident.hoursToRestoreService() > 0) {
+                metrics.get(Metric.HOURS_TO_RESTORE_SERVICE).add(incident.hoursToRestoreService());
+                metrics.get(Metric.HOURS_TO_FULL_RECOVERY).add(incident.hoursToFullRecovery());
+            }
             if (incidents.size() < INCIDENTS_KEPT) {
                 incidents.add(incident);
             }

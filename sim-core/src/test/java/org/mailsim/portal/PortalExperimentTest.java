@@ -72,6 +72,35 @@ class PortalExperimentTest {
     }
 
     @Test
+    void aSecondLossOnReplacementStorageLosesOnlyTheMailWrittenThere() {
+        // The first loss at 24 h; replacement storage is in service at 72 h; it is lost in turn at 100 h, while the
+        // vendor still holds the old mail. The second incident can only lose the 28 hours of mail written since.
+        StorageSpec storage = storage(false, List.of(ScriptedFault.fail(24, 1, 0), ScriptedFault.fail(100, 1, 0)));
+        PortalSpec spec = portal(storage, 1, 60 * 24, 200_000);
+        RunStatistics stats = new PortalExperiment(spec).run(1, ReplicationRunner.Progress.NONE).statistics();
+        assertThat(stats.incidents()).hasSize(2);
+        Incident first = stats.incidents().get(0);
+        Incident second = stats.incidents().get(1);
+        double receivedPerUserPerHour = spec.mail().traffic().receivedPerDay() / 24;
+        double writtenSinceReplacement = 50_000 * receivedPerUserPerHour * 28;
+        assertThat(second.mailsLost()).isLessThan(1.5 * writtenSinceReplacement);
+        assertThat(second.mailsLost()).isLessThan(0.1 * first.mailsLost());
+        assertThat(second.usersAffected()).isLessThanOrEqualTo(50_000);
+    }
+
+    @Test
+    void overlappingOfflinePeriodsLastUntilTheLatestEnds() {
+        // Offline 10-15 h, 11-31 h and 12-52 h: the group is unreachable from 10 h to 52 h, one outage.
+        StorageSpec storage = storage(false, List.of(ScriptedFault.offline(10, 5, 0, 0),
+                ScriptedFault.offline(11, 20, 0, 0), ScriptedFault.offline(12, 40, 0, 0)));
+        PortalSpec spec = portal(storage, 1, 100, 200_000);
+        RunStatistics stats = new PortalExperiment(spec).run(1, ReplicationRunner.Progress.NONE).statistics();
+        assertThat(stats.summary(Metric.USER_HOURS_UNAVAILABLE).mean()).isCloseTo(50_000 * 42.0, within(1.0));
+        assertThat(stats.incidents()).hasSize(1);
+        assertThat(stats.incidents().get(0).hoursToRestoreService()).isCloseTo(42, within(1e-9));
+    }
+
+    @Test
     void resultsAreIdenticalForAnyThreadCount() {
         StorageSpec storage = storage(true, List.of(ScriptedFault.fail(1000, 0, 0, 0, 1)));
         PortalSpec spec = portal(storage, 12, 5 * HOURS_PER_YEAR, 100_000);

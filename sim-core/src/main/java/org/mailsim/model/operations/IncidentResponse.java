@@ -308,7 +308,8 @@ public final class IncidentResponse {
                 users * k * selfBackup.expectedUnexportedHours(window));
         double ownersHit;
         if (backedUp) {
-            ownersHit = -Math.expm1(-k * window);
+            // The mail lost is what arrived since the recovery point; a user's share of it is Poisson.
+            ownersHit = users > 0 ? -Math.expm1(-fractionLost * exposed / users) : 0;
         } else {
             // Whole mailboxes exposed: each of a user's m files is lost with probability share * fractionLost.
             double perUser = users > 0 ? contents.files(g, t) / users : 0;
@@ -319,7 +320,11 @@ public final class IncidentResponse {
         LossVerdict verdict = new LossVerdict(g, t, share, recoveryPoint, fractionLost, ownersLost + exportersLost,
                 usersWithLoss);
         e.mailsLost += verdict.expectedMailsLost();
-        e.usersWithLoss += usersWithLoss;
+        // A second loss joining the incident hits users independently of the first: combine the chances of having
+        // lost nothing, so the count never exceeds the group's users.
+        e.usersWithLoss = users > 0
+                ? users * (1 - (1 - Math.min(1, e.usersWithLoss / users)) * (1 - Math.min(1, usersWithLoss / users)))
+                : 0;
         actions.mailLost(verdict);
         return verdict;
     }

@@ -298,6 +298,7 @@ public final class StorageModel {
         long repairHandle = -1;
         long offlineHandle = -1;
         long aftershockHandle = -1;
+        double aftershockAt = Double.NaN;
         double offlineUntil;
         int undetectedErrors;
         double undetectedSince;
@@ -525,7 +526,7 @@ public final class StorageModel {
             if (offline) {
                 if (until > offlineUntil) {
                     offlineUntil = until;
-                    sim.reschedule(offlineHandle, until);
+                    offlineHandle = sim.reschedule(offlineHandle, until); // a new handle: keep it
                 }
                 return;
             }
@@ -629,9 +630,12 @@ public final class StorageModel {
                 double t = sampler.timeToArrival(aftershock.extraHazardPerHour(), failedCount(), aftershockRng);
                 if (t < aftershock.windowHours()) {
                     if (s.aftershockHandle >= 0 && sim.isScheduled(s.aftershockHandle)) {
-                        // Keep the earlier of the two pending follow-on failures.
-                        continue;
+                        if (s.aftershockAt <= now + t) {
+                            continue; // keep the earlier of the two pending follow-on failures
+                        }
+                        sim.cancel(s.aftershockHandle);
                     }
+                    s.aftershockAt = now + t;
                     s.aftershockHandle = sim.scheduleAt(now + t, s.aftershockEvent);
                 }
             }
