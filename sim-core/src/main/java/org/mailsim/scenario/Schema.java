@@ -229,8 +229,9 @@ public final class Schema {
                     .defaultValue("{distribution: exponential, mean: 4380h}"),
             key("tiers.webmail.failover", DISTRIBUTION, "Time to fail a webmail server's users over.").of(H)
                     .defaultValue("{distribution: exponential, mean: 5m}"),
-            key("tiers.database.servers", INT, "Active database servers (1: a primary whose failure cuts off"
-                    + " everyone until a replica is promoted).").defaultValue("1").range("1", "100000"),
+            key("tiers.database.servers", INT, "Database servers that must all be up (1: a primary whose failure"
+                    + " cuts off everyone until a replica is promoted; more primaries mean more outages, not fewer)."
+                    + " Replicas are in the failover time, not here.").defaultValue("1").range("1", "100000"),
             key("tiers.database.lifetime", DISTRIBUTION, "Time between failures of one database server.").of(H)
                     .defaultValue("{distribution: exponential, mean: 1y}"),
             key("tiers.database.failover", DISTRIBUTION, "Time to promote a replica.").of(H)
