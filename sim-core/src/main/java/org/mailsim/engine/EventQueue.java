@@ -248,7 +248,9 @@ public final class EventQueue {
         b[2 * n] = key;
         b[2 * n + 1] = sequenceAndSlot;
         bucketSize[bucket] = n + 1;
-        occupied[bucket >>> 6] |= 1L << bucket; // bit 0 (bucket 0) is set too, and ignored
+        if (n == 0) {
+            occupied[bucket >>> 6] |= 1L << bucket; // bit 0 (bucket 0) is set too, and ignored
+        }
     }
 
     private void advanceHead0() {
