@@ -94,6 +94,9 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (java.nio.file.Files.isDirectory(file)) {
+            return invalid(file + ": is a folder; expected a CSV file of drive counts or failure events");
+        }
         try {
             Kind k = kind != null ? kind : detectKind();
             Map<String, Object> report = k == Kind.counts ? counts(out) : events(out);
@@ -106,6 +109,8 @@ final class FitCommand implements Callable<Integer> {
             return invalid(e.getMessage());
         } catch (NoSuchFileException e) {
             return invalid(e.getFile() + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return invalid(file + ": not UTF-8 text; expected a CSV file of drive counts or failure events");
         } catch (IllegalArgumentException e) {
             return invalid(file + ": " + e.getMessage());
         }
