@@ -39,7 +39,6 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final StorageModel storage;
     private final MailService mail;
     private final IncidentResponse operations;
-    private final BackupSchedule backups;
     private final GroupContents contents;
     private final boolean[] onReplacement;
     private int randomWebmailFailed;
@@ -76,9 +75,9 @@ final class PortalReplication implements StorageListener, RecoveryActions {
             double bytesPerGroup = storageSpec.arraysPerGroup() * storageSpec.arrayDataBytes();
             contents = GroupContents.steady(storageSpec.groups(), 0, 0, bytesPerGroup, 0);
         }
-        backups = new BackupSchedule(spec.backups(), contents);
         fleet = fleet(); // sized on the contents at the start, before traffic moves them
-        operations = new IncidentResponse(sim, spec.runbook(), backups, spec.selfBackup(), contents, this,
+        operations = new IncidentResponse(sim, spec.runbook(), new BackupSchedule(spec.backups(), contents),
+                spec.selfBackup(), contents, this,
                 streams.stream("operations"), replication);
         if (mail != null) {
             mail.setInboundListener(operations::inboundRestored);
