@@ -210,10 +210,10 @@ public final class SweepTable {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%d configurations over %s", rows.size(), String.join(", ", keys)));
         lines.add("Pareto front, expected total cost vs expected user-hours unavailable:");
-        frontLines(lines, frontUserHours, r -> "userHoursUnavailable " + number(r.point().metric(USER_HOURS).mean()));
+        frontLines(lines, frontUserHours, r -> "userHoursUnavailable " + readable(r.point().metric(USER_HOURS).mean()));
         lines.add("Pareto front, expected total cost vs P(data loss):");
         frontLines(lines, frontLoss, r -> "P(loss) " + (r.point().probabilityOfDataLoss().boundOnly() ? "<= " : "")
-                + number(r.point().probabilityOfDataLoss().estimate()));
+                + readable(r.point().probabilityOfDataLoss().estimate()));
         if (target.isEmpty()) {
             lines.add("No target given (--target 'userHoursUnavailable <= X and probabilityOfDataLoss <= p').");
         } else if (cheapest < 0) {
@@ -221,7 +221,7 @@ public final class SweepTable {
         } else {
             SweepRow r = rows.get(cheapest);
             lines.add("Cheapest meeting " + target.describe() + ": " + r.configuration().id() + " "
-                    + r.configuration().describe() + ", totalCost " + number(r.point().totalCost()));
+                    + r.configuration().describe() + ", totalCost " + readable(r.point().totalCost()));
         }
         return lines;
     }
@@ -237,7 +237,13 @@ public final class SweepTable {
         for (int i : order) {
             SweepRow r = rows.get(i);
             lines.add("  " + r.configuration().id() + " " + r.configuration().describe() + ": totalCost "
-                    + number(r.point().totalCost()) + ", " + risk.apply(r));
+                    + readable(r.point().totalCost()) + ", " + risk.apply(r));
         }
+    }
+
+    /** For people (the summary); the CSV keeps every digit with {@link #number}. */
+    static String readable(double value) {
+        return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 }
