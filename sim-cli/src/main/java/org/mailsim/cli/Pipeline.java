@@ -20,6 +20,17 @@ final class Pipeline {
     private Pipeline() {
     }
 
+    /** The thread count a command runs with: the --threads option, or every core. */
+    static int threads(Integer option) {
+        return option != null ? option : ReplicationRunner.defaultThreads();
+    }
+
+    /** Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}. */
+    static Path defaultReportFolder(String name) {
+        return Path.of("reports", name + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
     static Loaded load(Path file, List<String> sets) {
         Scenario scenario = Scenario.load(file, sets);

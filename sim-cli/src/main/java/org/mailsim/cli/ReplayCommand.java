@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
+        int threadCount = Pipeline.threads(threads);
         if (threadCount < 1 || (replications != null && replications < 1)) {
             return invalid(stderr, "--threads and --replications must be at least 1");
         }
@@ -116,8 +114,7 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.flush();
             return Main.EXIT_INVALID_INPUT;
         }
-        Path target = out != null ? out : Path.of("reports", "replay-" + replay + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path target = out != null ? out : Pipeline.defaultReportFolder("replay-" + replay);
         if (!force && target.toFile().exists()) {
             return invalid(stderr, target + " already exists; choose another --out or pass --force");
         }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsim.report.ReportFolder;
 import org.mailsim.report.ReportJson;
 import org.mailsim.report.ReportTable;
-import org.mailsim.run.ReplicationRunner;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -73,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
+        int threadCount = Pipeline.threads(threads);
         if (threadCount < 1 || (replications != null && replications < 1)) {
             stderr.println("mailsim run: --threads and --replications must be at least 1");
             stderr.flush();
@@ -96,8 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.EXIT_INVALID_INPUT;
         }
-        Path target = out != null ? out : Path.of("reports", loaded.spec().name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path target = out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());
         if (!noReport && !force && target.toFile().exists()) {
             // Refuse before spending minutes on the run.
             stderr.println("mailsim run: " + target + " already exists; choose another --out or pass --force");

@@ -179,7 +179,7 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("mailsim sweep: " + line);
             err.flush();
         });
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = Pipeline.threads(threads);
         ConfigurationRunner runner = runners.create(file, List.copyOf(baseSets), threadCount);
         long start = System.nanoTime();
         List<SweepRow> rows = Sweep.run(grid, runner, state, new Sweep.Listener() {
