@@ -1,7 +1,5 @@
 package org.mailsim.engine;
 
-import java.util.Arrays;
-
 /**
  * The discrete-event kernel: a clock and a future-event list. It knows nothing of disks or mail.
  *
@@ -14,8 +12,7 @@ public final class Simulator {
     /** Default cap on events per run, far beyond any sane replication, low enough to stop a runaway in seconds. */
     public static final long DEFAULT_EVENT_BUDGET = 2_000_000_000L;
 
-    private final EventQueue queue;
-    private Event[] events;
+    private final EventQueue<Event> queue;
     private double now;
     private boolean stopRequested;
     private long eventsFired;
@@ -26,8 +23,7 @@ public final class Simulator {
     }
 
     public Simulator(int expectedPendingEvents) {
-        queue = new EventQueue(expectedPendingEvents);
-        events = new Event[Math.max(4, expectedPendingEvents)];
+        queue = new EventQueue<>(expectedPendingEvents);
     }
 
     /** The current simulated time in hours. */
@@ -63,23 +59,12 @@ public final class Simulator {
         if (!(time >= now)) {
             throw new IllegalArgumentException("cannot schedule at " + time + " h: it is already " + now + " h");
         }
-        long handle = queue.insert(time);
-        int slot = EventQueue.slotOf(handle);
-        if (slot >= events.length) {
-            events = Arrays.copyOf(events, Math.max(slot + 1, events.length * 2));
-        }
-        events[slot] = event;
-        return handle;
+        return queue.insert(time, event);
     }
 
     /** Cancels a scheduled event; returns false when it already fired or was cancelled. */
     public boolean cancel(long handle) {
-        int slot = EventQueue.slotOf(handle);
-        if (queue.cancel(handle)) {
-            events[slot] = null;
-            return true;
-        }
-        return false;
+        return queue.cancel(handle);
     }
 
     /**
@@ -90,13 +75,7 @@ public final class Simulator {
         if (!(time >= now)) {
             throw new IllegalArgumentException("cannot reschedule to " + time + " h: it is already " + now + " h");
         }
-        int slot = EventQueue.slotOf(handle);
-        if (!queue.contains(handle)) {
-            return -1;
-        }
-        Event event = events[slot];
-        cancel(handle);
-        return scheduleAt(time, event);
+        return queue.reschedule(handle, time);
     }
 
     /** True while the event named by {@code handle} waits to fire. */
@@ -139,8 +118,8 @@ public final class Simulator {
     private RunOutcome advance(double horizon, long limit) {
         stopRequested = false;
         while (eventsFired < limit) {
-            int slot = queue.pollSlotDueBy(horizon);
-            if (slot < 0) {
+            Event event = queue.pollDueBy(horizon);
+            if (event == null) {
                 if (queue.isEmpty()) {
                     if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
                         now = horizon;
@@ -150,10 +129,9 @@ public final class Simulator {
                 now = horizon;
                 return RunOutcome.HORIZON;
             }
-            // The slot's Event stays referenced until the slot is reused; clearing it would cost a store per event.
             now = queue.lastPolledTime();
             eventsFired++;
-            events[slot].fire();
+            event.fire();
             if (stopRequested) {
                 return RunOutcome.STOPPED;
             }

@@ -27,36 +27,48 @@ class EventQueueTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void randomOperationSequencesMatchPriorityQueue(long seed) {
+        runRandomOperations(seed, 0);
+    }
+
+    /** Thousands pending: big buckets are redistributed without warming, small ones with it. */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void randomOperationSequencesOnALongQueueMatchPriorityQueue(long seed) {
+        runRandomOperations(seed, 5_000);
+    }
+
+    /**
+     * Random inserts, peeks, polls, cancels and reschedules (after {@code prefill} inserts), each checked against
+     * the reference, with stale handles tried along the way.
+     */
+    private static void runRandomOperations(long seed, int prefill) {
         SplittableRandom random = new SplittableRandom(seed);
-        EventQueue queue = new EventQueue(4);
+        EventQueue<Integer> queue = new EventQueue<>(4);
         PriorityQueue<Ref> reference = new PriorityQueue<>();
         Map<Integer, Long> handleOf = new HashMap<>();
         Map<Integer, Ref> refOf = new HashMap<>();
-        Map<Integer, Integer> idOfSlot = new HashMap<>();
         List<Long> staleHandles = new ArrayList<>();
         long sequence = 0;
         int nextId = 0;
         double now = 0;
-        // Coarse times make exact ties frequent, so insertion order is exercised too.
-        for (int op = 0; op < 20_000; op++) {
-            int kind = random.nextInt(11);
+        for (int op = 0; op < 20_000 + prefill; op++) {
+            int kind = op < prefill ? 0 : random.nextInt(11);
             if (kind == 10 && !reference.isEmpty()) {
                 // Peek without taking: a later insert may then come before the peeked minimum.
                 assertThat(queue.peekTime()).isEqualTo(reference.peek().time());
             } else if (kind < 4 || reference.isEmpty()) {
-                double time = now + random.nextInt(20);
+                // Coarse times (ties) on a short queue; on a long one, fine times spread over many buckets.
+                double time = prefill == 0 ? now + random.nextInt(20) : now + random.nextDouble() * 100;
                 int id = nextId++;
-                long handle = queue.insert(time);
+                long handle = queue.insert(time, id);
                 Ref ref = new Ref(time, sequence++, id);
                 reference.add(ref);
                 handleOf.put(id, handle);
                 refOf.put(id, ref);
-                idOfSlot.put(EventQueue.slotOf(handle), id);
             } else if (kind < 7) {
                 Ref expected = reference.poll();
                 assertThat(queue.peekTime()).isEqualTo(expected.time());
-                int slot = queue.pollSlot();
-                assertThat(idOfSlot.get(slot)).as("op %d", op).isEqualTo(expected.id());
+                assertThat(queue.poll()).as("op %d", op).isEqualTo(expected.id());
                 staleHandles.add(handleOf.remove(expected.id()));
                 refOf.remove(expected.id());
                 now = expected.time();
@@ -80,7 +92,6 @@ class EventQueueTest {
                 reference.add(moved);
                 refOf.put(id, moved);
                 handleOf.put(id, handle);
-                idOfSlot.put(EventQueue.slotOf(handle), id);
             }
             if (!staleHandles.isEmpty() && random.nextInt(4) == 0) {
                 long stale = staleHandles.get(random.nextInt(staleHandles.size()));
@@ -92,7 +103,7 @@ class EventQueueTest {
         }
         while (!reference.isEmpty()) {
             Ref expected = reference.poll();
-            assertThat(idOfSlot.get(queue.pollSlot())).isEqualTo(expected.id());
+            assertThat(queue.poll()).isEqualTo(expected.id());
         }
         assertThat(queue.isEmpty()).isTrue();
     }
@@ -105,22 +116,21 @@ class EventQueueTest {
 
     @Test
     void equalTimesLeaveInInsertionOrder() {
-        EventQueue queue = new EventQueue();
-        List<Integer> slots = new ArrayList<>();
+        EventQueue<Integer> queue = new EventQueue<>();
         for (int i = 0; i < 100; i++) {
-            slots.add(EventQueue.slotOf(queue.insert(5.0)));
+            queue.insert(5.0, i);
         }
         for (int i = 0; i < 100; i++) {
-            assertThat(queue.pollSlot()).isEqualTo(slots.get(i));
+            assertThat(queue.poll()).isEqualTo(i);
         }
     }
 
     @Test
     void massCancellationCompactsAndKeepsOrder() {
-        EventQueue queue = new EventQueue();
+        EventQueue<Integer> queue = new EventQueue<>();
         List<Long> handles = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            handles.add(queue.insert(10_000 - i));
+            handles.add(queue.insert(10_000 - i, i));
         }
         for (int i = 0; i < 10_000; i += 2) {
             assertThat(queue.cancel(handles.get(i))).isTrue();
@@ -132,16 +142,18 @@ class EventQueueTest {
             assertThat(t).isGreaterThan(previous);
             assertThat((int) t % 2).as("entries with even index (even time) were cancelled").isEqualTo(1);
             previous = t;
-            queue.pollSlot();
+            assertThat(queue.poll()).isEqualTo(10_000 - (int) t);
         }
     }
 
     @Test
     void rejectsNegativeAndNaNTimesAndEmptyPolls() {
-        EventQueue queue = new EventQueue();
-        assertThatThrownBy(() -> queue.insert(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> queue.insert(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(queue::pollSlot).isInstanceOf(IllegalStateException.class)
+        EventQueue<String> queue = new EventQueue<>();
+        assertThatThrownBy(() -> queue.insert(-1, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.insert(Double.NaN, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.insert(1, null)).isInstanceOf(NullPointerException.class);
+        assertThat(queue.pollDueBy(Double.POSITIVE_INFINITY)).isNull();
+        assertThatThrownBy(queue::poll).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("empty");
     }
 }
