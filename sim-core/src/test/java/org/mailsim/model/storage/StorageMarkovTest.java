@@ -133,6 +133,43 @@ class StorageMarkovTest {
     }
 
     @Test
+    void threeWayMirror() {
+        assertAgrees("mirror n=3", spec(ArraySpec.mirror(3), RepairSpec.Crews.UNLIMITED, 0), kOutOfN(3, 2, 3, 0), 301);
+    }
+
+    @Test
+    void erasureCodeSixPlusThreeWithOneCrew() {
+        assertAgrees("erasure 6+3 one crew", spec(ArraySpec.erasure(6, 3), RepairSpec.Crews.ONE, 0),
+                kOutOfN(9, 3, 1, 0), 631);
+    }
+
+    @Test
+    void erasureCodeSixPlusThreeWithParallelRepair() {
+        assertAgrees("erasure 6+3 parallel", spec(ArraySpec.erasure(6, 3), RepairSpec.Crews.UNLIMITED, 0),
+                kOutOfN(9, 3, 9, 0), 632);
+    }
+
+    @Test
+    void raid50OfTwoSpansOfFour() {
+        // State k = spans with one failed disk; a failure hits a healthy span (4 disks each) or one of the 3
+        // surviving disks of a degraded span (data loss); each degraded span rebuilds in parallel.
+        int spans = 2;
+        int width = 4;
+        AbsorbingChain chain = new AbsorbingChain(spans + 1);
+        for (int k = 0; k <= spans; k++) {
+            if (k < spans) {
+                chain.rate(k, k + 1, (spans - k) * width * LAMBDA);
+            }
+            if (k > 0) {
+                chain.toLoss(k, k * (width - 1) * LAMBDA);
+                chain.rate(k, k - 1, k * MU);
+            }
+        }
+        assertAgrees("raid50 2 spans of 4", spec(ArraySpec.raid50(spans * width, spans), RepairSpec.Crews.UNLIMITED, 0),
+                chain, 5001);
+    }
+
+    @Test
     void raid5WithUnrecoverableReadErrors() {
         int n = 5;
         double ure = 7e-15;
