@@ -20,6 +20,20 @@ public interface GroupContents {
     double filesWritten(int group, double from, double to);
 
     /**
+     * The fraction of the group's users none of whose mail is hit when each file stored at {@code t} is lost
+     * independently with probability {@code q}. This default gives every user the mean mailbox,
+     * {@code (1 - q)^(files / users)}; the mail layer averages over its mailbox sizes instead, which matters: by
+     * Jensen's inequality the mean mailbox overstates the users hit, most when a few percent of the files are lost.
+     */
+    default double fractionOfUsersUntouched(int group, double t, double q) {
+        double perUser = users(group) > 0 ? files(group, t) / users(group) : 0;
+        if (perUser <= 0) {
+            return 1; // no mail, nothing to lose
+        }
+        return q >= 1 ? 0 : Math.exp(perUser * Math.log1p(-q));
+    }
+
+    /**
      * A group in steady state: deletions balance new mail, so files and bytes stay constant while
      * {@code filesWrittenPerHour} new messages arrive. For tests and back-of-the-envelope replays.
      */

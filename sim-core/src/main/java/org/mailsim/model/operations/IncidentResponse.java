@@ -311,9 +311,8 @@ public final class IncidentResponse {
             // The mail lost is what arrived since the recovery point; a user's share of it is Poisson.
             ownersHit = users > 0 ? -Math.expm1(-fractionLost * exposed / users) : 0;
         } else {
-            // Whole mailboxes exposed: each of a user's m files is lost with probability share * fractionLost.
-            double perUser = users > 0 ? contents.files(g, t) / users : 0;
-            ownersHit = perUser > 0 ? -Math.expm1(perUser * Math.log1p(-Math.min(1, share * fractionLost))) : 0;
+            // Whole mailboxes exposed: each of a user's files is lost with probability share * fractionLost.
+            ownersHit = users > 0 ? 1 - contents.fractionOfUsersUntouched(g, t, Math.min(1, share * fractionLost)) : 0;
         }
         double usersWithLoss = users * ((1 - p) * ownersHit + p * selfBackup.probabilityOfLoss(k, window));
 
