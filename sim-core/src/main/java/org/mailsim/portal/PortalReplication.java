@@ -43,8 +43,10 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final boolean[] onReplacement;
     private int randomWebmailFailed;
     private int randomDatabaseFailed;
+    private int randomMtaFailed;
     private int scriptedWebmailDown;
     private int scriptedDatabaseDown;
+    private int scriptedMtaDown;
     private final Fleet fleet;
     private CostModel.Breakdown cost;
     private double bytesLostForGood;
@@ -96,8 +98,15 @@ final class PortalReplication implements StorageListener, RecoveryActions {
                     randomDatabaseFailed = failed;
                     mail.databaseFailedSlots(randomDatabaseFailed + scriptedDatabaseDown, t);
                 });
+        ServiceTier mta = new ServiceTier(spec.mail().mta(), sim, streams.stream("mail.mta"),
+                (failed, t) -> {
+                    randomMtaFailed = failed;
+                    mail.mtaFailedSlots(Math.min(spec.mail().mta().activeServers(),
+                            randomMtaFailed + scriptedMtaDown), t);
+                });
         webmail.start();
         database.start();
+        mta.start(); // schedules nothing unless tiers.mta.lifetime is given
     }
 
     ReplicationResult run() {
@@ -138,7 +147,12 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         if (mail == null) {
             return; // without users a tier outage harms no one
         }
-        int servers = outage.tier() == PortalSpec.Tier.WEBMAIL ? spec.mail().webmail().activeServers() : 1;
+        // A scripted outage takes every server of the tier (the database needs only one down).
+        int servers = switch (outage.tier()) {
+            case WEBMAIL -> spec.mail().webmail().activeServers();
+            case MTA -> spec.mail().mta().activeServers();
+            case DATABASE -> 1;
+        };
         sim.scheduleAt(outage.atHours(), () -> setScriptedTierDown(outage.tier(), servers));
         sim.scheduleAt(outage.atHours() + outage.hours(), () -> setScriptedTierDown(outage.tier(), -servers));
     }
@@ -155,7 +169,11 @@ final class PortalReplication implements StorageListener, RecoveryActions {
                 scriptedDatabaseDown += change;
                 mail.databaseFailedSlots(randomDatabaseFailed + scriptedDatabaseDown, t);
             }
-            default -> throw new IllegalStateException("unknown tier " + tier);
+            case MTA -> {
+                scriptedMtaDown += change;
+                mail.mtaFailedSlots(Math.min(spec.mail().mta().activeServers(), randomMtaFailed + scriptedMtaDown),
+                        t);
+            }
         }
     }
 

@@ -57,5 +57,5 @@ public record PortalSpec(String name, long seed, int replications, Horizon horiz
     }
 
     /** The tiers in front of storage whose outage the mail layer models. */
-    public enum Tier { WEBMAIL, DATABASE }
+    public enum Tier { WEBMAIL, DATABASE, MTA }
 }

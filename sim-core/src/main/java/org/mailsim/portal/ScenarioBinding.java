@@ -58,7 +58,8 @@ import org.mailsim.scenario.Value;
  *       disk .. disk+disks-1 of one array; {@code array-loss} fails every
  *       disk of one array; {@code group-outage} takes every disk of every array of the group offline for
  *       {@code duration} (they come back with their data); {@code tier-outage} becomes a
- *       {@link PortalSpec.TierOutage}.</li>
+ *       {@link PortalSpec.TierOutage} taking every server of the tier.</li>
+ *   <li>{@code tiers.mta.lifetime} absent: the MTA servers do not fail at random (a null time between failures).</li>
  *   <li>A lost array is replaced by the operations layer (the runbook's provisioning), so
  *       {@link RepairSpec#lostArrayReplacement()} is null.</li>
  *   <li>{@code operations.*} override the preset runbook ({@link Runbook#DEFAULT} or
@@ -296,12 +297,13 @@ public final class ScenarioBinding {
         TrafficProfile traffic = guard("traffic", this::traffic);
         TierConfig webmail = guard("tiers.webmail", () -> tier("webmail"));
         TierConfig database = guard("tiers.database", () -> tier("database"));
-        if (traffic == null || webmail == null || database == null) {
+        TierConfig mta = guard("tiers.mta", () -> tier("mta"));
+        if (traffic == null || webmail == null || database == null || mta == null) {
             return null;
         }
         return guard("users", () -> new MailConfig(Sharding.even(s.integer("users.count"),
                 s.intValue("storage.groups")), mailbox, traffic, s.duration("tiers.mta.queueLifetime"), webmail,
-                database));
+                database, mta));
     }
 
     private TrafficProfile traffic() {
@@ -319,9 +321,11 @@ public final class ScenarioBinding {
                 t.number("growth"), profile);
     }
 
+    /** A tier without a lifetime (only the MTA may omit it) does not fail at random. */
     private TierConfig tier(String name) {
         Section t = s.section("tiers." + name);
-        return new TierConfig(name, t.intValue("servers"), t.distribution("lifetime"), t.distribution("failover"));
+        return new TierConfig(name, t.intValue("servers"), t.has("lifetime") ? t.distribution("lifetime") : null,
+                t.distribution("failover"));
     }
 
     private List<PortalSpec.TierOutage> tierOutages() {

@@ -1,6 +1,9 @@
 package org.mailsim.run;
 
-/** The per-replication metrics every run reports, with the names of the JSON contract (MISSION.md section 6). */
+/**
+ * The per-replication metrics every run reports: first the eleven of the JSON contract (MISSION.md section 6), in
+ * its order, then extensions.
+ */
 public enum Metric {
     DISK_FAILURES("diskFailures", "disk failures"),
     DATA_LOSS_EVENTS("dataLossEvents", "data-loss events"),
@@ -12,7 +15,10 @@ public enum Metric {
     MAILS_BOUNCED("mailsBounced", "mails bounced"),
     HOURS_TO_RESTORE_SERVICE("hoursToRestoreService", "hours to restore send/receive"),
     HOURS_TO_FULL_RECOVERY("hoursToFullRecovery", "hours to full recovery"),
-    TOTAL_COST("totalCost", "total cost");
+    TOTAL_COST("totalCost", "total cost"),
+    // Extensions after the eleven of the contract, so their order and positions in CSV rows stay as they were.
+    /** Mail users tried to send while they could not: the MTA tier down, or no mailbox access. */
+    MAILS_FAILED_TO_SEND("mailsFailedToSend", "mails failed to send");
 
     private final String key;
     private final String label;

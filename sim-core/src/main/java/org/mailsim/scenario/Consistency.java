@@ -99,6 +99,10 @@ final class Consistency {
             }
         }
         scrub();
+        if (changed("tiers.mta.failover") && !s.has("tiers.mta.lifetime")) {
+            problem("tiers.mta.failover", "an MTA failover time without tiers.mta.lifetime (MTA servers fail at"
+                    + " random only when it is given); accepted: give tiers.mta.lifetime too, or remove failover");
+        }
         if (s.has("backups.policy") && s.string("backups.policy").equals("incremental")
                 && s.has("backups.fullInterval") && s.has("backups.interval")) {
             double ratio = s.duration("backups.fullInterval") / s.duration("backups.interval");
@@ -216,7 +220,7 @@ final class Consistency {
             boolean tierOutage = kind.equals("tier-outage");
             if (tierOutage != f.has("tier")) {
                 problem(p + (tierOutage ? ".kind" : ".tier"), tierOutage ? "a tier-outage needs 'tier'; accepted:"
-                        + " webmail, database" : "'tier' applies only to a tier-outage; accepted: remove it");
+                        + " webmail, database, mta" : "'tier' applies only to a tier-outage; accepted: remove it");
             }
             boolean outage = tierOutage || kind.equals("group-outage");
             if (outage && !f.has("duration")) {

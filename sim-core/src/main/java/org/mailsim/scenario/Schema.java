@@ -180,9 +180,11 @@ public final class Schema {
                     .range("0", "63"),
             key("faults[].duration", DURATION, "How long an outage lasts (group-outage, tier-outage).")
                     .above("0", "10y"),
-            key("faults[].tier", CHOICE, "Tier hit by a tier-outage: webmail (users cannot read or send mail) or"
-                    + " database (accounts: every user is cut off). For mail delivery stopping, use a group-outage.")
-                    .choices("webmail", "database"),
+            key("faults[].tier", CHOICE, "Tier hit by a tier-outage: webmail (users cannot read or send mail),"
+                    + " database (accounts: every user is cut off, mail waits) or mta (users read mail but none"
+                    + " comes in or goes out: inbound waits in the senders' queues, bouncing after"
+                    + " tiers.mta.queueLifetime, and every send fails). For one group's storage, use a"
+                    + " group-outage.").choices("webmail", "database", "mta"),
 
             // ---- reported timeline (replays of real outages)
             key("reported", SECTION_LIST, "A reported timeline set beside the simulated one in reports: one item"
@@ -221,8 +223,16 @@ public final class Schema {
                     .defaultValue("10%").above("-1", "100"),
 
             // ---- service tiers
-            key("tiers.mta.queueLifetime", DURATION, "How long the MTA keeps deferred mail before bouncing it"
-                    + " (Postfix and Sendmail default: 5d).").defaultValue("5d").above("0", "1y"),
+            key("tiers.mta.queueLifetime", DURATION, "How long the senders' MTAs keep deferred mail before bouncing"
+                    + " it (Postfix and Sendmail default: 5d).").defaultValue("5d").above("0", "1y"),
+            key("tiers.mta.servers", INT, "Active MTA (send/receive) servers. Any one carries the mail (senders"
+                    + " try every MX host, webmail submits to any), so mail stops only while all are out.")
+                    .defaultValue("2").range("1", "100000"),
+            key("tiers.mta.lifetime", DISTRIBUTION, "Time between failures of one MTA server; absent, MTA servers"
+                    + " do not fail at random (stateless, replaced within minutes) and only a tier-outage stops"
+                    + " mail.").of(H),
+            key("tiers.mta.failover", DISTRIBUTION, "Time to replace a failed MTA server (with lifetime).").of(H)
+                    .defaultValue("{distribution: exponential, mean: 5m}"),
             key("tiers.webmail.servers", INT, "Active webmail servers, each serving an equal share of users.")
                     .defaultValue("10").range("1", "100000"),
             key("tiers.webmail.lifetime", DISTRIBUTION, "Time between failures of one webmail server.").of(H)

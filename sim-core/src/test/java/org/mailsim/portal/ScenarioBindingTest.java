@@ -260,8 +260,11 @@ class ScenarioBindingTest {
                 .storage().faults();
         assertThat(site).extracting(ScriptedFault::group).containsExactly(0, 1, 2, 3);
         assertThat(site).allSatisfy(x -> assertThat(x.offlineHours()).isEqualTo(96));
-        assertThat(problems(STORAGE, "users.count=10", "faults=[{at: 0, kind: tier-outage, tier: mta, duration: 1h}]")
-                .get(0).message()).contains("accepted: one of webmail, database");
+        PortalSpec mta = bind(STORAGE, "users.count=10",
+                "faults=[{at: 2h, kind: tier-outage, tier: mta, duration: 3h}]");
+        assertThat(mta.tierOutages()).containsExactly(new PortalSpec.TierOutage(PortalSpec.Tier.MTA, 2, 3));
+        assertThat(problems(STORAGE, "users.count=10", "faults=[{at: 0, kind: tier-outage, tier: dns, duration: 1h}]")
+                .get(0).message()).contains("accepted: one of webmail, database, mta");
     }
 
     @Test
@@ -302,6 +305,20 @@ class ScenarioBindingTest {
         assertThat(d.queueLifetimeHours()).isEqualTo(MailConfig.DEFAULT_QUEUE_LIFETIME_HOURS);
         assertThat(d.webmail()).isEqualTo(org.mailsim.model.mail.TierConfig.defaultWebmail());
         assertThat(d.database()).isEqualTo(org.mailsim.model.mail.TierConfig.defaultDatabase());
+        assertThat(d.mta()).isEqualTo(org.mailsim.model.mail.TierConfig.defaultMta());
+        assertThat(d.mta().failsAtRandom()).as("MTA failures are opt-in").isFalse();
+    }
+
+    @Test
+    void mtaServersFailOnlyWithALifetime() {
+        MailConfig m = bind(STORAGE, "users.count=10", "tiers.mta.servers=3",
+                "tiers.mta.lifetime={distribution: exponential, mean: 1y}", "tiers.mta.failover=10m").mail();
+        assertThat(m.mta().activeServers()).isEqualTo(3);
+        assertThat(m.mta().timeBetweenFailures()).isEqualTo(Distributions.exponential(8760));
+        assertThat(m.mta().failoverTime().mean()).isCloseTo(10.0 / 60, within(1e-12));
+        Problem p = problems(STORAGE, "users.count=10", "tiers.mta.failover=10m").get(0);
+        assertThat(p.keyPath()).isEqualTo("tiers.mta.failover");
+        assertThat(p.message()).contains("without tiers.mta.lifetime").contains("accepted:");
     }
 
     @Test

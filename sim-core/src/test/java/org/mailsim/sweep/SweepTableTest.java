@@ -128,7 +128,7 @@ class SweepTableTest {
                 .endsWith(",probabilityOfDataLoss.upperBoundOnly,mttdlHours.lowerBoundOnly,paretoCostUserHours,"
                         + "paretoCostLoss,meetsTarget,cheapestMeetingTarget");
         String[] header = lines[0].split(",");
-        assertThat(header).hasSize(1 + 3 + 1 + 11 * 3 + 6 + 2 + 4);
+        assertThat(header).hasSize(1 + 3 + 1 + Metric.values().length * 3 + 6 + 2 + 4);
         String[] row1 = lines[1].split(",");
         assertThat(row1).hasSize(header.length);
         assertThat(row1[1]).isEqualTo("raid5");

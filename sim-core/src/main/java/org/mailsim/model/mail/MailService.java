@@ -7,8 +7,8 @@ import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
 /**
- * The users' view of one replication: storage groups with their mailboxes, the MTA queue in front of them, the
- * webmail and database tiers, and the user-facing metrics.
+ * The users' view of one replication: storage groups with their mailboxes, the senders' MTA queues in front of
+ * them, the MTA, webmail and database tiers, and the user-facing metrics.
  *
  * <p>State is kept per storage group (user counts, file counts, outage start), never per user, and traffic is
  * integrated exactly over the intervals between state changes ({@link WeeklyRate}), never one message at a time:
@@ -16,14 +16,18 @@ import org.mailsim.run.ReplicationResult;
  *
  * <p>Rules:
  * <ul>
- *   <li>A group <em>takes mail</em> while its storage (or its replacement storage) is up and the database is up.
- *   While it does not, inbound mail for its users waits in the senders' MTA queues. Over a blocked stretch
+ *   <li>A group <em>takes mail</em> while its storage (or its replacement storage) is up, the database is up and
+ *   the MTA tier is up (at least one of its servers: senders try every MX host). While it does not, inbound mail
+ *   for its users waits in the senders' MTA queues, and the group's files stand still. Over a blocked stretch
  *   [a, b], the mail deferred is N times the integral of the per-user inbound rate over [a, b]; the part that
  *   arrived before b - queueLifetime has waited longer than the queue lifetime and bounced. The rest is delivered
  *   when the group takes mail again.</li>
  *   <li>A user is <em>without mailbox access</em> (and cannot send) while the user's group's storage is down, the
  *   database is down, or the webmail server serving the user is failing over (a share failed/active of users,
- *   independent of the storage group). User-hours and failed sends are integrated over those stretches.</li>
+ *   independent of the storage group). User-hours are integrated over those stretches.</li>
+ *   <li>No one can send while the MTA tier is down (every server out); users keep reading their mailboxes. Failed
+ *   sends are the per-user send rate integrated over every user who cannot send: all users while the MTA is
+ *   down, else those without mailbox access.</li>
  *   <li>A whole loss loses the mail received since the group's last recovery point ({@link RecoveryPointPolicy});
  *   without one, all the group's mail. A partial loss of a fraction f of the bytes loses about f of those files,
  *   spread over users in proportion to mailbox size: the expected users with loss come from the mailbox-size
@@ -47,6 +51,7 @@ public final class MailService implements StorageAvailability {
     private final double meanBytesPerMessage;
     private final long totalUsers;
     private final int webmailSlots;
+    private final int mtaSlots;
 
     // Per storage group.
     private final double[] users;
@@ -70,6 +75,7 @@ public final class MailService implements StorageAvailability {
 
     private long usersStorageDown;
     private boolean databaseDown;
+    private boolean mtaDown;
     private int webmailFailed;
     private double lastAccrual;
     private double userHoursUnavailable;
@@ -92,6 +98,7 @@ public final class MailService implements StorageAvailability {
         this.meanBytesPerMessage = config.mailbox().meanBytesPerMessage();
         this.totalUsers = config.sharding().totalUsers();
         this.webmailSlots = config.webmail().activeServers();
+        this.mtaSlots = config.mta().activeServers();
         int groups = config.sharding().groups();
         users = new double[groups];
         storageDown = new boolean[groups];
@@ -125,19 +132,22 @@ public final class MailService implements StorageAvailability {
     }
 
     /**
-     * Creates the webmail and database tiers on {@code simulator}, each with its own random stream
-     * ({@code mail.webmail}, {@code mail.database}), wired to this service, and starts them.
+     * Creates the webmail, database and MTA tiers on {@code simulator}, each with its own random stream
+     * ({@code mail.webmail}, {@code mail.database}, {@code mail.mta}), wired to this service, and starts them.
      *
-     * @return the two tiers, webmail first
+     * @return the three tiers: webmail, database, MTA
      */
     public ServiceTier[] startTiers(Simulator simulator, RandomStreams streams) {
         ServiceTier webmail = new ServiceTier(config.webmail(), simulator, streams.stream("mail.webmail"),
                 this::webmailFailedSlots);
         ServiceTier database = new ServiceTier(config.database(), simulator, streams.stream("mail.database"),
                 this::databaseFailedSlots);
+        ServiceTier mta = new ServiceTier(config.mta(), simulator, streams.stream("mail.mta"),
+                this::mtaFailedSlots);
         webmail.start();
         database.start();
-        return new ServiceTier[] {webmail, database};
+        mta.start();
+        return new ServiceTier[] {webmail, database, mta};
     }
 
     // ---- storage input ----
@@ -150,9 +160,7 @@ public final class MailService implements StorageAvailability {
         accrue(t);
         storageDown[group] = true;
         usersStorageDown += (long) users[group];
-        if (!databaseDown) {
-            blockInbound(group, t);
-        }
+        syncInbound(group, t);
     }
 
     @Override
@@ -164,9 +172,7 @@ public final class MailService implements StorageAvailability {
         storageDown[group] = false;
         onReplacement[group] = replacementStorage;
         usersStorageDown -= (long) users[group];
-        if (!databaseDown) {
-            unblockInbound(group, t);
-        }
+        syncInbound(group, t);
     }
 
     @Override
@@ -258,13 +264,28 @@ public final class MailService implements StorageAvailability {
         accrue(t);
         databaseDown = down;
         for (int g = 0; g < users.length; g++) {
-            if (!storageDown[g]) {
-                if (down) {
-                    blockInbound(g, t);
-                } else {
-                    unblockInbound(g, t);
-                }
-            }
+            syncInbound(g, t);
+        }
+    }
+
+    /**
+     * The MTA tier is down from {@code t} while all of its {@code activeServers} slots are failing over. With one
+     * server left, senders' MTAs reach it as another MX host and webmail submits to it; the model assumes the
+     * tier is sized with the headroom to carry the load on one server (an overloaded server answers with a
+     * temporary error and senders retry, so throughput limits delay mail by minutes, not by queue lifetimes).
+     */
+    public void mtaFailedSlots(int failed, double t) {
+        if (failed < 0 || failed > mtaSlots) {
+            throw new IllegalArgumentException("failed MTA slots must be in [0, " + mtaSlots + "], got " + failed);
+        }
+        boolean down = failed == mtaSlots;
+        if (down == mtaDown) {
+            return;
+        }
+        accrue(t);
+        mtaDown = down;
+        for (int g = 0; g < users.length; g++) {
+            syncInbound(g, t);
         }
     }
 
@@ -304,6 +325,10 @@ public final class MailService implements StorageAvailability {
         return databaseDown;
     }
 
+    public boolean mtaDown() {
+        return mtaDown;
+    }
+
     /** Users without mailbox access right now (expected, since webmail failures hit a share of users). */
     public double usersWithoutAccess() {
         if (databaseDown) {
@@ -312,15 +337,20 @@ public final class MailService implements StorageAvailability {
         return usersStorageDown + (totalUsers - usersStorageDown) * (double) webmailFailed / webmailSlots;
     }
 
+    /** Users who cannot send right now: everyone while the MTA is down, else those without mailbox access. */
+    public double usersUnableToSend() {
+        return mtaDown ? totalUsers : usersWithoutAccess();
+    }
+
     /**
      * The metrics up to {@code t}, including outages still open at {@code t} (their deferred mail so far, and
      * the part of it that has already waited longer than the queue lifetime as bounced). Does not change state.
      */
     public MailMetrics metricsAt(double t) {
         checkTime(t);
-        double blockedUsers = usersWithoutAccess();
-        double hours = userHoursUnavailable + blockedUsers * (t - lastAccrual);
-        double sends = failedSends + (blockedUsers > 0 ? blockedUsers * sent.integral(lastAccrual, t) : 0);
+        double hours = userHoursUnavailable + usersWithoutAccess() * (t - lastAccrual);
+        double unableToSend = usersUnableToSend();
+        double sends = failedSends + (unableToSend > 0 ? unableToSend * sent.integral(lastAccrual, t) : 0);
         double deferred = mailsDeferred;
         double bounced = mailsBounced;
         for (int g = 0; g < users.length; g++) {
@@ -340,7 +370,8 @@ public final class MailService implements StorageAvailability {
                 .add(Metric.MAILS_LOST, m.mailsLost())
                 .add(Metric.USER_HOURS_UNAVAILABLE, m.userHoursUnavailable())
                 .add(Metric.MAILS_DEFERRED, m.mailsDeferred())
-                .add(Metric.MAILS_BOUNCED, m.mailsBounced());
+                .add(Metric.MAILS_BOUNCED, m.mailsBounced())
+                .add(Metric.MAILS_FAILED_TO_SEND, m.failedSends());
     }
 
     /**
@@ -352,6 +383,18 @@ public final class MailService implements StorageAvailability {
     }
 
     // ---- internals ----
+
+    /** Blocks or unblocks the group's inbound mail to match its storage, the database and the MTA. */
+    private void syncInbound(int group, double t) {
+        boolean open = !storageDown[group] && !databaseDown && !mtaDown;
+        if (open != takesMail(group)) {
+            if (open) {
+                unblockInbound(group, t);
+            } else {
+                blockInbound(group, t);
+            }
+        }
+    }
 
     private void blockInbound(int group, double t) {
         filesAtMark[group] = files(group, t);
@@ -386,11 +429,13 @@ public final class MailService implements StorageAvailability {
     /** Integrates user-hours and failed sends over the stretch since the last state change. */
     private void accrue(double t) {
         checkTime(t);
-        double blockedUsers = usersWithoutAccess();
-        if (blockedUsers > 0 && t > lastAccrual) {
-            userHoursUnavailable += blockedUsers * (t - lastAccrual);
-            operations++;
-            failedSends += blockedUsers * sent.integral(lastAccrual, t);
+        if (t > lastAccrual) {
+            userHoursUnavailable += usersWithoutAccess() * (t - lastAccrual);
+            double unableToSend = usersUnableToSend();
+            if (unableToSend > 0) {
+                operations++;
+                failedSends += unableToSend * sent.integral(lastAccrual, t);
+            }
         }
         lastAccrual = t;
     }

@@ -34,7 +34,7 @@ public final class ServiceTier {
         this.config = config;
         this.simulator = simulator;
         this.listener = listener;
-        this.timeToFailure = config.timeBetweenFailures().sampler(rng);
+        this.timeToFailure = config.failsAtRandom() ? config.timeBetweenFailures().sampler(rng) : null;
         this.failover = config.failoverTime().sampler(rng);
         int n = config.activeServers();
         failureEvents = new Event[n];
@@ -49,6 +49,9 @@ public final class ServiceTier {
     /** Schedules every slot's first failure from now. */
     public void start() {
         lastChange = simulator.now();
+        if (timeToFailure == null) {
+            return;
+        }
         for (Event e : failureEvents) {
             simulator.schedule(timeToFailure.sample(), e);
         }

@@ -2,9 +2,9 @@
  * Users and mail: storage groups with their mailboxes ({@link org.mailsim.model.mail.Sharding},
  * {@link org.mailsim.model.mail.MailboxProfile}), traffic over the week with growth, integrated exactly
  * ({@link org.mailsim.model.mail.WeeklyProfile}, {@link org.mailsim.model.mail.WeeklyRate},
- * {@link org.mailsim.model.mail.TrafficProfile}), the MTA queue, webmail and database tiers and the user-facing
- * metrics ({@link org.mailsim.model.mail.MailService}, {@link org.mailsim.model.mail.ServiceTier}), and the
- * foreground load that slows rebuilds ({@link org.mailsim.model.mail.ForegroundLoad}).
+ * {@link org.mailsim.model.mail.TrafficProfile}), the senders' queues, the MTA, webmail and database tiers and
+ * the user-facing metrics ({@link org.mailsim.model.mail.MailService}, {@link org.mailsim.model.mail.ServiceTier}),
+ * and the foreground load that slows rebuilds ({@link org.mailsim.model.mail.ForegroundLoad}).
  *
  * <p>The storage model talks to this package only through {@link org.mailsim.model.mail.StorageAvailability};
  * a backup policy plugs in through {@link org.mailsim.model.mail.RecoveryPointPolicy}.

@@ -104,6 +104,56 @@ class MailServiceTest {
     }
 
     @Test
+    void mtaOutageDefersEveryonesMailAndFailsEverySendButLeavesMailboxesReadable() {
+        MailService mail = new MailService(flatConfig(1_000, 2_000, 3_000)); // 2 MTA servers by default
+        double a = 12.5;
+        double d = 130; // ten hours past the 120 h queue lifetime
+        mail.mtaFailedSlots(1, 2); // one MX host of two out: the other carries the mail
+        mail.mtaFailedSlots(0, 4);
+        assertThat(mail.metricsAt(5).mailsDeferred()).isZero();
+        mail.mtaFailedSlots(2, a);
+        assertThat(mail.mtaDown()).isTrue();
+        assertThat(mail.takesMail(0) || mail.takesMail(1) || mail.takesMail(2)).isFalse();
+        mail.mtaFailedSlots(1, a + d); // one server back: mail flows again
+        MailService.MailMetrics m = mail.metricsAt(300);
+        // One mail per user-hour in, a quarter out, for all 6,000 users over D; what arrived in the first D - 120 h
+        // waited longer than the senders' queues keep it.
+        assertThat(m.mailsDeferred()).isCloseTo(6_000 * d, within(1e-6));
+        assertThat(m.mailsBounced()).isCloseTo(6_000 * (d - 120), within(1e-6));
+        assertThat(m.failedSends()).isCloseTo(6_000 * d * SENT_PER_DAY / 24, within(1e-6));
+        assertThat(m.userHoursUnavailable()).isZero();
+
+        ReplicationResult.Builder builder = new ReplicationResult.Builder();
+        mail.contributeTo(builder, 300);
+        assertThat(builder.build().metric(Metric.MAILS_FAILED_TO_SEND)).isCloseTo(6_000 * d / 4, within(1e-6));
+    }
+
+    @Test
+    void mtaOutageMergesWithAGroupOutageAndSendsFailOnceForUsersCutOffTwice() {
+        MailService mail = new MailService(flatConfig(1_000, 2_000));
+        mail.groupUnavailable(0, 10);
+        mail.mtaFailedSlots(2, 30);
+        mail.groupAvailable(0, 60, false); // storage back, MTA still out
+        assertThat(mail.takesMail(0)).isFalse();
+        mail.mtaFailedSlots(0, 90);
+        assertThat(mail.takesMail(0)).isTrue();
+        MailService.MailMetrics m = mail.metricsAt(100);
+        // Inbound: group 0 blocked over one stretch [10, 90], group 1 over [30, 90].
+        assertThat(m.mailsDeferred()).isCloseTo(1_000 * 80 + 2_000 * 60, within(1e-6));
+        // Mailboxes: only group 0's storage outage [10, 60]. Sends: group 0 over [10, 90], group 1 over [30, 90].
+        assertThat(m.userHoursUnavailable()).isCloseTo(1_000 * 50, within(1e-6));
+        assertThat(m.failedSends()).isCloseTo((1_000 * 80 + 2_000 * 60) * SENT_PER_DAY / 24, within(1e-6));
+        // An MTA outage inside a database outage adds nothing.
+        mail.databaseFailedSlots(1, 100);
+        mail.mtaFailedSlots(2, 110);
+        mail.mtaFailedSlots(0, 120);
+        mail.databaseFailedSlots(0, 130);
+        MailService.MailMetrics after = mail.metricsAt(130);
+        assertThat(after.mailsDeferred() - m.mailsDeferred()).isCloseTo(3_000 * 30, within(1e-6));
+        assertThat(after.failedSends() - m.failedSends()).isCloseTo(3_000 * 30 * SENT_PER_DAY / 24, within(1e-6));
+    }
+
+    @Test
     void webmailFailoverCutsOffItsShareOfUsersButNotInboundMail() {
         MailService mail = new MailService(flatConfig(4_000, 6_000));
         mail.webmailFailedSlots(2, 5); // 2 of the 10 default webmail servers

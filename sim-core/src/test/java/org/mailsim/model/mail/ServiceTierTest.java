@@ -42,6 +42,8 @@ class ServiceTierTest {
         assertThat(m.mailsDeferred()).isCloseTo(users * db.downSlotHours(), within(1e-6 * users));
         assertThat(m.mailsBounced()).isZero();
         assertThat(tiers[0].failures()).isZero();
+        assertThat(tiers[2].failures()).as("the default MTA does not fail at random").isZero();
+        assertThat(m.failedSends()).isZero(); // no mail sent in this profile
     }
 
     @Test
