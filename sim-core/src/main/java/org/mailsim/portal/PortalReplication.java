@@ -294,5 +294,17 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         public double filesWritten(int group, double from, double to) {
             return mail.users(group) * received.integral(from, to);
         }
+
+        /**
+         * Averaged over the mailbox sizes while the group holds all its mail. After a loss, until the missing mail
+         * is back, the storage holds mostly new mail, whose spread over users the mailbox profile does not
+         * describe, so the mean-mailbox default applies.
+         */
+        @Override
+        public double fractionOfUsersUntouched(int group, double t, double q) {
+            return missing[group] > 0
+                    ? GroupContents.super.fractionOfUsersUntouched(group, t, q)
+                    : mail.fractionOfUsersUntouched(group, t, q);
+        }
     }
 }

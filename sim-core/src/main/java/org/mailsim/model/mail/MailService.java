@@ -291,6 +291,27 @@ public final class MailService implements StorageAvailability {
 
     // ---- queries ----
 
+    /**
+     * The fraction of the group's users none of whose messages is hit when each message stored at {@code t} is
+     * lost independently with probability {@code q}: E[(1 - q)^(M + g)] over the mailbox-size distribution M, where
+     * g is the group's growth per user since the start (as for a partial loss, {@link #groupDataLost(int, double,
+     * double)}). The mean mailbox alone, (1 - q)^E[M + g], would overstate the users hit (Jensen's inequality).
+     */
+    public double fractionOfUsersUntouched(int group, double t, double q) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("loss probability must be in [0, 1], got " + q);
+        }
+        double n = users[group];
+        if (n == 0 || q == 0) {
+            return 1;
+        }
+        if (q == 1) {
+            return 0; // every mailbox holds some mail
+        }
+        double grownBy = Math.max(files(group, t) / n - meanMessages, 0);
+        return config.mailbox().meanSurvival(1 - q, 0) * Math.exp(grownBy * Math.log1p(-q));
+    }
+
     /** Messages (files) stored in the group at {@code t}: initial mailboxes, plus net traffic, minus losses. */
     public double files(int group, double t) {
         if (!Double.isNaN(blockedSince[group]) || t <= markTime[group]) {

@@ -1,6 +1,7 @@
 package org.mailsim.model.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -209,6 +210,38 @@ class MailServiceTest {
         assertThat(m.mailsLost()).isCloseTo(4_000, within(1e-6));
         // Users with at least one of their Poisson(4) new mails: 1 - e^-4.
         assertThat(m.usersWithLoss()).isCloseTo(1_000 * (1 - Math.exp(-4)), within(1e-6));
+    }
+
+    @Test
+    void usersUntouchedByALossAverageOverMailboxSizes() {
+        MailboxProfile mailbox = MailboxProfile.defaults();
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(20261124L);
+        ContinuousSampler sizes = mailbox.messages().sampler(rng);
+        int sample = 200_000;
+        double[] m = new double[sample];
+        for (int i = 0; i < sample; i++) {
+            m[i] = sizes.sample();
+        }
+        MailService mail = new MailService(MailConfig.defaults(50_000, 1).withMailbox(mailbox));
+        for (double q : new double[] {1e-4, 1e-2, 0.3}) {
+            double sum = 0;
+            double sumSq = 0;
+            for (double messages : m) {
+                double untouched = Math.pow(1 - q, messages);
+                sum += untouched;
+                sumSq += untouched * untouched;
+            }
+            double mean = sum / sample;
+            double se = Math.sqrt((sumSq / sample - mean * mean) / sample);
+            double untouched = mail.fractionOfUsersUntouched(0, 0, q);
+            // 4.5 standard errors: a fixed seed, and a false failure chance below 1e-5 per case.
+            assertThat(untouched).as("q = %s", q).isCloseTo(mean, within(4.5 * se));
+            // The mean mailbox alone overstates the users hit.
+            assertThat(untouched).isGreaterThan(Math.pow(1 - q, mailbox.meanMessages()));
+        }
+        assertThat(mail.fractionOfUsersUntouched(0, 0, 0)).isEqualTo(1);
+        assertThat(mail.fractionOfUsersUntouched(0, 0, 1)).isEqualTo(0);
+        assertThatThrownBy(() -> mail.fractionOfUsersUntouched(0, 0, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -146,6 +146,51 @@ class IncidentResponseTest {
     }
 
     @Test
+    void usersHitWithoutABackupComeFromTheContentsMailboxSizes() {
+        // Contents that know their mailbox sizes: a user escapes a loss of q of the files with probability 0.7.
+        GroupContents sized = new GroupContents() {
+            @Override
+            public int groups() {
+                return GROUP.groups();
+            }
+
+            @Override
+            public double users(int group) {
+                return GROUP.users(group);
+            }
+
+            @Override
+            public double files(int group, double t) {
+                return GROUP.files(group, t);
+            }
+
+            @Override
+            public double bytes(int group, double t) {
+                return GROUP.bytes(group, t);
+            }
+
+            @Override
+            public double filesWritten(int group, double from, double to) {
+                return GROUP.filesWritten(group, from, to);
+            }
+
+            @Override
+            public double fractionOfUsersUntouched(int group, double t, double q) {
+                assertThat(q).isEqualTo(0.5);
+                return 0.7;
+            }
+        };
+        Simulator sim = new Simulator();
+        Recorder rec = new Recorder();
+        IncidentResponse r = new IncidentResponse(sim, RUNBOOK, new BackupSchedule(BackupPolicy.NONE, sized),
+                SelfBackup.NONE, sized, rec, RandomSource.XO_RO_SHI_RO_128_PP.create(7L), 3);
+        rec.response = r;
+        sim.scheduleAt(10, () -> r.storageLost(2, "concurrentFailures", 0.5, FailureScope.ARRAY));
+        sim.run(1000);
+        assertThat(rec.verdicts.get(0).expectedUsersWithLoss()).isCloseTo(10_000 * 0.3, within(1e-9));
+    }
+
+    @Test
     void withNeitherBackupNorVendorTheOldMailIsGoneAndTheIncidentClosesWithService() {
         Simulator sim = new Simulator();
         Recorder rec = new Recorder();
