@@ -28,7 +28,7 @@ import picocli.CommandLine;
  * The replays of real outages (scenarios/dreamwiz-2008.yaml and its what-ifs, gmail-2011, daum-2022, hotmail-2010,
  * sidekick-2009, dreamwiz-portal-2009), run through {@code mailsim replay} as a user would.
  *
- * <p>Tolerances (documented in docs/replay-readme-section.md): the reported Dreamwiz timeline gives days, not hours
+ * <p>Tolerances (the README's replay section states them): the reported Dreamwiz timeline gives days, not hours
  * ("on the 20th", "the 29th"), so the simulated send/receive restore must fall within +-1 day of the reported 48 h
  * and full recovery within +-2 days of the reported 264 h; both for the mean and for every replication (min and
  * max), since the runbook's random delays (provisioning 36-54 h, vendor 3-4 days) must not push any replication

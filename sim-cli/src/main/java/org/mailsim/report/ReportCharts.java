@@ -202,7 +202,8 @@ public final class ReportCharts {
         phases.setInverted(true);
         phases.setGridBandsVisible(false);
         NumberAxis time = new NumberAxis(unitName + " since the first failure");
-        time.setAutoRangeIncludesZero(true);
+        // Auto-range would fit the bars only and hide a milestone reported after the last phase.
+        time.setRange(0, Math.max(span / unit, 1e-9) * 1.04);
         XYBarRenderer renderer = new XYBarRenderer();
         renderer.setUseYInterval(true);
         renderer.setBarPainter(new StandardXYBarPainter());
@@ -218,9 +219,16 @@ public final class ReportCharts {
             ValueMarker marker = new ValueMarker(m.reportedHours() / unit, new Color(0xd62728), dashed());
             marker.setLabel("reported: " + m.name());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            // Alternate top and bottom so the labels of close milestones do not overprint.
-            marker.setLabelAnchor(i % 2 == 0 ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+            // Alternate top and bottom so the labels of close milestones do not overprint; in the right half of
+            // the axis the label goes left of its line, so it is not cut off at the edge.
+            boolean bottom = i % 2 == 0;
+            if (m.reportedHours() <= span / 2) {
+                marker.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+            } else {
+                marker.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
+            }
             plot.addRangeMarker(marker);
         }
         return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
