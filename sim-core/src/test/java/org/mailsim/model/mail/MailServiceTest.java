@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -215,13 +214,8 @@ class MailServiceTest {
     @Test
     void usersUntouchedByALossAverageOverMailboxSizes() {
         MailboxProfile mailbox = MailboxProfile.defaults();
-        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(20261124L);
-        ContinuousSampler sizes = mailbox.messages().sampler(rng);
-        int sample = 200_000;
-        double[] m = new double[sample];
-        for (int i = 0; i < sample; i++) {
-            m[i] = sizes.sample();
-        }
+        double[] m = sampleMailboxes(mailbox, 20261124L);
+        int sample = m.length;
         MailService mail = new MailService(MailConfig.defaults(50_000, 1).withMailbox(mailbox));
         for (double q : new double[] {1e-4, 1e-2, 0.3}) {
             double sum = 0;
@@ -244,16 +238,21 @@ class MailServiceTest {
         assertThatThrownBy(() -> mail.fractionOfUsersUntouched(0, 0, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Messages per mailbox of 200,000 users drawn from {@code mailbox}. */
+    private static double[] sampleMailboxes(MailboxProfile mailbox, long seed) {
+        ContinuousSampler sizes = mailbox.messages().sampler(RandomSource.SPLIT_MIX_64.create(seed));
+        double[] m = new double[200_000];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = sizes.sample();
+        }
+        return m;
+    }
+
     @Test
     void partialLossesMatchABruteForcePerUserSample() {
         MailboxProfile mailbox = MailboxProfile.defaults();
-        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(20240801L);
-        ContinuousSampler sizes = mailbox.messages().sampler(rng);
-        int sample = 200_000;
-        double[] m = new double[sample];
-        for (int i = 0; i < sample; i++) {
-            m[i] = sizes.sample();
-        }
+        double[] m = sampleMailboxes(mailbox, 20240801L);
+        int sample = m.length;
         for (double f : new double[] {1e-5, 1e-3, 0.05}) {
             long users = 50_000;
             MailService mail = new MailService(MailConfig.defaults(users, 1).withMailbox(mailbox));
