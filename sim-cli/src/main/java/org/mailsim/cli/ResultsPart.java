@@ -37,7 +37,6 @@ import org.mailsim.sweep.SweepIdentity;
  * statistics and the mean cost are merged from. {@code mailsim merge} reads the parts of a run back, one after the
  * other, into exactly the outcome the run on one machine would have had.
  *
- *
  * <p>Doubles are written exactly (see {@link ReplicationJson}); the header's scenario hash, seed, replication count
  * and version keep parts of different runs from being mixed. Which replications a part holds: see {@link Shard}.
  */
