@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code mailsim merge SCENARIO PART...}: combines the saved results of a run spread over machines ({@code mailsim
  * run --shard I/N --results-out PART}) into the report the run would have written on one machine, byte for byte
  * in its data files and JSON. The parts must come from this scenario bound the same way (same --set values, seed
- * and replications, same mailsim version) and together hold every replication exactly once; they are read one
+ * and replications), from one mailsim version, and together hold every replication exactly once; they are read one
  * after the other in replication order, so memory does not grow with the run.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -125,6 +125,22 @@ public final class MergeCommand implements Callable<Integer> {
                     + "were run with");
             return invalid(stderr, problems);
         }
+        // Replications of one seed can differ between versions of the model: the parts must agree. The merge
+        // itself only folds them, so another version here is worth a warning, not a refusal.
+        String version = read.get(0).header().version();
+        for (Part part : read) {
+            if (!part.header().version().equals(version)) {
+                problems.add(part.file() + ": written by mailsim " + part.header().version() + ", but "
+                        + read.get(0).file() + " by mailsim " + version + "; run every shard with one version");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return invalid(stderr, problems);
+        }
+        if (!version.equals(expected.version())) {
+            stderr.println("mailsim merge: warning: the parts were written by mailsim " + version + ", this is mailsim "
+                    + expected.version());
+        }
         List<Part> ordered = new ArrayList<>(read);
         ordered.sort(Comparator.comparingInt((Part p) -> p.header().first()).thenComparingInt(Part::order));
         problems.addAll(coverage(ordered, expected.replications()));
@@ -168,10 +184,6 @@ public final class MergeCommand implements Callable<Integer> {
         }
         if (part.replications() != here.replications()) {
             d.add(part.replications() + " replications there, " + here.replications() + " here");
-        }
-        if (!part.version().equals(here.version())) {
-            d.add("written by mailsim " + part.version() + ", this is mailsim " + here.version()
-                    + " (results may differ between versions: rerun that shard)");
         }
         if (d.isEmpty() && !part.scenarioHash().equals(here.scenarioHash())) {
             d.add(part.overrides().equals(here.overrides())

@@ -131,8 +131,9 @@ public final class RunCommand implements Callable<Integer> {
         ResultsPart.Header header = ResultsPart.Header.of(loaded, block, Main.version());
         Pipeline.Result result;
         try (ResultsPart.Writer writer = ResultsPart.Writer.open(resultsOut, header, force)) {
-            String command = loaded.command() + (shard == null ? "" : " --shard " + block) + " --results-out "
-                    + resultsOut;
+            // Saving results changes no figure; a shard's figures are its block's.
+            String command = shard == null ? loaded.command()
+                    : loaded.command() + " --shard " + block + " --results-out " + resultsOut;
             result = loaded.run(threadCount, header.first(), header.count(), replication -> {
                 try {
                     writer.write(replication);
