@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of mail-storage failures.",
-        subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, FitCommand.class,
+        subcommands = {RunCommand.class, MergeCommand.class, SweepCommand.class, ValidateCommand.class, FitCommand.class,
                 BenchCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -1,11 +1,18 @@
 package org.mailsim.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.portal.PortalSpec;
 import org.mailsim.portal.ScenarioBinding;
+import org.mailsim.report.ReportFolder;
+import org.mailsim.report.ReportJson;
+import org.mailsim.report.ReportTable;
 import org.mailsim.report.RunReport;
 import org.mailsim.report.replay.ReportedTimeline;
 import org.mailsim.run.ReplicationRunner;
@@ -13,8 +20,8 @@ import org.mailsim.scenario.Scenario;
 
 /**
  * A run as a pipeline you can name: load the scenario (with --set overrides), bind it to the model, run the
- * replications, merge the statistics, and describe the result as a report. Shared by {@code run}, {@code sweep}
- * and {@code replay}.
+ * replications, merge the statistics, and describe the result as a report. Shared by {@code run}, {@code sweep},
+ * {@code replay} and {@code merge} (which starts from saved results instead of running replications).
  */
 final class Pipeline {
     private Pipeline() {
@@ -50,16 +57,29 @@ final class Pipeline {
         }
 
         Result run(int threads, ReplicationRunner.Progress progress) {
+            return run(threads, 0, spec.replications(), replication -> { }, command(), progress);
+        }
+
+        /**
+         * Runs replications {@code first .. first + count - 1} only (a shard), handing each, in index order, to
+         * {@code tap} (which saves it for {@code mailsim merge}) before it is merged into the statistics.
+         */
+        Result run(int threads, int first, int count, Consumer<? super PortalExperiment.Replication> tap,
+                String command, ReplicationRunner.Progress progress) {
             long start = System.nanoTime();
-            PortalExperiment.Outcome outcome = new PortalExperiment(spec).run(threads, progress);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            PortalExperiment.Outcome outcome = new PortalExperiment(spec).run(threads, first, count, tap, progress);
+            return report(outcome, threads, (System.nanoTime() - start) / 1e9, command);
+        }
+
+        /** Describes an outcome (run here, or merged from saved results) as the run's report. */
+        Result report(PortalExperiment.Outcome outcome, int threads, double seconds, String command) {
             RunReport report = RunReport.builder(spec.name(), outcome.statistics())
                     .seed(spec.seed())
                     .threads(threads)
                     .horizonHours(spec.horizon().hours())
                     .version(Main.version())
                     .scenarioYaml(scenario.toYaml())
-                    .command(command())
+                    .command(command)
                     .cost(outcome.meanCost())
                     .wallClockSeconds(seconds)
                     .reportedTimeline(ReportedTimeline.from(scenario).milestones())
@@ -69,6 +89,47 @@ final class Pipeline {
     }
 
     record Result(PortalExperiment.Outcome outcome, RunReport report) {
+    }
+
+    /**
+     * Refuses, before minutes of work, a report folder that exists without --force; returns the message, or null
+     * when the folder may be written.
+     */
+    static String refuseExistingReport(Path target, boolean force) {
+        if (target != null && !force && target.toFile().exists()) {
+            return target + " already exists; choose another --out or pass --force";
+        }
+        return null;
+    }
+
+    /**
+     * How {@code run} and {@code merge} end: the report folder (none when {@code target} is null), then the
+     * summary on stdout, the table or exactly one JSON document. Returns the exit code.
+     */
+    static int publish(String commandName, Result result, Path target, boolean force, RunCommand.Format format,
+            boolean quiet, PrintWriter stdout, PrintWriter stderr) {
+        if (target != null) {
+            try {
+                Path written = ReportFolder.write(result.report(), target, force);
+                if (!quiet) {
+                    stderr.println("report: " + written.resolve("index.html"));
+                }
+            } catch (FileAlreadyExistsException e) {
+                stderr.println("mailsim " + commandName + ": " + e.getMessage());
+                stderr.flush();
+                return Main.EXIT_INVALID_INPUT;
+            } catch (IOException e) {
+                stderr.println("mailsim " + commandName + ": cannot write the report to " + target + ": "
+                        + e.getMessage());
+                stderr.flush();
+                return Main.EXIT_FAILURE;
+            }
+        }
+        stdout.print(format == RunCommand.Format.json ? ReportJson.toJson(result.report())
+                : ReportTable.render(result.report()));
+        stdout.flush();
+        stderr.flush();
+        return Main.EXIT_OK;
     }
 
     private static String quote(String word) {

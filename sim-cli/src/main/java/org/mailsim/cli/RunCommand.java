@@ -2,14 +2,12 @@ package org.mailsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailsim.report.ReportFolder;
-import org.mailsim.report.ReportJson;
-import org.mailsim.report.ReportTable;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -20,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mailsim run SCENARIO.yaml}: runs the scenario's replications and writes a report folder. With
- * {@code --format json} standard output is exactly one JSON document (MISSION.md section 6).
+ * {@code --format json} standard output is exactly one JSON document (MISSION.md section 6). With
+ * {@code --shard I/N --results-out FILE} it runs one block of the replications and saves their full results for
+ * {@code mailsim merge}, which turns the parts of a run spread over machines into this command's own report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario's replications and write a report (index.html, charts, summary.csv, "
@@ -64,6 +64,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar, no notes on stderr.")
     private boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only block I of N equal blocks of the replications (0 <= I < N), e.g. a Slurm array "
+                    + "task; needs --results-out. No report folder unless --out is given. Combine the parts with "
+                    + "mailsim merge.")
+    private String shard;
+
+    @Option(names = "--results-out", paramLabel = "FILE",
+            description = "Also save every replication's full result as JSON Lines (a header line naming the run, "
+                    + "then one line per replication), for mailsim merge.")
+    private Path resultsOut;
+
     enum Format { table, json }
 
     @Override
@@ -93,34 +104,64 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.EXIT_INVALID_INPUT;
         }
-        Path target = out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());
-        if (!noReport && !force && target.toFile().exists()) {
-            // Refuse before spending minutes on the run.
-            stderr.println("mailsim run: " + target + " already exists; choose another --out or pass --force");
-            stderr.flush();
-            return Main.EXIT_INVALID_INPUT;
-        }
-        Pipeline.Result result = loaded.run(threadCount, ProgressBar.forTerminal(quiet));
-        if (!noReport) {
+        Shard block = Shard.WHOLE;
+        if (shard != null) {
             try {
-                Path written = ReportFolder.write(result.report(), target, force);
-                if (!quiet) {
-                    stderr.println("report: " + written.resolve("index.html"));
-                }
-            } catch (FileAlreadyExistsException e) {
-                stderr.println("mailsim run: " + e.getMessage());
-                stderr.flush();
-                return Main.EXIT_INVALID_INPUT;
-            } catch (IOException e) {
-                stderr.println("mailsim run: cannot write the report to " + target + ": " + e.getMessage());
-                stderr.flush();
-                return Main.EXIT_FAILURE;
+                block = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                return invalid(stderr, "--shard: " + e.getMessage());
+            }
+            if (resultsOut == null) {
+                return invalid(stderr, "--shard needs --results-out FILE: a shard's results are merged later");
+            }
+            if (block.count() > loaded.spec().replications()) {
+                return invalid(stderr, "--shard " + block + ": the run has only " + loaded.spec().replications()
+                        + " replications; split it into at most that many shards");
             }
         }
-        stdout.print(format == Format.json ? ReportJson.toJson(result.report())
-                : ReportTable.render(result.report()));
-        stdout.flush();
+        // A shard writes a report only when asked: its figures cover a part of the run.
+        Path target = noReport || (shard != null && out == null) ? null
+                : out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());
+        String refusal = Pipeline.refuseExistingReport(target, force);
+        if (refusal != null) {
+            return invalid(stderr, refusal);
+        }
+        if (resultsOut == null) {
+            Pipeline.Result result = loaded.run(threadCount, ProgressBar.forTerminal(quiet));
+            return Pipeline.publish("run", result, target, force, format, quiet, stdout, stderr);
+        }
+        ResultsPart.Header header = ResultsPart.Header.of(loaded, block, Main.version());
+        Pipeline.Result result;
+        try (ResultsPart.Writer writer = ResultsPart.Writer.open(resultsOut, header, force)) {
+            // Saving results changes no figure; a shard's figures are its block's.
+            String command = shard == null ? loaded.command()
+                    : loaded.command() + " --shard " + block + " --results-out " + resultsOut;
+            result = loaded.run(threadCount, header.first(), header.count(), replication -> {
+                try {
+                    writer.write(replication);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, command, ProgressBar.forTerminal(quiet));
+            writer.commit();
+        } catch (FileAlreadyExistsException e) {
+            return invalid(stderr, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            stderr.println("mailsim run: cannot write the results to " + resultsOut + ": " + cause.getMessage());
+            stderr.flush();
+            return Main.EXIT_FAILURE;
+        }
+        if (!quiet) {
+            stderr.println("results: " + resultsOut + " (replications " + header.range() + " of 0.."
+                    + (header.replications() - 1) + ")");
+        }
+        return Pipeline.publish("run", result, target, force, format, quiet, stdout, stderr);
+    }
+
+    private static int invalid(PrintWriter stderr, String message) {
+        stderr.println("mailsim run: " + message);
         stderr.flush();
-        return Main.EXIT_OK;
+        return Main.EXIT_INVALID_INPUT;
     }
 }

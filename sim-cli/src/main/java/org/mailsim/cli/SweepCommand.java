@@ -95,6 +95,12 @@ public final class SweepCommand implements Callable<Integer> {
             + "ci95High.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only configurations I, I+N, I+2N, ... of the "
+            + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
+            + "own DIR; then copy every shard's " + SweepState.FOLDER + "/*.state into one DIR/" + SweepState.FOLDER
+            + " and run the sweep there without --shard: it finds them finished and writes the table.")
+    String shard;
+
     private final RunnerFactory runners;
 
     /** The command as registered in {@link Main}. */
@@ -166,6 +172,18 @@ public final class SweepCommand implements Callable<Integer> {
         Target target = Target.parse(!targets.isEmpty() || !base.has("sweepTarget") ? targets
                 : List.of(base.string("sweepTarget")));
         SweepGrid grid = SweepGrid.expand(base.sweep());
+        Shard block = null;
+        if (shard != null) {
+            try {
+                block = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new SweepInputException("--shard: " + e.getMessage());
+            }
+            if (block.count() > grid.size()) {
+                throw new SweepInputException("--shard " + block + ": the sweep has only " + grid.size()
+                        + " configurations; split it into at most that many shards");
+            }
+        }
         checkNoConflicts(grid);
         checkEveryConfiguration(grid, baseSets);
         SweepIdentity identity = SweepIdentity.of(SweepIdentity.baseText(base.toYaml()), base.seed(),
@@ -182,6 +200,9 @@ public final class SweepCommand implements Callable<Integer> {
         int threadCount = Pipeline.threads(threads);
         ConfigurationRunner runner = runners.create(file, List.copyOf(baseSets), threadCount);
         long start = System.nanoTime();
+        if (block != null) {
+            return sweepShard(block, grid, runner, state, stdout, err, start);
+        }
         List<SweepRow> rows = Sweep.run(grid, runner, state, new Sweep.Listener() {
             @Override
             public void resuming(int finished, int total) {
@@ -221,6 +242,49 @@ public final class SweepCommand implements Callable<Integer> {
                 + ", sweep-summary.txt");
         stdout.flush();
         err.printf(Locale.ROOT, "sweep finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        err.flush();
+        return Main.EXIT_OK;
+    }
+
+    /**
+     * Runs this shard's configurations, as {@link Sweep#run} runs all of them: in grid order, each saved as it
+     * finishes, those an earlier run finished skipped. The table needs every configuration, so it is left to a
+     * sweep without --shard over the gathered state files (which then runs nothing).
+     */
+    private int sweepShard(Shard block, SweepGrid grid, ConfigurationRunner runner, SweepState state,
+            PrintWriter stdout, PrintWriter err, long start) {
+        List<Configuration> mine = grid.configurations().stream()
+                .filter(c -> block.runsConfiguration(c.index())).toList();
+        List<Configuration> toRun = mine.stream().filter(c -> state.load(c).isEmpty()).toList();
+        int done = mine.size() - toRun.size();
+        if (done > 0) {
+            err.printf(Locale.ROOT, "resuming: %d of this shard's %d configurations already finished in %s%n", done,
+                    mine.size(), state.folder());
+            err.flush();
+        }
+        for (Configuration c : toRun) {
+            long configurationStart = System.nanoTime();
+            SweepPoint point;
+            try {
+                point = runner.run(c.overrides());
+            } catch (RuntimeException e) {
+                throw new ConfigurationFailedException(c, e);
+            }
+            if (point == null) {
+                throw new ConfigurationFailedException(c, new IllegalStateException("the runner returned no result"));
+            }
+            state.save(c, point);
+            err.println(progressLine(new SweepRow(c, point, false), ++done, mine.size(),
+                    (System.nanoTime() - configurationStart) / 1e9));
+            err.flush();
+        }
+        stdout.printf(Locale.ROOT, "shard %s: %d of the sweep's %d configurations finished in %s%n", block,
+                mine.size(), grid.size(), state.folder());
+        stdout.println("when every shard has finished, copy their " + SweepState.FOLDER + "/*.state files into one "
+                + "DIR/" + SweepState.FOLDER + " and run the same mailsim sweep with --out DIR and without --shard "
+                + "to write the table");
+        stdout.flush();
+        err.printf(Locale.ROOT, "shard finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
         return Main.EXIT_OK;
     }

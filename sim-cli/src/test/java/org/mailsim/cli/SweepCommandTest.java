@@ -149,6 +149,58 @@ class SweepCommandTest {
     }
 
     @Test
+    void shardsRunEveryNthConfigurationAndTheirGatheredStateGivesTheWholeTable() throws IOException {
+        Path file = scenario(SCENARIO);
+        Path reference = dir.resolve("reference");
+        assertThat(run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", reference.toString())
+                .exit()).isEqualTo(0);
+
+        Path gathered = dir.resolve("gathered").resolve(SweepState.FOLDER);
+        Files.createDirectories(gathered);
+        for (int i = 0; i < 4; i++) {
+            Path out = dir.resolve("shard-" + i);
+            AtomicInteger calls = new AtomicInteger();
+            Result r = run(formulaRunners(calls, -1), file.toString(), "--out", out.toString(), "--shard", i + "/4");
+            assertThat(r.exit()).as(r.err()).isEqualTo(0);
+            // 6 configurations over 4 shards: c0, c4 | c1, c5 | c2 | c3.
+            assertThat(calls.get()).isEqualTo(i < 2 ? 2 : 1);
+            assertThat(r.err().lines().filter(l -> l.startsWith("[")).map(l -> l.substring(l.indexOf(' ') + 1,
+                    l.indexOf(' ') + 6)).toList()).isEqualTo(i == 0 ? List.of("c0000", "c0004")
+                            : i == 1 ? List.of("c0001", "c0005") : List.of("c000" + i));
+            assertThat(r.out()).contains("shard " + i + "/4: " + calls.get() + " of the sweep's 6 configurations");
+            assertThat(out.resolve("sweep.csv")).doesNotExist();
+            try (var states = Files.list(out.resolve(SweepState.FOLDER))) {
+                for (Path state : states.toList()) {
+                    Files.copy(state, gathered.resolve(state.getFileName()));
+                }
+            }
+        }
+        // A shard run again finds its configurations finished.
+        AtomicInteger again = new AtomicInteger();
+        Result rerun = run(formulaRunners(again, -1), file.toString(), "--out", dir.resolve("shard-1").toString(),
+                "--shard", "1/4");
+        assertThat(rerun.exit()).isEqualTo(0);
+        assertThat(again.get()).isZero();
+        assertThat(rerun.err()).contains("resuming: 2 of this shard's 2 configurations already finished");
+
+        AtomicInteger calls = new AtomicInteger();
+        Result whole = run(formulaRunners(calls, -1), file.toString(), "--out", gathered.getParent().toString());
+        assertThat(whole.exit()).as(whole.err()).isEqualTo(0);
+        assertThat(calls.get()).isZero();
+        assertThat(Files.readAllBytes(gathered.getParent().resolve("sweep.csv")))
+                .isEqualTo(Files.readAllBytes(reference.resolve("sweep.csv")));
+
+        Result tooMany = run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out",
+                dir.resolve("x").toString(), "--shard", "0/7");
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--shard 0/7: the sweep has only 6 configurations");
+        Result malformed = run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out",
+                dir.resolve("x").toString(), "--shard", "4");
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--shard: expected I/N");
+    }
+
+    @Test
     void stateOfADifferentSweepIsRefusedWithExitTwo() throws IOException {
         Path file = scenario(SCENARIO);
         Path out = dir.resolve("out");

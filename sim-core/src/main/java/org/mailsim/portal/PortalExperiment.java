@@ -1,6 +1,7 @@
 package org.mailsim.portal;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.ReplicationRunner;
@@ -22,13 +23,25 @@ public final class PortalExperiment {
     }
 
     public Outcome run(int threads, ReplicationRunner.Progress progress) {
-        RunStatistics statistics = new RunStatistics();
-        CostModel.Breakdown[] total = {null};
-        new ReplicationRunner(threads).run(spec.replications(), this::replicate, r -> {
-            statistics.add(r.result());
-            total[0] = total[0] == null ? r.cost() : total[0].plus(r.cost());
+        return run(threads, 0, spec.replications(), replication -> { }, progress);
+    }
+
+    /**
+     * Runs replications {@code first .. first + count - 1} only (one shard of a run spread over machines) and
+     * hands each one, in index order, to {@code tap} before merging it.
+     */
+    public Outcome run(int threads, int first, int count, Consumer<? super Replication> tap,
+            ReplicationRunner.Progress progress) {
+        if (first < 0 || count < 1 || first + count > spec.replications()) {
+            throw new IllegalArgumentException("replications " + first + ".." + (first + count - 1)
+                    + " are not within 0.." + (spec.replications() - 1));
+        }
+        Merge merge = new Merge(spec);
+        new ReplicationRunner(threads).run(count, k -> replicate(first + k), r -> {
+            tap.accept(r);
+            merge.add(r);
         }, progress);
-        return new Outcome(spec, statistics, total[0].scaled(1.0 / spec.replications()).asMap());
+        return merge.outcome();
     }
 
     /** One replication's result and cost; deterministic in (seed, index). */
@@ -39,5 +52,35 @@ public final class PortalExperiment {
     }
 
     public record Replication(ReplicationResult result, CostModel.Breakdown cost) {
+    }
+
+    /**
+     * Merges replications, handed over in index order, into an {@link Outcome}. The one way results are combined:
+     * by a run as its replications finish, and by {@code mailsim merge} from the saved results of a run spread
+     * over machines, so both give the same bits.
+     */
+    public static final class Merge {
+        private final PortalSpec spec;
+        private final RunStatistics statistics = new RunStatistics();
+        private CostModel.Breakdown total;
+        private long count;
+
+        public Merge(PortalSpec spec) {
+            this.spec = spec;
+        }
+
+        public void add(Replication replication) {
+            statistics.add(replication.result());
+            total = total == null ? replication.cost() : total.plus(replication.cost());
+            count++;
+        }
+
+        /** The merged outcome; the cost is averaged over the replications added. */
+        public Outcome outcome() {
+            if (count == 0) {
+                throw new IllegalStateException("no replications merged");
+            }
+            return new Outcome(spec, statistics, total.scaled(1.0 / count).asMap());
+        }
     }
 }

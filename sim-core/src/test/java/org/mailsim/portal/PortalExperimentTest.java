@@ -114,6 +114,31 @@ class PortalExperimentTest {
     }
 
     @Test
+    void blocksRunApartAndMergedInOrderGiveTheWholeRun() {
+        StorageSpec storage = storage(true, List.of(ScriptedFault.fail(1000, 0, 0, 0, 1)));
+        PortalSpec spec = portal(storage, 12, 5 * HOURS_PER_YEAR, 100_000);
+        PortalExperiment experiment = new PortalExperiment(spec);
+        PortalExperiment.Outcome whole = experiment.run(2, ReplicationRunner.Progress.NONE);
+        // Blocks run in any order and with any thread count (as on different machines), merged in index order.
+        java.util.TreeMap<Integer, List<PortalExperiment.Replication>> blocks = new java.util.TreeMap<>();
+        for (int[] block : new int[][] {{7, 5}, {0, 3}, {3, 4}}) {
+            List<PortalExperiment.Replication> part = new java.util.ArrayList<>();
+            experiment.run(1 + block[0] % 2, block[0], block[1], part::add, ReplicationRunner.Progress.NONE);
+            assertThat(part).hasSize(block[1]);
+            blocks.put(block[0], part);
+        }
+        PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
+        blocks.values().forEach(part -> part.forEach(merge::add));
+        PortalExperiment.Outcome merged = merge.outcome();
+        for (Metric m : Metric.values()) {
+            assertThat(merged.statistics().summary(m)).as(m.key()).isEqualTo(whole.statistics().summary(m));
+        }
+        assertThat(merged.statistics().incidents()).isEqualTo(whole.statistics().incidents());
+        assertThat(merged.meanCost()).isEqualTo(whole.meanCost());
+        assertThat(merged.statistics().mttdlHours()).isEqualTo(whole.statistics().mttdlHours());
+    }
+
+    @Test
     void storageOnlyRunWithoutUsers() {
         StorageSpec storage = storage(true, List.of());
         PortalSpec spec = portal(storage, 50, 10 * HOURS_PER_YEAR, 0);
