@@ -99,9 +99,12 @@ final class Consistency {
             }
         }
         scrub();
-        if (changed("tiers.mta.failover") && !s.has("tiers.mta.lifetime")) {
-            problem("tiers.mta.failover", "an MTA failover time without tiers.mta.lifetime (MTA servers fail at"
-                    + " random only when it is given); accepted: give tiers.mta.lifetime too, or remove failover");
+        for (String key : new String[] {"tiers.mta.failover", "tiers.mta.servers"}) {
+            // Both matter only to random MTA failures; given alone they would silently change nothing.
+            if (changed(key) && !s.has("tiers.mta.lifetime")) {
+                problem(key, key + " without tiers.mta.lifetime (MTA servers fail at random only when it is"
+                        + " given); accepted: give tiers.mta.lifetime too, or remove " + key);
+            }
         }
         if (s.has("backups.policy") && s.string("backups.policy").equals("incremental")
                 && s.has("backups.fullInterval") && s.has("backups.interval")) {

@@ -319,6 +319,9 @@ class ScenarioBindingTest {
         Problem p = problems(STORAGE, "users.count=10", "tiers.mta.failover=10m").get(0);
         assertThat(p.keyPath()).isEqualTo("tiers.mta.failover");
         assertThat(p.message()).contains("without tiers.mta.lifetime").contains("accepted:");
+        Problem servers = problems(STORAGE, "users.count=10", "tiers.mta.servers=4").get(0);
+        assertThat(servers.keyPath()).isEqualTo("tiers.mta.servers");
+        assertThat(servers.message()).contains("tiers.mta.servers without tiers.mta.lifetime");
     }
 
     @Test
