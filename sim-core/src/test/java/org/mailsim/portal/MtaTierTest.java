@@ -146,7 +146,6 @@ class MtaTierTest {
                 tiers:
                   webmail: {lifetime: 1000y}
                   database: {lifetime: 1000y}
-                  mta: {servers: 1}
                 """, "horizon=1y", "replications=20");
         assertThat(stats.summary(Metric.MAILS_DEFERRED).max()).isZero();
         assertThat(stats.summary(Metric.MAILS_FAILED_TO_SEND).max()).isZero();
