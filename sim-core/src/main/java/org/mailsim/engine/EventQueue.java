@@ -69,7 +69,7 @@ public final class EventQueue<E> {
     private int slotsInUse; // high-water mark of slots ever handed out
 
     private long nextSequence;
-    private int warmed; // written by warm() so that its loads cannot be optimised away
+    private int warmed; // never read: warm() writes it so that its loads cannot be optimised away
 
     public EventQueue() {
         this(64);

@@ -296,20 +296,25 @@ public final class MailService implements StorageAvailability {
      * lost independently with probability {@code q}: E[(1 - q)^(M + g)] over the mailbox-size distribution M, where
      * g is the group's growth per user since the start (as for a partial loss, {@link #groupDataLost(int, double,
      * double)}). The mean mailbox alone, (1 - q)^E[M + g], would overstate the users hit (Jensen's inequality).
+     * Once the group has lost mail its mailboxes no longer follow the profile, and the mean mailbox of what is
+     * left, (1 - q)^(files / users), is used instead.
      */
     public double fractionOfUsersUntouched(int group, double t, double q) {
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("loss probability must be in [0, 1], got " + q);
         }
         double n = users[group];
-        if (n == 0 || q == 0) {
+        double files = files(group, t);
+        if (n == 0 || q == 0 || files == 0) {
             return 1;
         }
         if (q == 1) {
-            return 0; // every mailbox holds some mail
+            return 0;
         }
-        double grownBy = Math.max(files(group, t) / n - meanMessages, 0);
-        return config.mailbox().meanSurvival(1 - q, 0) * Math.exp(grownBy * Math.log1p(-q));
+        if (allLost[group] || survival[group] < 1 || recentExposure[group] > 0) {
+            return Math.exp(files / n * Math.log1p(-q));
+        }
+        return config.mailbox().meanSurvival(1 - q, Math.max(files / n - meanMessages, 0));
     }
 
     /** Messages (files) stored in the group at {@code t}: initial mailboxes, plus net traffic, minus losses. */

@@ -235,6 +235,10 @@ class MailServiceTest {
         }
         assertThat(mail.fractionOfUsersUntouched(0, 0, 0)).isEqualTo(1);
         assertThat(mail.fractionOfUsersUntouched(0, 0, 1)).isEqualTo(0);
+        // After a loss the mailboxes no longer follow the profile: the mean mailbox of what is left.
+        mail.groupDataLost(0, 0, 0.5);
+        double left = mail.files(0, 0) / 50_000;
+        assertThat(mail.fractionOfUsersUntouched(0, 0, 1e-2)).isCloseTo(Math.pow(0.99, left), within(1e-12));
         assertThatThrownBy(() -> mail.fractionOfUsersUntouched(0, 0, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
