@@ -223,5 +223,20 @@ class ShardedRunAcceptanceTest {
         assertThat(exists.err()).contains(dreamwizParts.get(0) + ": already exists; choose another --results-out or "
                 + "pass --force");
         assertThat(work.resolve("x.jsonl")).doesNotExist();
+        // Refused before the run: the report would then refuse the folder the results were written into.
+        Path report = work.resolve("report-with-part");
+        MalformedScenarioTest.Result inside = MalformedScenarioTest.inProcess("run", DREAMWIZ, "--replications", "2",
+                "--out", report.toString(), "--results-out", report.resolve("part.jsonl").toString());
+        assertThat(inside.exit()).isEqualTo(2);
+        assertThat(inside.err()).contains("lies inside the report folder");
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    void aFolderGivenAsAPartIsRefusedNamingIt() throws IOException {
+        Path out = work.resolve("refused-folder");
+        Path folder = Files.createDirectories(work.resolve("not-a-part"));
+        MalformedScenarioTest.Result r = merge(DREAMWIZ, out, dreamwizParts.get(0), folder, dreamwizParts.get(2));
+        assertRefused(r, out, folder + ": cannot read it");
     }
 }

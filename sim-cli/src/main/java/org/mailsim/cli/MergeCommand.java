@@ -2,6 +2,8 @@ package org.mailsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,14 +105,16 @@ public final class MergeCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<Part> read = new ArrayList<>();
-        try {
-            for (Path part : parts) {
+        for (Path part : parts) {
+            try {
                 read.add(new Part(part, ResultsPart.Reader.header(part), read.size()));
+            } catch (ResultsPart.InvalidPartException e) {
+                return invalid(stderr, List.of(e.getMessage()));
+            } catch (NoSuchFileException e) {
+                return invalid(stderr, List.of(part + ": no such file"));
+            } catch (IOException e) {
+                return invalid(stderr, List.of(part + ": cannot read it (" + describe(e) + ")"));
             }
-        } catch (ResultsPart.InvalidPartException e) {
-            return invalid(stderr, List.of(e.getMessage()));
-        } catch (NoSuchFileException e) {
-            return invalid(stderr, List.of(e.getFile() + ": no such file"));
         }
         ResultsPart.Header expected = ResultsPart.Header.of(loaded, Shard.WHOLE, Main.version());
         List<String> problems = new ArrayList<>();
@@ -152,17 +156,17 @@ public final class MergeCommand implements Callable<Integer> {
         ReplicationRunner.Progress progress = ProgressBar.forTerminal(quiet);
         int total = expected.replications();
         int done = 0;
-        try {
-            for (Part part : ordered) {
-                try (ResultsPart.Reader reader = ResultsPart.Reader.open(part.file())) {
-                    while (reader.hasNext()) {
-                        merge.add(reader.next());
-                        progress.completed(++done, total);
-                    }
+        for (Part part : ordered) {
+            try (ResultsPart.Reader reader = ResultsPart.Reader.open(part.file())) {
+                while (reader.hasNext()) {
+                    merge.add(reader.next());
+                    progress.completed(++done, total);
                 }
+            } catch (ResultsPart.InvalidPartException e) {
+                return invalid(stderr, List.of(e.getMessage()));
+            } catch (IOException e) {
+                return invalid(stderr, List.of(part.file() + ": cannot read it (" + describe(e) + ")"));
             }
-        } catch (ResultsPart.InvalidPartException e) {
-            return invalid(stderr, List.of(e.getMessage()));
         }
         Pipeline.Result result = loaded.report(merge.outcome(), 1, (System.nanoTime() - start) / 1e9,
                 loaded.command());
@@ -260,6 +264,17 @@ public final class MergeCommand implements Callable<Integer> {
         return shards.isEmpty() ? message
                 : message + " (shard" + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards)
                         + ": run it with --shard and merge again)";
+    }
+
+    /** An I/O failure in words: some exceptions carry only the path as their message. */
+    private static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static int invalid(PrintWriter stderr, List<String> messages) {

@@ -44,7 +44,9 @@ final class ResultsPart {
     /** The first field of every header: the file kind and its format version. */
     static final String FORMAT = "mailsim-results 1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // One JSON value per line: anything after it on the line is damage, not to be ignored.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ResultsPart() {
     }

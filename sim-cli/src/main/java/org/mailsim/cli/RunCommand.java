@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,18 @@ public final class RunCommand implements Callable<Integer> {
         String refusal = Pipeline.refuseExistingReport(target, force);
         if (refusal != null) {
             return invalid(stderr, refusal);
+        }
+        if (resultsOut != null) {
+            // Checked now, not after the run: the report refuses a folder the results file was written into.
+            Path results = resultsOut.toAbsolutePath().normalize();
+            if (target != null && results.startsWith(target.toAbsolutePath().normalize())) {
+                return invalid(stderr, "--results-out " + resultsOut + " lies inside the report folder " + target
+                        + "; accepted: a path outside it");
+            }
+            Path parent = results.getParent();
+            if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+                return invalid(stderr, "--results-out " + resultsOut + ": " + parent + " is a file, not a folder");
+            }
         }
         if (resultsOut == null) {
             Pipeline.Result result = loaded.run(threadCount, ProgressBar.forTerminal(quiet));

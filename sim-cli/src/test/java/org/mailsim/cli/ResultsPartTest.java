@@ -114,6 +114,9 @@ class ResultsPartTest {
         List<String> cut = new ArrayList<>(lines.subList(0, 3));
         cut.add(lines.get(3).substring(0, 100));
         assertThat(problem("cut.jsonl", cut)).startsWith(dir.resolve("cut.jsonl") + ":4: not a JSON line");
+        List<String> trailing = new ArrayList<>(lines);
+        trailing.set(2, lines.get(2) + " junk");
+        assertThat(problem("trailing.jsonl", trailing)).startsWith(dir.resolve("trailing.jsonl") + ":3: not a JSON line");
         List<String> swapped = new ArrayList<>(lines);
         swapped.set(2, lines.get(3));
         swapped.set(3, lines.get(2));
