@@ -1,8 +1,6 @@
 package org.mailsim.model.mail;
 
 import java.util.Arrays;
-import org.mailsim.engine.Simulator;
-import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
@@ -18,8 +16,9 @@ import org.mailsim.run.ReplicationResult;
  * <ul>
  *   <li>A group <em>takes mail</em> while its storage (or its replacement storage) is up, the database is up and
  *   the MTA tier is up (at least one of its servers: senders try every MX host). While it does not, inbound mail
- *   for its users waits in the senders' MTA queues, and the group's files stand still. Over a blocked stretch
- *   [a, b], the mail deferred is N times the integral of the per-user inbound rate over [a, b]; the part that
+ *   for its users waits in the senders' MTA queues, and the group's files stand still (a model gap during an
+ *   MTA-only outage, when users can still read and delete mail: their deletions are not counted). Over a blocked
+ *   stretch [a, b], the mail deferred is N times the integral of the per-user inbound rate over [a, b]; the part that
  *   arrived before b - queueLifetime has waited longer than the queue lifetime and bounced. The rest is delivered
  *   when the group takes mail again.</li>
  *   <li>A user is <em>without mailbox access</em> (and cannot send) while the user's group's storage is down, the
@@ -129,25 +128,6 @@ public final class MailService implements StorageAvailability {
 
     public void setInboundListener(InboundListener listener) {
         this.inboundListener = listener;
-    }
-
-    /**
-     * Creates the webmail, database and MTA tiers on {@code simulator}, each with its own random stream
-     * ({@code mail.webmail}, {@code mail.database}, {@code mail.mta}), wired to this service, and starts them.
-     *
-     * @return the three tiers: webmail, database, MTA
-     */
-    public ServiceTier[] startTiers(Simulator simulator, RandomStreams streams) {
-        ServiceTier webmail = new ServiceTier(config.webmail(), simulator, streams.stream("mail.webmail"),
-                this::webmailFailedSlots);
-        ServiceTier database = new ServiceTier(config.database(), simulator, streams.stream("mail.database"),
-                this::databaseFailedSlots);
-        ServiceTier mta = new ServiceTier(config.mta(), simulator, streams.stream("mail.mta"),
-                this::mtaFailedSlots);
-        webmail.start();
-        database.start();
-        mta.start();
-        return new ServiceTier[] {webmail, database, mta};
     }
 
     // ---- storage input ----

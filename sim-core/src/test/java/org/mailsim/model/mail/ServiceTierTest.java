@@ -23,7 +23,7 @@ class ServiceTierTest {
                 .withTraffic(new TrafficProfile(24, 0, 0, 0, WeeklyProfile.flat()));
         MailService mail = new MailService(config);
         Simulator simulator = new Simulator();
-        ServiceTier[] tiers = mail.startTiers(simulator, RandomStreams.forReplication(42, 0));
+        ServiceTier[] tiers = startTiers(mail, config, simulator, RandomStreams.forReplication(42, 0));
         simulator.run(horizon);
         ServiceTier db = tiers[1];
 
@@ -53,14 +53,28 @@ class ServiceTierTest {
         TierConfig quietDatabase = new TierConfig("database", 1, Distributions.exponential(1e12),
                 Distributions.deterministic(1));
         long users = 10_000;
-        MailService mail = new MailService(MailConfig.defaults(users, 2).withTiers(webmail, quietDatabase));
+        MailConfig config = MailConfig.defaults(users, 2).withTiers(webmail, quietDatabase);
+        MailService mail = new MailService(config);
         Simulator simulator = new Simulator();
-        ServiceTier[] tiers = mail.startTiers(simulator, RandomStreams.forReplication(7, 3));
+        ServiceTier[] tiers = startTiers(mail, config, simulator, RandomStreams.forReplication(7, 3));
         simulator.run(50_000);
         MailService.MailMetrics m = mail.metricsAt(50_000);
         // Each failing slot cuts off a tenth of the users: user-hours = users / 10 * slot-hours down.
         assertThat(m.userHoursUnavailable()).isCloseTo(users / 10.0 * tiers[0].downSlotHours(), within(1e-3));
         assertThat(m.mailsDeferred()).isZero();
         assertThat(tiers[0].failures()).isPositive();
+    }
+
+    /** The three tiers on their own streams, wired straight to the service (the portal adds scripted outages). */
+    private static ServiceTier[] startTiers(MailService mail, MailConfig config, Simulator simulator,
+                                            RandomStreams streams) {
+        ServiceTier[] tiers = {
+            new ServiceTier(config.webmail(), simulator, streams.stream("mail.webmail"), mail::webmailFailedSlots),
+            new ServiceTier(config.database(), simulator, streams.stream("mail.database"), mail::databaseFailedSlots),
+            new ServiceTier(config.mta(), simulator, streams.stream("mail.mta"), mail::mtaFailedSlots)};
+        for (ServiceTier tier : tiers) {
+            tier.start();
+        }
+        return tiers;
     }
 }
