@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.run.ReplicationRunner;
-import org.mailsim.scenario.Problem;
-import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,21 +79,8 @@ public final class MergeCommand implements Callable<Integer> {
         if (replications != null && replications < 1) {
             return invalid(stderr, List.of("--replications must be at least 1"));
         }
-        List<String> overrides = new ArrayList<>(sets);
-        if (replications != null) {
-            overrides.add("replications=" + replications);
-        }
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
-        Pipeline.Loaded loaded;
-        try {
-            loaded = Pipeline.load(file, overrides);
-        } catch (ScenarioException e) {
-            for (Problem p : e.problems()) {
-                stderr.println(p.format());
-            }
-            stderr.flush();
+        Pipeline.Loaded loaded = Pipeline.load(file, sets, replications, seed, stderr);
+        if (loaded == null) {
             return Main.EXIT_INVALID_INPUT;
         }
         Path target = noReport ? null : out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());

@@ -16,7 +16,9 @@ import org.mailsim.report.ReportTable;
 import org.mailsim.report.RunReport;
 import org.mailsim.report.replay.ReportedTimeline;
 import org.mailsim.run.ReplicationRunner;
+import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
+import org.mailsim.scenario.ScenarioException;
 
 /**
  * A run as a pipeline you can name: load the scenario (with --set overrides), bind it to the model, run the
@@ -36,6 +38,30 @@ final class Pipeline {
     static Path defaultReportFolder(String name) {
         return Path.of("reports", name + "-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    /**
+     * Loads and binds a scenario with the --set values and the --replications and --seed options (null when not
+     * given) as overrides, so run and merge hash the same bound scenario; on problems prints each to
+     * {@code stderr} and returns null.
+     */
+    static Loaded load(Path file, List<String> sets, Integer replications, Long seed, PrintWriter stderr) {
+        List<String> overrides = new ArrayList<>(sets);
+        if (replications != null) {
+            overrides.add("replications=" + replications);
+        }
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        try {
+            return load(file, overrides);
+        } catch (ScenarioException e) {
+            for (Problem p : e.problems()) {
+                stderr.println(p.format());
+            }
+            stderr.flush();
+            return null;
+        }
     }
 
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */

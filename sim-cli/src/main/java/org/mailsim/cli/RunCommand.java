@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailsim.scenario.Problem;
-import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,21 +86,8 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.EXIT_INVALID_INPUT;
         }
-        List<String> overrides = new ArrayList<>(sets);
-        if (replications != null) {
-            overrides.add("replications=" + replications);
-        }
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
-        Pipeline.Loaded loaded;
-        try {
-            loaded = Pipeline.load(file, overrides);
-        } catch (ScenarioException e) {
-            for (Problem p : e.problems()) {
-                stderr.println(p.format());
-            }
-            stderr.flush();
+        Pipeline.Loaded loaded = Pipeline.load(file, sets, replications, seed, stderr);
+        if (loaded == null) {
             return Main.EXIT_INVALID_INPUT;
         }
         Shard block = Shard.WHOLE;
