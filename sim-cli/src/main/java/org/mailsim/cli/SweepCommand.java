@@ -203,22 +203,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (block != null) {
             return sweepShard(block, grid, runner, state, stdout, err, start);
         }
-        List<SweepRow> rows = Sweep.run(grid, runner, state, new Sweep.Listener() {
-            @Override
-            public void resuming(int finished, int total) {
-                if (finished > 0) {
-                    err.printf(Locale.ROOT, "resuming: %d of %d configurations already finished in %s%n", finished,
-                            total, state.folder());
-                    err.flush();
-                }
-            }
-
-            @Override
-            public void finished(SweepRow row, int done, int total, double seconds) {
-                err.println(progressLine(row, done, total, seconds));
-                err.flush();
-            }
-        });
+        List<SweepRow> rows = Sweep.run(grid, runner, state, progress(err, state, ""));
         SweepTable table = new SweepTable(grid.keys(), rows, target);
         Path csv = out.resolve("sweep.csv");
         table.writeCsv(csv);
@@ -255,29 +240,7 @@ public final class SweepCommand implements Callable<Integer> {
             PrintWriter stdout, PrintWriter err, long start) {
         List<Configuration> mine = grid.configurations().stream()
                 .filter(c -> block.runsConfiguration(c.index())).toList();
-        List<Configuration> toRun = mine.stream().filter(c -> state.load(c).isEmpty()).toList();
-        int done = mine.size() - toRun.size();
-        if (done > 0) {
-            err.printf(Locale.ROOT, "resuming: %d of this shard's %d configurations already finished in %s%n", done,
-                    mine.size(), state.folder());
-            err.flush();
-        }
-        for (Configuration c : toRun) {
-            long configurationStart = System.nanoTime();
-            SweepPoint point;
-            try {
-                point = runner.run(c.overrides());
-            } catch (RuntimeException e) {
-                throw new ConfigurationFailedException(c, e);
-            }
-            if (point == null) {
-                throw new ConfigurationFailedException(c, new IllegalStateException("the runner returned no result"));
-            }
-            state.save(c, point);
-            err.println(progressLine(new SweepRow(c, point, false), ++done, mine.size(),
-                    (System.nanoTime() - configurationStart) / 1e9));
-            err.flush();
-        }
+        Sweep.run(mine, runner, state, progress(err, state, "this shard's "));
         stdout.printf(Locale.ROOT, "shard %s: %d of the sweep's %d configurations finished in %s%n", block,
                 mine.size(), grid.size(), state.folder());
         stdout.println("when every shard has finished, copy their " + SweepState.FOLDER + "/*.state files into one "
@@ -287,6 +250,26 @@ public final class SweepCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "shard finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
         return Main.EXIT_OK;
+    }
+
+    /** One line on stderr per configuration run, and one first if an earlier run finished some. */
+    private static Sweep.Listener progress(PrintWriter err, SweepState state, String whose) {
+        return new Sweep.Listener() {
+            @Override
+            public void resuming(int finished, int total) {
+                if (finished > 0) {
+                    err.printf(Locale.ROOT, "resuming: %d of %s%d configurations already finished in %s%n", finished,
+                            whose, total, state.folder());
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void finished(SweepRow row, int done, int total, double seconds) {
+                err.println(progressLine(row, done, total, seconds));
+                err.flush();
+            }
+        };
     }
 
     /** A --set of a swept key (or of a section holding one) would be silently overwritten: refuse it. */

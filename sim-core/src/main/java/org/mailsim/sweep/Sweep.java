@@ -31,7 +31,17 @@ public final class Sweep {
      */
     public static List<SweepRow> run(SweepGrid grid, ConfigurationRunner runner, SweepState state,
             Listener listener) {
-        List<Configuration> configurations = grid.configurations();
+        return run(grid.configurations(), runner, state, listener);
+    }
+
+    /**
+     * Runs some of a grid's configurations (a shard of the sweep), as {@link #run(SweepGrid, ConfigurationRunner,
+     * SweepState, Listener)} runs all of them.
+     *
+     * @return one row per configuration, in the order given
+     */
+    public static List<SweepRow> run(List<Configuration> configurations, ConfigurationRunner runner,
+            SweepState state, Listener listener) {
         List<Optional<SweepPoint>> stored = new ArrayList<>(configurations.size());
         int finished = 0;
         for (Configuration c : configurations) {
