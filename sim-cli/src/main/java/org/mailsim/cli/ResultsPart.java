@@ -126,8 +126,8 @@ final class ResultsPart {
             List<String> overrides = new ArrayList<>();
             node.path("overrides").forEach(o -> overrides.add(o.asText()));
             Header h = new Header(text(node, "scenario"), text(node, "scenarioHash"), whole(node, "seed"),
-                    (int) whole(node, "replications"), text(node, "shard"), (int) whole(node, "first"),
-                    (int) whole(node, "last"), text(node, "version"), overrides);
+                    count(node, "replications"), text(node, "shard"), count(node, "first"),
+                    count(node, "last"), text(node, "version"), overrides);
             if (h.first < 0 || h.last < h.first || h.last >= h.replications) {
                 throw new IllegalArgumentException("header: replications " + h.range() + " are not within 0.."
                         + (h.replications - 1));
@@ -141,6 +141,16 @@ final class ResultsPart {
                 throw new IllegalArgumentException("header: " + field + ": missing (expected a string)");
             }
             return v.textValue();
+        }
+
+        /** A replication count or index: a whole number that fits an int (a cast would wrap a larger one). */
+        private static int count(JsonNode node, String field) {
+            long value = whole(node, field);
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("header: " + field + ": " + value + " is not a replication count"
+                        + " or index (expected 0 to " + Integer.MAX_VALUE + ")");
+            }
+            return (int) value;
         }
 
         private static long whole(JsonNode node, String field) {
