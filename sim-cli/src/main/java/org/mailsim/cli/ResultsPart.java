@@ -297,7 +297,17 @@ final class ResultsPart {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            syncFolder(target.toAbsolutePath().getParent());
             return target;
+        }
+
+        /** Makes the rename itself durable: on Linux a new name survives a power cut only once its folder is synced. */
+        private static void syncFolder(Path folder) {
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // Some systems cannot open a folder as a channel; the part is complete either way.
+            }
         }
 
         @Override
