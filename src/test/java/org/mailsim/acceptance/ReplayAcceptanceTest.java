@@ -275,6 +275,9 @@ class ReplayAcceptanceTest {
         assertThat(base.get("usersAffected").asDouble()).isEqualTo(17_355);
         double inbound = 17_355 * 15 * 56 / 24.0;
         assertThat(base.get("mailsBounced").asDouble()).isBetween(0.3 * inbound, 3 * inbound);
+        // The same users could not send either: about 56 h at 2 sends a day (the profile moves it within the band).
+        double outbound = 17_355 * 2 * 56 / 24.0;
+        assertThat(base.get("mailsFailedToSend").asDouble()).isBetween(0.3 * outbound, 3 * outbound);
         assertThat(phaseNames(base)).contains("vendor recovery").doesNotContain("restore from backup");
     }
 

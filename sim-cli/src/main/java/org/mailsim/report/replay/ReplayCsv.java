@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class ReplayCsv {
     static final String HEADER = "variant,whatIf,replications,hoursToRestoreService,hoursToRestoreServiceMin,"
             + "hoursToRestoreServiceMax,hoursToFullRecovery,hoursToFullRecoveryMin,hoursToFullRecoveryMax,mailsLost,"
-            + "usersAffected,usersWithLoss,mailsDeferred,mailsBounced,userHoursUnavailable,totalCost";
+            + "usersAffected,usersWithLoss,mailsDeferred,mailsBounced,userHoursUnavailable,totalCost,mailsFailedToSend";
 
     private ReplayCsv() {
     }
@@ -24,7 +24,7 @@ public final class ReplayCsv {
             for (double x : new double[] {f.hoursToRestoreService().mean(), f.hoursToRestoreService().min(),
                 f.hoursToRestoreService().max(), f.hoursToFullRecovery().mean(), f.hoursToFullRecovery().min(),
                 f.hoursToFullRecovery().max(), f.mailsLost(), f.usersAffected(), f.usersWithLoss(),
-                f.mailsDeferred(), f.mailsBounced(), f.userHoursUnavailable(), f.totalCost()}) {
+                f.mailsDeferred(), f.mailsBounced(), f.userHoursUnavailable(), f.totalCost(), f.mailsFailedToSend()}) {
                 out.append(',').append(number(x));
             }
             out.append('\n');

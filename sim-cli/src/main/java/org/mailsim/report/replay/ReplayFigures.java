@@ -20,11 +20,13 @@ import org.mailsim.run.Metric;
  * @param hoursToRestoreService    mean, min and max over replications
  * @param hoursToFullRecovery      mean, min and max over replications
  * @param usersAffected            mean users of the groups hit (users cut off from their mail)
+ * @param mailsFailedToSend        mean mails users tried to send while they could not
  * @param incidentsPerReplication  mean incidents per replication
  */
 public record ReplayFigures(long replications, long replicationsWithIncident, Range hoursToRestoreService,
                             Range hoursToFullRecovery, double mailsLost, double usersAffected, double usersWithLoss,
-                            double mailsDeferred, double mailsBounced, double userHoursUnavailable, double totalCost,
+                            double mailsDeferred, double mailsBounced, double mailsFailedToSend,
+                            double userHoursUnavailable, double totalCost,
                             double incidentsPerReplication) {
 
     /** Mean, smallest and largest value over replications. */
@@ -66,8 +68,8 @@ public record ReplayFigures(long replications, long replicationsWithIncident, Ra
         return new ReplayFigures(n, byReplication.size(), Range.of(service), Range.of(full),
                 mean(report, Metric.MAILS_LOST), users / n, mean(report, Metric.USERS_WITH_LOSS),
                 mean(report, Metric.MAILS_DEFERRED), mean(report, Metric.MAILS_BOUNCED),
-                mean(report, Metric.USER_HOURS_UNAVAILABLE), mean(report, Metric.TOTAL_COST),
-                (double) report.incidentCount() / n);
+                mean(report, Metric.MAILS_FAILED_TO_SEND), mean(report, Metric.USER_HOURS_UNAVAILABLE),
+                mean(report, Metric.TOTAL_COST), (double) report.incidentCount() / n);
     }
 
     /**

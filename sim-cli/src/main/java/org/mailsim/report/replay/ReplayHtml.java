@@ -55,7 +55,8 @@ public final class ReplayHtml {
                         + " every recoverable old mail was back; dashed red lines: the reported times. A variant"
                         + " with no bars had no outage.");
         h.append("<table>\n<tr><th>variant</th><th>send/receive back</th><th>full recovery</th><th>mails lost</th>"
-                + "<th>users affected</th><th>users with loss</th><th>mails bounced</th><th>cost</th>"
+                + "<th>users affected</th><th>users with loss</th><th>mails bounced</th><th>sends failed</th>"
+                + "<th>cost</th>"
                 + "<th>report</th></tr>\n");
         for (ReplayVariant v : replay.variants()) {
             ReplayFigures f = v.figures();
@@ -66,6 +67,7 @@ public final class ReplayHtml {
                     .append(esc(Figures.number(Math.round(f.usersAffected())))).append("</td><td>")
                     .append(esc(Figures.number(Math.round(f.usersWithLoss())))).append("</td><td>")
                     .append(esc(Figures.number(Math.round(f.mailsBounced())))).append("</td><td>")
+                    .append(esc(Figures.number(Math.round(f.mailsFailedToSend())))).append("</td><td>")
                     .append(esc(Figures.number(Math.round(f.totalCost())))).append("</td><td><a href=\"")
                     .append(esc(v.folder())).append("/index.html\">run report</a></td></tr>\n");
         }

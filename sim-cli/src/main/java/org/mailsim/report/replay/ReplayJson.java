@@ -71,6 +71,7 @@ public final class ReplayJson {
         number(node, "usersWithLoss", f.usersWithLoss());
         number(node, "mailsDeferred", f.mailsDeferred());
         number(node, "mailsBounced", f.mailsBounced());
+        number(node, "mailsFailedToSend", f.mailsFailedToSend());
         number(node, "userHoursUnavailable", f.userHoursUnavailable());
         number(node, "totalCost", f.totalCost());
         number(node, "incidentsPerReplication", f.incidentsPerReplication());
