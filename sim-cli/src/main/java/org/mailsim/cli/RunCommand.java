@@ -154,6 +154,11 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("results: " + resultsOut + " (replications " + header.range() + " of 0.."
                     + (header.replications() - 1) + ")");
         }
+        if (shard != null && format == Format.table) {
+            // A shard's table looks like a whole run's: say whose figures these are, where a job log keeps them.
+            stdout.println("shard " + block + ": replications " + header.range() + " of 0.."
+                    + (header.replications() - 1) + "; mailsim merge gives the run's figures");
+        }
         return Pipeline.publish("run", result, target, force, format, quiet, stdout, stderr);
     }
 
