@@ -69,6 +69,40 @@ def run(scenario, sets=(), replications=None, seed=None):
     return json.loads(mailsim(*args))
 
 
+def replay(name, out=None, replications=None):
+    """``mailsim replay NAME --format json``: the replay document (``reported`` milestones, one entry per variant in
+    ``variants``, the outage as it happened first) as a dict.
+
+    The postmortem report goes to ``out`` (default: a fresh temporary folder, never the repository's reports/).
+    ``replications`` overrides every variant's count (default: the scenario files' own).
+    """
+    if out is None:
+        out = workdir(f"replay-{name}") / "report"
+    args = ["replay", name, "--out", out, "--format", "json", "--quiet"]
+    if replications is not None:
+        args += ["--replications", replications]
+    return json.loads(mailsim(*args))
+
+
+def milestones(replay_doc, variant=0):
+    """Reported milestones beside the simulated ones for one variant of a replay (default: the outage as it
+    happened): reported and simulated hours (the mean over the replications with an incident), the simulated min and
+    max when the milestone is compared with a metric, the difference, what it is compared with, and the source."""
+    v = replay_doc["variants"][variant]
+    rows = []
+    for rep, m in zip(replay_doc["reported"], v["milestones"]):
+        by = rep["simulatedBy"]
+        spread = v.get(by) if by in ("hoursToRestoreService", "hoursToFullRecovery") else None
+        rows.append({"milestone": m["milestone"], "reported (h)": m["reportedHours"],
+                     "simulated (h)": m["simulatedHours"],
+                     "simulated min (h)": spread["min"] if spread else None,
+                     "simulated max (h)": spread["max"] if spread else None,
+                     "difference (h)": m["differenceHours"],
+                     "compared with": (f"end of phase '{by}'" if spread is None and by else by) or "reported only",
+                     "source": rep["source"]})
+    return pd.DataFrame(rows).set_index("milestone")
+
+
 def fit(data_file, *options):
     """``mailsim fit FILE --format json``: the fit as a dict."""
     return json.loads(mailsim("fit", data_file, "--format", "json", *options))
