@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.run.ReplicationRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,22 +52,8 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "As given to the shard runs (repeatable).")
     private List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: reports/<scenario>-<date-time>).")
-    private Path out;
-
-    @Option(names = "--no-report", description = "Print the summary only; write no report folder.")
-    private boolean noReport;
-
-    @Option(names = "--force", description = "Replace an existing report folder.")
-    private boolean force;
-
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default) or json (stdout is then exactly the summary JSON document).")
-    private RunCommand.Format format;
-
-    @Option(names = "--quiet", description = "No progress bar, no notes on stderr.")
-    private boolean quiet;
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     /** A part with its header. */
     private record Part(Path file, ResultsPart.Header header, int order) {
@@ -83,8 +70,8 @@ public final class MergeCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.EXIT_INVALID_INPUT;
         }
-        Path target = noReport ? null : out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());
-        String refusal = Pipeline.refuseExistingReport(target, force);
+        Path target = report.target(loaded.spec().name());
+        String refusal = Pipeline.refuseExistingReport(target, report.force);
         if (refusal != null) {
             return invalid(stderr, List.of(refusal));
         }
@@ -138,7 +125,7 @@ public final class MergeCommand implements Callable<Integer> {
         }
 
         PortalExperiment.Merge merge = new PortalExperiment.Merge(loaded.spec());
-        ReplicationRunner.Progress progress = ProgressBar.forTerminal(quiet);
+        ReplicationRunner.Progress progress = ProgressBar.forTerminal(report.quiet);
         int total = expected.replications();
         int done = 0;
         for (Part part : ordered) {
@@ -155,11 +142,11 @@ public final class MergeCommand implements Callable<Integer> {
         }
         Pipeline.Result result = loaded.report(merge.outcome(), 1, (System.nanoTime() - start) / 1e9,
                 loaded.command());
-        if (!quiet) {
-            stderr.println("merged " + ordered.size() + " part" + (ordered.size() == 1 ? "" : "s") + ": replications 0.."
-                    + (total - 1));
+        if (!report.quiet) {
+            stderr.println("merged " + ordered.size() + " part" + (ordered.size() == 1 ? "" : "s")
+                    + ": replications 0.." + (total - 1));
         }
-        return Pipeline.publish("merge", result, target, force, format, quiet, stdout, stderr);
+        return report.publish("merge", result, target, stdout, stderr);
     }
 
     /** How a part's header differs from the run bound here, or null when it belongs to it. */

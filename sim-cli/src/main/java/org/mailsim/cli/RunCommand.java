@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,22 +47,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Override a key, e.g. --set storage.raid.width=8 (repeatable; value read as YAML).")
     private List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: reports/<scenario>-<date-time>).")
-    private Path out;
-
-    @Option(names = "--no-report", description = "Print the summary only; write no report folder.")
-    private boolean noReport;
-
-    @Option(names = "--force", description = "Replace an existing report folder.")
-    private boolean force;
-
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default) or json (stdout is then exactly the summary JSON document).")
-    private Format format;
-
-    @Option(names = "--quiet", description = "No progress bar, no notes on stderr.")
-    private boolean quiet;
+    @Mixin
+    private ReportOptions report = new ReportOptions();
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only block I of N equal blocks of the replications (0 <= I < N), e.g. a Slurm array "
@@ -106,9 +93,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         // A shard writes a report only when asked: its figures cover a part of the run.
-        Path target = noReport || (shard != null && out == null) ? null
-                : out != null ? out : Pipeline.defaultReportFolder(loaded.spec().name());
-        String refusal = Pipeline.refuseExistingReport(target, force);
+        Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name());
+        String refusal = Pipeline.refuseExistingReport(target, report.force);
         if (refusal != null) {
             return invalid(stderr, refusal);
         }
@@ -125,12 +111,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (resultsOut == null) {
-            Pipeline.Result result = loaded.run(threadCount, ProgressBar.forTerminal(quiet));
-            return Pipeline.publish("run", result, target, force, format, quiet, stdout, stderr);
+            Pipeline.Result result = loaded.run(threadCount, ProgressBar.forTerminal(report.quiet));
+            return report.publish("run", result, target, stdout, stderr);
         }
         ResultsPart.Header header = ResultsPart.Header.of(loaded, block, Main.version());
         Pipeline.Result result;
-        try (ResultsPart.Writer writer = ResultsPart.Writer.open(resultsOut, header, force)) {
+        try (ResultsPart.Writer writer = ResultsPart.Writer.open(resultsOut, header, report.force)) {
             // Saving results changes no figure; a shard's figures are its block's.
             String command = shard == null ? loaded.command()
                     : loaded.command() + " --shard " + block + " --results-out " + resultsOut;
@@ -140,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, command, ProgressBar.forTerminal(quiet));
+            }, command, ProgressBar.forTerminal(report.quiet));
             writer.commit();
         } catch (FileAlreadyExistsException e) {
             return invalid(stderr, e.getMessage());
@@ -150,16 +136,16 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.EXIT_FAILURE;
         }
-        if (!quiet) {
+        if (!report.quiet) {
             stderr.println("results: " + resultsOut + " (replications " + header.range() + " of 0.."
                     + (header.replications() - 1) + ")");
         }
-        if (shard != null && format == Format.table) {
+        if (shard != null && report.format == Format.table) {
             // A shard's table looks like a whole run's: say whose figures these are, where a job log keeps them.
             stdout.println("shard " + block + ": replications " + header.range() + " of 0.."
                     + (header.replications() - 1) + "; mailsim merge gives the run's figures");
         }
-        return Pipeline.publish("run", result, target, force, format, quiet, stdout, stderr);
+        return report.publish("run", result, target, stdout, stderr);
     }
 
     private static int invalid(PrintWriter stderr, String message) {
