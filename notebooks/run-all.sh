@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 out="${1:-$(mktemp -d -t mailsim-notebooks-XXXXXX)}"
 mkdir -p "$out"
-export MPLBACKEND=Agg PYTHONDONTWRITEBYTECODE=1 PYDEVD_DISABLE_FILE_VALIDATION=1
+# No MPLBACKEND: the kernel's own inline backend needs no display and keeps the charts in the executed copies.
+export PYTHONDONTWRITEBYTECODE=1 PYDEVD_DISABLE_FILE_VALIDATION=1
 for nb in *.ipynb; do
     start=$(date +%s)
     jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 --output-dir "$out" "$nb"
