@@ -54,6 +54,25 @@ class StorageMarkovTest {
         return chain;
     }
 
+    /**
+     * Chain of data striped over {@code spans} single-parity spans of {@code width} disks (RAID 10 with width 2,
+     * RAID 50): state k = spans with one failed disk; a failure hits a healthy span or one of the width - 1
+     * survivors of a degraded one (data loss); each degraded span rebuilds in parallel.
+     */
+    private static AbsorbingChain stripedSpans(int spans, int width) {
+        AbsorbingChain chain = new AbsorbingChain(spans + 1);
+        for (int k = 0; k <= spans; k++) {
+            if (k < spans) {
+                chain.rate(k, k + 1, (spans - k) * width * LAMBDA);
+            }
+            if (k > 0) {
+                chain.toLoss(k, k * (width - 1) * LAMBDA);
+                chain.rate(k, k - 1, k * MU);
+            }
+        }
+        return chain;
+    }
+
     private static void assertAgrees(String label, StorageSpec spec, AbsorbingChain chain, long seed) {
         double exactMttdl = chain.meanTimeToAbsorption();
         long start = System.nanoTime();
@@ -116,20 +135,9 @@ class StorageMarkovTest {
 
     @Test
     void raid10OfFourPairs() {
-        // State k = pairs with one failed disk; a failure hits a healthy pair (2(4-k) disks) or the partner of a
-        // degraded one (k disks, data loss); each degraded pair rebuilds in parallel.
         int pairs = 4;
-        AbsorbingChain chain = new AbsorbingChain(pairs + 1);
-        for (int k = 0; k <= pairs; k++) {
-            if (k < pairs) {
-                chain.rate(k, k + 1, 2 * (pairs - k) * LAMBDA);
-            }
-            if (k > 0) {
-                chain.toLoss(k, k * LAMBDA);
-                chain.rate(k, k - 1, k * MU);
-            }
-        }
-        assertAgrees("raid10 4 pairs", spec(ArraySpec.raid10(2 * pairs), RepairSpec.Crews.UNLIMITED, 0), chain, 1001);
+        assertAgrees("raid10 4 pairs", spec(ArraySpec.raid10(2 * pairs), RepairSpec.Crews.UNLIMITED, 0),
+                stripedSpans(pairs, 2), 1001);
     }
 
     @Test
@@ -151,22 +159,10 @@ class StorageMarkovTest {
 
     @Test
     void raid50OfTwoSpansOfFour() {
-        // State k = spans with one failed disk; a failure hits a healthy span (4 disks each) or one of the 3
-        // surviving disks of a degraded span (data loss); each degraded span rebuilds in parallel.
         int spans = 2;
         int width = 4;
-        AbsorbingChain chain = new AbsorbingChain(spans + 1);
-        for (int k = 0; k <= spans; k++) {
-            if (k < spans) {
-                chain.rate(k, k + 1, (spans - k) * width * LAMBDA);
-            }
-            if (k > 0) {
-                chain.toLoss(k, k * (width - 1) * LAMBDA);
-                chain.rate(k, k - 1, k * MU);
-            }
-        }
         assertAgrees("raid50 2 spans of 4", spec(ArraySpec.raid50(spans * width, spans), RepairSpec.Crews.UNLIMITED, 0),
-                chain, 5001);
+                stripedSpans(spans, width), 5001);
     }
 
     @Test
