@@ -70,7 +70,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.EXIT_INVALID_INPUT;
         }
-        Path target = report.target(loaded.spec().name());
+        Path target = report.target(loaded.spec().name(), loaded.whatIfs());
         String refusal = Pipeline.refuseExistingReport(target, report.force);
         if (refusal != null) {
             return invalid(stderr, List.of(refusal));

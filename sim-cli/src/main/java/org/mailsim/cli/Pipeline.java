@@ -36,7 +36,28 @@ final class Pipeline {
 
     /** Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}. */
     static Path defaultReportFolder(String name) {
-        return Path.of("reports", name + "-" + java.time.LocalDateTime.now()
+        return defaultReportFolder(name, List.of());
+    }
+
+    /**
+     * Where a what-if's report goes when no --out is given: the overrides are in the folder's name, so a what-if
+     * is not taken for the base run: {@code reports/NAME+raid.level=raid6-<yyyyMMdd-HHmmss>}.
+     */
+    static Path defaultReportFolder(String name, List<String> overrides) {
+        StringBuilder folder = new StringBuilder(name);
+        for (String set : overrides) {
+            int eq = set.indexOf('=');
+            String key = eq < 0 ? set : set.substring(0, eq);
+            // The last two parts of the key say enough (storage.raid.level -> raid.level) and keep names short.
+            String[] parts = key.split("\\.");
+            String shortKey = parts.length <= 2 ? key : parts[parts.length - 2] + "." + parts[parts.length - 1];
+            folder.append('+').append(shortKey).append(eq < 0 ? "" : "=" + set.substring(eq + 1));
+        }
+        String safe = folder.toString().replaceAll("[^A-Za-z0-9_.=+-]", "_");
+        if (safe.length() > 120) {
+            safe = safe.substring(0, 120);
+        }
+        return Path.of("reports", safe + "-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
@@ -82,6 +103,11 @@ final class Pipeline {
             return String.join(" ", words);
         }
 
+        /** The --set overrides that make this run a what-if (seed and replications are recorded on their own). */
+        List<String> whatIfs() {
+            return sets.stream().filter(s -> !s.startsWith("replications=") && !s.startsWith("seed=")).toList();
+        }
+
         Result run(int threads, ReplicationRunner.Progress progress) {
             return run(threads, 0, spec.replications(), replication -> { }, command(), progress);
         }
@@ -109,6 +135,8 @@ final class Pipeline {
                     .cost(outcome.meanCost())
                     .wallClockSeconds(seconds)
                     .reportedTimeline(ReportedTimeline.from(scenario).milestones())
+                    .overrides(whatIfs())
+                    .currency(spec.costs().currency())
                     .build();
             return new Result(outcome, report);
         }

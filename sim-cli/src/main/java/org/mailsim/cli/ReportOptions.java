@@ -23,9 +23,10 @@ final class ReportOptions {
     @Option(names = "--quiet", description = "No progress bar, no notes on stderr.")
     boolean quiet;
 
-    /** The report folder for a run of {@code scenario}: --out, or the default; null with --no-report. */
-    Path target(String scenario) {
-        return noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario);
+    /** The report folder for a run of {@code scenario} with its --set what-ifs: --out, or the default; null with
+     * --no-report. */
+    Path target(String scenario, java.util.List<String> overrides) {
+        return noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario, overrides);
     }
 
     /** Writes the report to {@code target} (unless null) and prints the summary; returns the exit code. */

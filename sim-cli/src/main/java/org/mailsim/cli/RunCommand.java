@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         // A shard writes a report only when asked: its figures cover a part of the run.
-        Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name());
+        Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name(), loaded.whatIfs());
         String refusal = Pipeline.refuseExistingReport(target, report.force);
         if (refusal != null) {
             return invalid(stderr, refusal);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mailsim.report.sweep.SweepCharts;
+import org.mailsim.report.sweep.SweepHtml;
 import org.mailsim.run.Metric;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
@@ -207,11 +208,17 @@ public final class SweepCommand implements Callable<Integer> {
         SweepTable table = new SweepTable(grid.keys(), rows, target);
         Path csv = out.resolve("sweep.csv");
         table.writeCsv(csv);
+        org.mailsim.portal.PortalSpec baseSpec = org.mailsim.portal.ScenarioBinding.bind(base);
+        String currency = baseSpec.costs().currency();
         List<Path> charts;
         try {
-            charts = SweepCharts.writeAll(table, out);
+            charts = SweepCharts.writeAll(table, out, currency);
+            // Last, so the page exists only once the charts and the CSV it links to do.
+            Files.writeString(out.resolve("index.html"), SweepHtml.render(table, new SweepHtml.Run(base.name(),
+                    identity.seed(), identity.replications(), baseSpec.horizon().hours(), currency, command())),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the sweep report in " + out + ": " + e.getMessage(), e);
         }
         List<String> summary = new ArrayList<>(table.summary());
         summary.add(String.format(Locale.ROOT, "seed %d, %d replications per configuration", identity.seed(),
@@ -225,6 +232,7 @@ public final class SweepCommand implements Callable<Integer> {
         summary.forEach(stdout::println);
         stdout.println("wrote " + csv + ", " + charts.get(0).getFileName() + ", " + charts.get(1).getFileName()
                 + ", sweep-summary.txt");
+        stdout.println("report: " + out.resolve("index.html"));
         stdout.flush();
         err.printf(Locale.ROOT, "sweep finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
@@ -250,6 +258,28 @@ public final class SweepCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "shard finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
         return Main.EXIT_OK;
+    }
+
+    /** The command line that reproduces this sweep. */
+    private String command() {
+        List<String> words = new ArrayList<>(List.of("mailsim", "sweep", file.toString(), "--out", out.toString()));
+        if (replications != null) {
+            words.addAll(List.of("--replications", replications.toString()));
+        }
+        if (seed != null) {
+            words.addAll(List.of("--seed", seed.toString()));
+        }
+        for (String set : sets) {
+            words.addAll(List.of("--set", quote(set)));
+        }
+        for (String t : targets) {
+            words.addAll(List.of("--target", quote(t)));
+        }
+        return String.join(" ", words);
+    }
+
+    private static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** One line on stderr per configuration run, and one first if an earlier run finished some. */

@@ -115,8 +115,17 @@ public final class ReportCharts {
         return new ChartImage(file, title, caption, WIDTH, HEIGHT);
     }
 
+    /** Pixels per CSS pixel of every PNG: crisp on high-density screens and projectors. */
+    public static final int SCALE = 2;
+
+    /**
+     * Writes {@code chart} laid out at {@code width} x {@code height} CSS pixels and drawn at {@link #SCALE} times
+     * that resolution; pages give the CSS size in the img's width and height.
+     */
     public static void savePng(JFreeChart chart, Path file, int width, int height) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            ChartUtils.writeScaledChartAsPNG(out, chart, width, height, SCALE, SCALE);
+        }
     }
 
     /** Bars: replications by their number of data-loss events (exact, from the run's count histogram). */

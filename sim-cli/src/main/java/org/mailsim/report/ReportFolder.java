@@ -30,6 +30,8 @@ public final class ReportFolder {
     public static final String MARKER = "summary.json";
     /** The file marking a replay report folder (mailsim replay), also replaceable with force. */
     public static final String REPLAY_MARKER = "replay.json";
+    /** What marks a comparison's folder (mailsim compare). */
+    public static final String COMPARE_MARKER = "compare.json";
     public static final List<String> DATA_FILES = List.of("summary.json", "summary.csv", "incidents.csv");
 
     /** Fills a (new, empty) folder with a report's files. */
@@ -142,7 +144,7 @@ public final class ReportFolder {
                     "exists and is not a folder; not replacing it, even with --force");
         }
         if (!Files.exists(target.resolve(MARKER)) && !Files.exists(target.resolve(REPLAY_MARKER))
-                && !isEmpty(target)) {
+                && !Files.exists(target.resolve(COMPARE_MARKER)) && !isEmpty(target)) {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "is not a mailsim report folder (no " + MARKER + " or " + REPLAY_MARKER
                             + "); not replacing it, even with --force");

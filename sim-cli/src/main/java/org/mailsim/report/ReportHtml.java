@@ -17,17 +17,7 @@ public final class ReportHtml {
     /** Incidents listed in the page's table; incidents.csv holds every kept one. */
     public static final int MAX_INCIDENT_ROWS = 50;
 
-    public static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;margin:2rem auto;
-            padding:0 1rem;color:#222;line-height:1.45}
-            h1{margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-            .meta{color:#555}table{border-collapse:collapse;margin:.5rem 0}
-            th,td{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:right;vertical-align:top}
-            th:first-child,td:first-child{text-align:left}th{background:#f5f5f5}
-            pre{background:#f7f7f7;border:1px solid #ddd;padding:.6rem;overflow-x:auto;white-space:pre-wrap}
-            figure{margin:1.2rem 0}img{max-width:100%;height:auto;border:1px solid #eee}
-            figcaption{color:#555;font-size:.9rem}.bound{color:#8a4b00}
-            """;
+    public static final String STYLE = org.mailsim.report.html.Html.STYLE;
 
     private ReportHtml() {
     }
@@ -36,9 +26,14 @@ public final class ReportHtml {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>mailsim report: ").append(esc(report.scenario())).append("</title>\n<style>")
+                .append("<title>mailsim report: ").append(esc(report.title())).append("</title>\n<style>")
                 .append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(report.scenario())).append("</h1>\n");
+        if (!report.overrides().isEmpty()) {
+            h.append("<p class=\"what-if\"><strong>What-if:</strong> the scenario file with ")
+                    .append(esc(String.join(", ", report.overrides())))
+                    .append(" (--set on the command line; the base run has none).</p>\n");
+        }
         h.append("<p class=\"meta\">").append(esc(String.format(Locale.ROOT,
                 "mailsim %s · seed %d · %s replications · horizon %s · %d thread%s · %.1f s wall-clock",
                 report.version(), report.seed(), Figures.number(report.replications()),
@@ -48,28 +43,28 @@ public final class ReportHtml {
         risk(h, report);
         metrics(h, report);
         if (!report.lossByCause().isEmpty()) {
-            h.append("<h2>Data-loss events by cause</h2>\n<table>\n<tr><th>cause</th><th>events</th></tr>\n");
+            h.append("<h2>Data-loss events by cause</h2>\n<div class=\"scroll\"><table>\n<tr><th>cause</th><th>events</th></tr>\n");
             report.lossByCause().forEach((cause, n) -> h.append("<tr><td>").append(esc(cause)).append("</td><td>")
                     .append(Figures.number(n)).append("</td></tr>\n"));
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
         if (!report.reportedTimeline().isEmpty()) {
             timeline(h, report);
         }
         if (!report.cost().isEmpty()) {
-            h.append("<h2>Cost</h2>\n<table>\n<tr><th>category</th><th>amount</th></tr>\n");
+            h.append("<h2>Cost</h2>\n<div class=\"scroll\"><table>\n<tr><th>category</th><th>amount</th></tr>\n");
             for (Map.Entry<String, Double> e : report.cost().entrySet()) {
                 h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
                         .append(esc(Figures.number(e.getValue()))).append("</td></tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
         if (!charts.isEmpty()) {
             h.append("<h2>Charts</h2>\n");
             for (ReportCharts.ChartImage chart : charts) {
-                h.append("<figure>\n<img src=\"").append(esc(chart.file())).append("\" width=\"")
+                h.append("<figure>\n<div class=\"chart\"><img src=\"").append(esc(chart.file())).append("\" width=\"")
                         .append(chart.width()).append("\" height=\"").append(chart.height()).append("\" alt=\"")
-                        .append(esc(chart.title())).append("\">\n<figcaption><strong>").append(esc(chart.title()))
+                        .append(esc(chart.title())).append("\"></div>\n<figcaption><strong>").append(esc(chart.title()))
                         .append(".</strong> ").append(esc(chart.caption())).append("</figcaption>\n</figure>\n");
             }
         }
@@ -94,7 +89,7 @@ public final class ReportHtml {
     private static void risk(StringBuilder h, RunReport report) {
         Estimate p = report.probabilityOfDataLoss();
         Estimate m = report.mttdlHours();
-        h.append("<h2>Risk</h2>\n<table>\n<tr><th></th><th>estimate</th><th>95% confidence interval</th></tr>\n");
+        h.append("<h2>Risk</h2>\n<div class=\"scroll\"><table>\n<tr><th></th><th>estimate</th><th>95% confidence interval</th></tr>\n");
         if (p.boundOnly()) {
             h.append("<tr><td>P(data loss within the horizon)</td><td class=\"bound\">&lt; ")
                     .append(Figures.number(p.ci95High())).append("</td><td class=\"bound\">no loss observed in ")
@@ -115,12 +110,12 @@ public final class ReportHtml {
                     .append("</td><td>[").append(esc(Figures.duration(m.ci95Low()))).append(", ")
                     .append(esc(Figures.duration(m.ci95High()))).append("]</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
     }
 
     private static void metrics(StringBuilder h, RunReport report) {
         h.append("<h2>Metrics per replication</h2>\n<p>Mean with its 95% confidence interval, quantiles and maximum "
-                + "over replications (hours to restore and to recover: over incidents).</p>\n<table>\n"
+                + "over replications (hours to restore and to recover: over incidents).</p>\n<div class=\"scroll\"><table>\n"
                 + "<tr><th>metric</th><th>mean</th><th>95% CI</th><th>p50</th><th>p95</th><th>p99</th>"
                 + "<th>max</th></tr>\n");
         for (Metric metric : Metric.values()) {
@@ -137,11 +132,11 @@ public final class ReportHtml {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
     }
 
     private static void timeline(StringBuilder h, RunReport report) {
-        h.append("<h2>Reported and simulated timeline</h2>\n<p>Hours from the first failure.</p>\n<table>\n"
+        h.append("<h2>Reported and simulated timeline</h2>\n<p>Hours from the first failure.</p>\n<div class=\"scroll\"><table>\n"
                 + "<tr><th>milestone</th><th>reported</th><th>simulated (mean)</th><th>simulated − reported</th></tr>\n");
         for (Milestone m : report.reportedTimeline()) {
             OptionalDouble sim = report.simulatedHours(m);
@@ -152,7 +147,7 @@ public final class ReportHtml {
                     .append(sim.isPresent() ? esc(Figures.number(sim.getAsDouble() - m.reportedHours()) + " h") : "")
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
     }
 
     private static void incidents(StringBuilder h, RunReport report) {
@@ -165,7 +160,7 @@ public final class ReportHtml {
         h.append("<p>").append(Figures.number(report.incidentCount())).append(" incidents; ");
         h.append(shown == report.incidentCount() ? "all are listed." : "the first " + shown
                 + " are listed (incidents.csv holds the " + report.incidents().size() + " kept).");
-        h.append("</p>\n<table>\n<tr><th>replication</th><th>group</th><th>cause</th><th>start</th>"
+        h.append("</p>\n<div class=\"scroll\"><table>\n<tr><th>replication</th><th>group</th><th>cause</th><th>start</th>"
                 + "<th>users affected</th><th>mails lost</th><th>deferred</th><th>bounced</th>"
                 + "<th>to restore service</th><th>to full recovery</th></tr>\n");
         for (Incident i : report.incidents().subList(0, shown)) {
@@ -179,7 +174,7 @@ public final class ReportHtml {
                     .append(esc(Figures.duration(i.hoursToRestoreService()))).append("</td><td>")
                     .append(esc(Figures.duration(i.hoursToFullRecovery()))).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
     }
 
     private static String interval(double low, double high) {

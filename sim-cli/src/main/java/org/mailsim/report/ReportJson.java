@@ -57,6 +57,10 @@ public final class ReportJson {
         root.put("version", report.version());
         root.put("replicationsWithLoss", report.replicationsWithLoss());
         root.put("incidentCount", report.incidentCount());
+        // The what-if: the --set overrides applied to the scenario file (empty for the file as written).
+        ArrayNode overrides = root.putArray("overrides");
+        report.overrides().forEach(overrides::add);
+        root.put("currency", report.currency());
         if (!report.reportedTimeline().isEmpty()) {
             ArrayNode timeline = root.putArray("reportedTimeline");
             for (Milestone milestone : report.reportedTimeline()) {

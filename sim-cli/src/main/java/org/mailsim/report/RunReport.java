@@ -31,6 +31,9 @@ import org.mailsim.stats.MetricSummary;
  * @param incidentCount       all incidents, kept or not
  * @param cost                cost breakdown, category to amount, in the order given (empty when not modelled)
  * @param reportedTimeline    a reported timeline to compare with (replays), else empty
+ * @param overrides           the {@code --set key=value} what-ifs applied to the scenario file, in order (empty:
+ *                            the scenario as written)
+ * @param currency            currency of every cost figure (the scenario's costs.currency)
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -38,7 +41,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         List<Long> dataLossEventCounts, Estimate probabilityOfDataLoss, Estimate mttdlHours,
                         Map<String, Long> lossByCause, List<Incident> incidents, long incidentCount,
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
-                        List<Milestone> reportedTimeline) {
+                        List<Milestone> reportedTimeline, List<String> overrides, String currency) {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -71,11 +74,18 @@ public record RunReport(String scenario, long seed, long replications, int threa
         });
         cost = Collections.unmodifiableMap(new LinkedHashMap<>(cost));
         reportedTimeline = List.copyOf(reportedTimeline);
+        overrides = List.copyOf(overrides);
+        currency = currency == null ? "" : currency;
         for (Metric metric : Metric.values()) {
             if (!metrics.containsKey(metric)) {
                 throw new IllegalArgumentException("no summary for metric " + metric.key());
             }
         }
+    }
+
+    /** The scenario's name, with the what-if overrides when there are any: "portal-baseline with raid.level=raid6". */
+    public String title() {
+        return overrides.isEmpty() ? scenario : scenario + " with " + String.join(", ", overrides);
     }
 
     public MetricSummary summary(Metric metric) {
@@ -155,6 +165,8 @@ public record RunReport(String scenario, long seed, long replications, int threa
         private Map<String, Double> cost = Map.of();
         private double wallClockSeconds;
         private List<Milestone> reportedTimeline = List.of();
+        private List<String> overrides = List.of();
+        private String currency = "";
 
         private Builder(String scenario, RunStatistics statistics) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -209,6 +221,17 @@ public record RunReport(String scenario, long seed, long replications, int threa
             return this;
         }
 
+        /** The --set what-ifs applied to the scenario file. */
+        public Builder overrides(List<String> overrides) {
+            this.overrides = overrides;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
         public RunReport build() {
             if (statistics.replications() == 0) {
                 throw new IllegalStateException("no replications to report");
@@ -228,7 +251,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                     scenarioYaml, command, summaries, quantiles, lossCounts, statistics.probabilityOfDataLoss(),
                     statistics.mttdlHours(), statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
-                    reportedTimeline);
+                    reportedTimeline, overrides, currency);
         }
     }
 }

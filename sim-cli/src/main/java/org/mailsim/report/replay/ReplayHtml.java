@@ -35,7 +35,7 @@ public final class ReplayHtml {
 
         ReplayVariant base = replay.base();
         if (!base.comparisons().isEmpty()) {
-            h.append("<h2>Simulated and reported</h2>\n<table>\n<tr><th>reported milestone</th><th>reported</th>"
+            h.append("<h2>Simulated and reported</h2>\n<div class=\"scroll\"><table>\n<tr><th>reported milestone</th><th>reported</th>"
                     + "<th>simulated</th><th>difference</th><th>source</th></tr>\n");
             for (int i = 0; i < base.comparisons().size(); i++) {
                 ReplayVariant.Comparison c = base.comparisons().get(i);
@@ -46,7 +46,7 @@ public final class ReplayHtml {
                         .append("</td><td>").append(simulated ? esc(ReplayTable.signed(c.differenceHours())) : "")
                         .append("</td><td>").append(esc(replay.reported().sources().get(i))).append("</td></tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
 
         h.append("<h2>What-ifs compared</h2>\n");
@@ -54,7 +54,7 @@ public final class ReplayHtml {
                 "Days from the failure that cut users off until send/receive was back (new mail flowing) and until"
                         + " every recoverable old mail was back; dashed red lines: the reported times. A variant"
                         + " with no bars had no outage.");
-        h.append("<table>\n<tr><th>variant</th><th>send/receive back</th><th>full recovery</th><th>mails lost</th>"
+        h.append("<div class=\"scroll\"><table>\n<tr><th>variant</th><th>send/receive back</th><th>full recovery</th><th>mails lost</th>"
                 + "<th>users affected</th><th>users with loss</th><th>mails bounced</th><th>sends failed</th>"
                 + "<th>cost</th>"
                 + "<th>report</th></tr>\n");
@@ -71,7 +71,7 @@ public final class ReplayHtml {
                     .append(esc(Figures.number(Math.round(f.totalCost())))).append("</td><td><a href=\"")
                     .append(esc(v.folder())).append("/index.html\">run report</a></td></tr>\n");
         }
-        h.append("</table>\n<p class=\"meta\">Ranges in brackets: smallest and largest over the replications. Cost:"
+        h.append("</table></div>\n<p class=\"meta\">Ranges in brackets: smallest and largest over the replications. Cost:"
                 + " hardware depreciation and running costs over the horizon plus the incident's engineers, vendor"
                 + " and compensation (see each run report's breakdown).</p>\n");
 
@@ -103,9 +103,9 @@ public final class ReplayHtml {
     }
 
     private static void figure(StringBuilder h, String file, String title, String caption) {
-        h.append("<figure>\n<img src=\"").append(esc(file)).append("\" width=\"").append(CHART_WIDTH)
+        h.append("<figure>\n<div class=\"chart\"><img src=\"").append(esc(file)).append("\" width=\"").append(CHART_WIDTH)
                 .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"").append(esc(title))
-                .append("\">\n<figcaption><strong>").append(esc(title)).append(".</strong> ").append(esc(caption))
+                .append("\"></div>\n<figcaption><strong>").append(esc(title)).append(".</strong> ").append(esc(caption))
                 .append("</figcaption>\n</figure>\n");
     }
 
