@@ -82,12 +82,15 @@ public final class ReplayHtml {
             if (!v.description().isEmpty()) {
                 h.append("<p>").append(esc(v.description())).append("</p>\n");
             }
-            String caption = v.shown() == null ? "No incident in replication 0: no user lost access to mail."
-                    : "Phases of " + v.shown().storageGroup() + "'s incident in replication 0"
+            String caption = (v.chain().isEmpty() ? "" : "Hour 0 is the first scripted failure (" + v.chain().get(0).what()
+                    + "); solid black lines: the failures of the chain. ")
+                    + (v.shown() == null ? "No incident in replication 0: the array survived and no user lost access."
+                    : "Then the phases of " + v.shown().storageGroup() + "'s incident in replication 0"
                     + (v.figures().incidentsPerReplication() > 1 ? String.format(java.util.Locale.ROOT,
                     " (one of %s incidents per replication; the one that closes last)",
                     Figures.number(v.figures().incidentsPerReplication())) : "")
-                    + "; dashed red lines: the reported timeline.";
+                    + ", each kind of phase in the same colour on every chart")
+                    + "; dashed red lines: the reported timeline, which counts from the failure that cut users off.";
             figure(h, v.timelineFile(), "Timeline: " + v.whatIf(), caption);
             h.append("<p class=\"meta\">Scenario file: ").append(esc(v.file())).append(" · <a href=\"")
                     .append(esc(v.folder())).append("/index.html\">full run report</a></p>\n");
