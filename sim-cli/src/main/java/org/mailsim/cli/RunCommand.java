@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mailsim run SCENARIO.yaml}: runs the scenario's replications and writes a report folder. With
- * {@code --format json} standard output is exactly one JSON document (MISSION.md section 6). With
+ * {@code --format json} standard output is exactly one JSON document (docs/json-contract.md). With
  * {@code --shard I/N --results-out FILE} it runs one block of the replications and saves their full results for
  * {@code mailsim merge}, which turns the parts of a run spread over machines into this command's own report.
  */

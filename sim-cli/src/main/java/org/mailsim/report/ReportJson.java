@@ -12,7 +12,7 @@ import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * The JSON document of MISSION.md section 6, the interface notebooks and other tools rely on. The contract's
+ * The JSON document of docs/json-contract.md, the interface notebooks and other tools rely on. The contract's
  * fields come first and in its order; extras follow. JSON has no NaN or Infinity, so a non-finite number
  * (the MTTDL interval's open end when no loss was seen, a metric with no values) is written as null.
  */

@@ -1,7 +1,7 @@
 package org.mailsim.run;
 
 /**
- * The per-replication metrics every run reports: first the eleven of the JSON contract (MISSION.md section 6), in
+ * The per-replication metrics every run reports: first the eleven of the JSON contract (docs/json-contract.md), in
  * its order, then extensions.
  */
 public enum Metric {

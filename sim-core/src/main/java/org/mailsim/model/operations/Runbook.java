@@ -62,7 +62,7 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
             new Staffing(2, 1));
 
     /**
-     * A 2008 portal's team, chosen so the Dreamwiz outage's mechanisms can be replayed (MISSION.md section 2); the
+     * A 2008 portal's team, chosen so the Dreamwiz outage's mechanisms can be replayed (docs/dreamwiz-2008.md); the
      * numbers are assumptions consistent with the source post, not reported facts: alarm in 1 h, engineer at work
      * 2 h later, replacement servers brought in over 45 h (send/receive back "on day 3"), no backup of the mail
      * store, a vendor taking 7 days ("typically up to a week, depending on data volume"), recovering 98% (the rest

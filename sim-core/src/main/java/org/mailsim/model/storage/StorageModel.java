@@ -36,7 +36,7 @@ import org.mailsim.run.ReplicationResult;
  *   <li>A rebuild reads the surviving disks. When it ends, each survivor that has no redundancy left (the array
  *       would lose data if it were unreadable too) yields a Poisson number of UREs with mean URE-rate x bits read,
  *       and all its undetected latent errors; those sectors are lost (a partial loss, declared when the rebuild
- *       ends, as in the RAID-5-with-URE chain of MISSION.md section 7). Survivors that still have redundancy get
+ *       ends, as in the RAID-5-with-URE chain of docs/model.md). Survivors that still have redundancy get
  *       their latent errors rewritten.</li>
  *   <li>Whole-array loss happens when the failed disks (not the offline ones) make the level lose data. Its cause
  *       is the origin of the failure that tipped it: random, shock/aftershock, or script.</li>
