@@ -117,35 +117,17 @@ public record RunReport(String scenario, long seed, long replications, int threa
     }
 
     /**
-     * The simulated hours matching a reported milestone: the mean of the per-incident metric it names, or the
-     * mean over kept incidents of when its named phase ended (from the incident's start); empty when none.
+     * The simulated hours matching a reported milestone, by the one definition every page and format uses (the
+     * replay's): per replication, from its first incident until its last incident reached the milestone's measure
+     * (service back, full recovery, or the end of the named phase), averaged over replications; empty when the
+     * milestone names no measure or the run did not keep every incident.
      */
     public OptionalDouble simulatedHours(Milestone milestone) {
-        String by = milestone.simulatedBy();
-        if (by == null) {
+        if (milestone.simulatedBy() == null || incidents.size() != incidentCount || incidentCount == 0) {
             return OptionalDouble.empty();
         }
-        for (Metric metric : List.of(Metric.HOURS_TO_RESTORE_SERVICE, Metric.HOURS_TO_FULL_RECOVERY)) {
-            if (metric.key().equals(by)) {
-                MetricSummary s = metrics.get(metric);
-                return s.count() == 0 ? OptionalDouble.empty() : OptionalDouble.of(s.mean());
-            }
-        }
-        double sum = 0;
-        int n = 0;
-        for (Incident incident : incidents) {
-            double end = Double.NaN;
-            for (Incident.Phase phase : incident.phases()) {
-                if (phase.name().equals(by)) {
-                    end = phase.endHours() - incident.startHours();
-                }
-            }
-            if (!Double.isNaN(end)) {
-                sum += end;
-                n++;
-            }
-        }
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
+        double hours = org.mailsim.report.replay.ReplayFigures.simulatedHours(this, milestone);
+        return Double.isNaN(hours) ? OptionalDouble.empty() : OptionalDouble.of(hours);
     }
 
     public static Builder builder(String scenario, RunStatistics statistics) {

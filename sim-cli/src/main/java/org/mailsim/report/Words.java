@@ -22,6 +22,23 @@ public final class Words {
     private Words() {
     }
 
+    /**
+     * A metric's name on a page, saying what one value is: the two durations are per storage incident (the replay's
+     * "send/receive back" and "full recovery" are per replication, and named so).
+     */
+    public static String metric(org.mailsim.run.Metric metric) {
+        return switch (metric) {
+            case HOURS_TO_RESTORE_SERVICE -> "hours to restore send/receive (per storage incident)";
+            case HOURS_TO_FULL_RECOVERY -> "hours to full recovery (per storage incident)";
+            default -> metric.label();
+        };
+    }
+
+    /** A metric's value in its unit: bytes in B/kB/MB/GB/TB, everything else a plain number. */
+    public static String metricValue(org.mailsim.run.Metric metric, double value) {
+        return metric == org.mailsim.run.Metric.BYTES_LOST ? Figures.bytes(value) : Figures.number(value);
+    }
+
     /** "disks (depreciation)" for {@code capital.disks}; an unknown key as it is. */
     public static String costCategory(String key) {
         return COST.getOrDefault(key, key);
