@@ -21,7 +21,6 @@ public final class ReportHtml {
     /** Incidents listed in the page's table; incidents.csv holds every kept one. */
     public static final int MAX_INCIDENT_ROWS = 50;
 
-    public static final String STYLE = org.mailsim.report.html.Html.STYLE;
 
     private ReportHtml() {
     }
@@ -188,22 +187,5 @@ public final class ReportHtml {
         static String signed(double hours) {
             return (hours > 0 ? "+" : "") + Figures.number(hours);
         }
-    }
-
-    /** Escapes text for HTML element content and double-quoted attributes. */
-    public static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
