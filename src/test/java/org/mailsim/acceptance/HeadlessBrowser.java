@@ -118,6 +118,18 @@ final class HeadlessBrowser implements AutoCloseable {
             throw new IOException("cannot open " + page + ": " + nav.path("errorText").asText());
         }
         loaded.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // Console and network-log events may trail the load event (on a loaded machine, by a good part of a
+        // second): a timer's round trip through the page lets them arrive before anyone reads problems().
+        eval("new Promise(r => setTimeout(r, 500))");
+    }
+
+    /** Waits up to {@code seconds} until problems() holds at least {@code count} entries; returns them. */
+    List<String> awaitProblems(int count, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (problems().size() < count && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        return problems();
     }
 
     /** Console errors, uncaught exceptions and failed loads since the page was opened. */
