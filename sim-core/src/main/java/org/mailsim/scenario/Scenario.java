@@ -148,8 +148,8 @@ public final class Scenario extends Section {
     /**
      * The keys the files and --set values wrote (after extends and overrides) and no defaults, as YAML that
      * {@link #parse(String)} reads back to this very scenario, defaults included: a key written with its default
-     * value can bind otherwise than the same key left out ({@link Section#has}). How a scenario travels to machines
-     * that do not have its files (a cluster's executors).
+     * value is not the key left out ({@link Section#isSet}; the checks between keys refuse some written pairs). How
+     * a scenario travels to machines that do not have its files (a cluster's executors).
      */
     public String writtenYaml() {
         return toYaml(false);
