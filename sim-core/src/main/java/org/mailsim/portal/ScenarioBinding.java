@@ -209,7 +209,7 @@ public final class ScenarioBinding {
         List<LotSpec> lots = new ArrayList<>();
         for (Section lot : s.items("storage.correlated.lots")) {
             LotSpec l = guard(lot.prefix(), () -> new LotSpec(lot.string("name"), lot.number("fraction"),
-                    lot.number("hazardMultiplier")));
+                    lot.number("hazardMultiplier"), lot.number("replacements")));
             lots.add(l);
         }
         List<ShockSpec> shocks = new ArrayList<>();

@@ -128,12 +128,17 @@ public final class Schema {
 
             // ---- storage: correlated failures
             key("storage.correlated.lots", SECTION_LIST, "Manufacturing lots: a fraction of the arrays is built"
-                    + " from one lot whose disks' hazard is multiplied (drawn per array)."),
+                    + " from one lot whose disks' hazard is multiplied (drawn per array). The multiplier marks the"
+                    + " disks the array was built with; replacement disks come from other lots (nominal hazard)"
+                    + " unless replacements says otherwise."),
             key("storage.correlated.lots[].name", STRING, "Name of the lot, for reports.").required(),
             key("storage.correlated.lots[].fraction", PROBABILITY, "Fraction of the arrays built from this lot;"
                     + " fractions add up to at most 1 (the rest is nominal).").required().above("0", "1"),
             key("storage.correlated.lots[].hazardMultiplier", NUMBER, "Hazard of this lot's disks relative to the"
                     + " lifetime (proportional hazards: survival S(t)^multiplier).").required().above("0", "1000"),
+            key("storage.correlated.lots[].replacements", PROBABILITY, "Fraction of replacement disks (after a"
+                    + " rebuild, or for a lost array) that come from the same lot, when the spares were bought with"
+                    + " the array; 0: every replacement is nominal.").defaultValue("0").range("0", "1"),
             key("storage.correlated.shocks", SECTION_LIST, "Shocks that fail or take offline several disks at once,"
                     + " arriving as a Poisson process."),
             key("storage.correlated.shocks[].kind", CHOICE, "What the shock is.").required()
