@@ -89,8 +89,9 @@ public final class ReportCharts {
                             + "missing mail until full recovery."));
         }
         if (!report.cost().isEmpty()) {
-            images.add(save(costBreakdown(report.cost()), folder, "cost-breakdown.png", "Cost breakdown",
-                    "Cost over the horizon by category."));
+            images.add(save(costBreakdown(report.cost(), report.currency()), folder, "cost-breakdown.png",
+                    "Cost breakdown", "Expected cost over the horizon (" + Figures.duration(report.horizonHours())
+                            + ") by category" + (report.currency().isEmpty() ? "." : ", in " + report.currency() + ".")));
         }
         return images;
     }
@@ -317,11 +318,11 @@ public final class ReportCharts {
     }
 
     /** Horizontal bars, one per cost category, labelled with the amount. */
-    public static JFreeChart costBreakdown(Map<String, Double> cost) {
+    public static JFreeChart costBreakdown(Map<String, Double> cost, String currency) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        cost.forEach((category, amount) -> data.addValue(amount, "cost", category));
-        JFreeChart chart = ChartFactory.createBarChart(null, null, "cost", data, PlotOrientation.HORIZONTAL,
-                false, false, false);
+        cost.forEach((category, amount) -> data.addValue(amount, "cost", Words.costCategory(category)));
+        JFreeChart chart = ChartFactory.createBarChart(null, null, currency.isEmpty() ? "expected cost"
+                : "expected cost (" + currency + ")", data, PlotOrientation.HORIZONTAL, false, false, false);
         BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         barStyle(renderer);
         chart.getCategoryPlot().getRangeAxis().setUpperMargin(0.15);
@@ -332,7 +333,9 @@ public final class ReportCharts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0x1f77b4));
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        // Whole numbers with grouped thousands, as in the tables.
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setMaximumBarWidth(0.12);
     }
