@@ -198,7 +198,10 @@ public final class EventQueue<E> {
         return insert(time, item);
     }
 
-    /** Empties the queue; outstanding handles become stale. */
+    /**
+     * Empties the queue as if new, keeping its grown arrays (so a queue reused for the next replication does not
+     * grow again); outstanding handles become stale. Costs one pass over the entries left.
+     */
     public void clear() {
         for (int b = 0; b < BUCKETS; b++) {
             for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
@@ -209,6 +212,8 @@ public final class EventQueue<E> {
         head0 = 0;
         entries = 0;
         live = 0;
+        last = 0; // a later minimum would make every earlier insertion rebuild the buckets
+        nextSequence = 0; // no entry is left to be ordered against
         Arrays.fill(occupied, 0);
     }
 

@@ -26,6 +26,18 @@ public final class Simulator {
         queue = new EventQueue<>(expectedPendingEvents);
     }
 
+    /**
+     * Back to time zero with no events, no stop request, no events fired and the default budget, keeping the grown
+     * event list, so one simulator serves replication after replication on a thread. Handles from before go stale.
+     */
+    public void reset() {
+        queue.clear();
+        now = 0;
+        stopRequested = false;
+        eventsFired = 0;
+        eventBudget = DEFAULT_EVENT_BUDGET;
+    }
+
     /** The current simulated time in hours. */
     public double now() {
         return now;
