@@ -48,10 +48,17 @@ public final class PortalExperiment {
     public Replication replicate(int index) {
         PortalReplication replication = new PortalReplication(spec, index);
         ReplicationResult result = replication.run();
-        return new Replication(result, replication.cost());
+        return new Replication(result, replication.cost(), replication.eventsFired());
     }
 
-    public record Replication(ReplicationResult result, CostModel.Breakdown cost) {
+    /**
+     * One replication's result and cost, and how many events it fired (for throughput figures; 0 when the
+     * replication was read back from saved results).
+     */
+    public record Replication(ReplicationResult result, CostModel.Breakdown cost, long events) {
+        public Replication(ReplicationResult result, CostModel.Breakdown cost) {
+            this(result, cost, 0);
+        }
     }
 
     /**

@@ -138,6 +138,11 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         return result.build();
     }
 
+    /** Events the replication fired. */
+    long eventsFired() {
+        return sim.eventsFired();
+    }
+
     /** The cost breakdown of the replication just run. */
     CostModel.Breakdown cost() {
         return cost;

@@ -25,6 +25,22 @@ class SimulatorTest {
         assertThat(sim.now()).isEqualTo(10);
     }
 
+    /** Indexed events fire with their index, interleaved with plain events in (time, insertion) order. */
+    @Test
+    void indexedEventsFireWithTheirIndexAndKeepItWhenRescheduled() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        IndexedEvent failure = index -> fired.add("disk " + index + "@" + sim.now());
+        sim.scheduleAt(3, failure, 7);
+        sim.scheduleAt(1, () -> fired.add("plain@1"));
+        long h = sim.schedule(2, failure, 42);
+        sim.scheduleAt(1, failure, 0);
+        h = sim.reschedule(h, 5);
+        assertThat(sim.isScheduled(h)).isTrue();
+        sim.run(10);
+        assertThat(fired).containsExactly("plain@1", "disk 0@1.0", "disk 7@3.0", "disk 42@5.0");
+    }
+
     /** A reset simulator left mid-run (events pending at late times) replays a run exactly as a new one does. */
     @Test
     void resetSimulatorRunsLikeANewOne() {
