@@ -3,6 +3,7 @@ package org.mailsim.portal;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mailsim.model.operations.CostModel;
+import org.mailsim.model.storage.StorageWorkspace;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.ReplicationRunner;
 import org.mailsim.run.RunStatistics;
@@ -37,7 +38,8 @@ public final class PortalExperiment {
                     + " are not within 0.." + (spec.replications() - 1));
         }
         Merge merge = new Merge(spec);
-        new ReplicationRunner(threads).run(count, k -> replicate(first + k), r -> {
+        new ReplicationRunner(threads).run(count, () -> new StorageWorkspace(spec.storage()),
+                (StorageWorkspace w, int k) -> replicate(w, first + k), r -> {
             tap.accept(r);
             merge.add(r);
         }, progress);
@@ -46,7 +48,12 @@ public final class PortalExperiment {
 
     /** One replication's result and cost; deterministic in (seed, index). */
     public Replication replicate(int index) {
-        PortalReplication replication = new PortalReplication(spec, index);
+        return replicate(new StorageWorkspace(spec.storage()), index);
+    }
+
+    /** One replication in {@code workspace} (one of this spec's storage, used by one thread at a time). */
+    public Replication replicate(StorageWorkspace workspace, int index) {
+        PortalReplication replication = new PortalReplication(spec, index, workspace);
         ReplicationResult result = replication.run();
         return new Replication(result, replication.cost(), replication.eventsFired());
     }

@@ -1,12 +1,11 @@
 package org.mailsim.model.storage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.mailsim.engine.Event;
+import org.mailsim.engine.IndexedEvent;
 import org.mailsim.engine.Simulator;
 import org.mailsim.model.storage.array.ArraySpec;
 import org.mailsim.model.storage.correlation.AftershockSpec;
@@ -17,19 +16,27 @@ import org.mailsim.model.storage.disk.ScrubSpec;
 import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
+import org.mailsim.random.PackedStreams;
 import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
 /**
- * One replication of the storage of a scenario on a {@link Simulator}: disks that fail, arrays that rebuild, lose
- * data or go offline, latent errors and scrubs, shocks and scripted faults.
+ * The storage of a scenario on a {@link Simulator}: disks that fail, arrays that rebuild, lose data or go offline,
+ * latent errors and scrubs, shocks and scripted faults. One instance serves replication after replication on one
+ * thread: {@link #reset} readies it for the next (with the reset simulator), so the structure is built once.
  *
  * <p>Cost grows with events, not with disks or time: each disk's next failure (and next latent error) is drawn
- * once and scheduled; an idle disk costs nothing until then. Scrubs are scheduled only for disks that hold an
- * undetected error, at the time the scrub that finds it would run. Every random draw goes through the
+ * once and scheduled; an idle disk costs nothing until then, and an event later than the end of the run
+ * ({@link #start(double)}) is not scheduled at all. Scrubs are scheduled only for disks that hold an undetected
+ * error, at the time the scrub that finds it would run. Every random draw goes through the
  * {@link TransitionSampler}; each disk draws its lifetimes and latent errors from its own streams, each array its
  * repairs and aftershocks, each shock kind its arrivals.
+ *
+ * <p>Layout: a disk is an index ({@code array * width + position}) into primitive arrays, an array an index into
+ * others, and each kind of event one {@link IndexedEvent} fired with that index; each disk's streams are two
+ * {@code long}s of a {@link PackedStreams}. A fleet without latent errors, shocks or spares holds about 40 bytes a
+ * disk, plus its pending events.
  *
  * <p>Modelling choices (with exponential lifetimes and repairs they reproduce the textbook Markov chains):
  * <ul>
@@ -54,21 +61,79 @@ public final class StorageModel {
     private static final long ARRAY_LOT_KEY = RandomStreams.hash("storage/array-lot");
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
+    // Where a disk stands in its replacement (stage[]).
+    private static final byte NONE = 0;
+    private static final byte WAIT_SPARE = 1;
+    private static final byte HANDLING = 2;
+    private static final byte WAIT_CREW = 3;
+    private static final byte REBUILDING = 4;
+    private static final byte DEFERRED = 5;
+
+    private enum Origin { RANDOM, CORRELATED, SCRIPTED }
+
     private final StorageSpec spec;
     private final ArraySpec arraySpec;
     private final DiskSpec diskSpec;
     private final RepairSpec repairSpec;
     private final Simulator sim;
-    private final RandomStreams streams;
     private final TransitionSampler sampler;
-    private final Disk[] disks;
-    private final ArrayState[] arrays;
-    private final int[] unavailableArraysInGroup;
     private final ScrubSpec scrub;
     private final boolean latentErrors;
     private final AftershockSpec aftershock;
-    private StorageListener[] listeners = new StorageListener[0];
+    private final int width;
+    private final int arrayCount;
+    private final int arraysPerGroup;
+    private final boolean oneCrew;
 
+    // Per disk.
+    private final PackedStreams lifeStreams;
+    private final byte[] stage;
+    private final long[] failureHandle;
+    private final long[] repairHandle;
+    private final PackedStreams lseStreams; // latent-error arrivals and scrub draws; null without latent errors
+    private final long[] lseHandle;
+    private final long[] scrubHandle;
+    private final int[] undetectedErrors;
+    private final double[] undetectedSince;
+    private final double[] scrubPhase;
+    private final long[] aftershockHandle; // null without aftershocks
+    private final double[] aftershockAt;
+    private final long[] crewTicket; // order of joining the array's crew queue; null with unlimited crews
+    private long[] offlineHandle; // allocated when a disk first goes offline
+    private double[] offlineUntil;
+
+    // Per array.
+    private final PackedStreams repairStreams;
+    private final PackedStreams aftershockStreams; // seeded when the array's first aftershock is drawn
+    private final boolean[] aftershockSeeded;
+    private final double[] hazardMultiplier; // null without manufacturing lots
+    private final long[] failedMask;
+    private final long[] offlineMask;
+    private final boolean[] lost;
+    private final boolean[] unavailable;
+    private final int[] rebuilding;
+    private final int[] deferred;
+    private final SparePool[] poolOfArray; // null without spares
+    private final SparePool[] pools;
+    private final PackedStreams poolStreams;
+    private final long[] poolKeys;
+    private final int[] unavailableArraysInGroup;
+    private final ShockProcess[] shocks;
+
+    private final IndexedEvent failureEvent = d -> fail(d, Origin.RANDOM);
+    private final IndexedEvent aftershockEvent = d -> fail(d, Origin.CORRELATED);
+    private final IndexedEvent lseEvent = this::latentErrorArrives;
+    private final IndexedEvent scrubEvent = this::scrubbed;
+    private final IndexedEvent handlingDone = this::spareInserted;
+    private final IndexedEvent rebuildDone = this::rebuilt;
+    private final IndexedEvent backOnline = this::comesBackOnline;
+    private final IndexedEvent replaceEvent = this::replace;
+    private final IndexedEvent replenished = this::replenish;
+
+    private RandomStreams streams;
+    private StorageListener[] listeners = new StorageListener[0];
+    private double end = Double.POSITIVE_INFINITY;
+    private long nextCrewTicket;
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
@@ -87,39 +152,150 @@ public final class StorageModel {
         this.diskSpec = spec.disk();
         this.repairSpec = spec.repair();
         this.sim = sim;
-        this.streams = streams;
         this.sampler = sampler;
         this.scrub = diskSpec.latentErrors().scrub();
         this.latentErrors = spec.randomFailures() && diskSpec.latentErrors().enabled();
         this.aftershock = spec.randomFailures() ? spec.correlation().aftershock() : null;
-        int width = arraySpec.width();
-        arrays = new ArrayState[spec.arrays()];
-        disks = new Disk[spec.disks()];
+        this.width = arraySpec.width();
+        this.arrayCount = spec.arrays();
+        this.arraysPerGroup = spec.arraysPerGroup();
+        this.oneCrew = repairSpec.crews() != RepairSpec.Crews.UNLIMITED;
+        int disks = spec.disks();
+
+        lifeStreams = new PackedStreams(disks);
+        stage = new byte[disks];
+        failureHandle = new long[disks];
+        repairHandle = new long[disks];
+        lseStreams = latentErrors ? new PackedStreams(disks) : null;
+        lseHandle = latentErrors ? new long[disks] : null;
+        scrubHandle = new long[latentErrors ? disks : 0];
+        undetectedErrors = new int[latentErrors ? disks : 0];
+        undetectedSince = new double[latentErrors ? disks : 0];
+        scrubPhase = latentErrors ? new double[disks] : null;
+        aftershockHandle = aftershock != null ? new long[disks] : null;
+        aftershockAt = aftershock != null ? new double[disks] : null;
+        crewTicket = oneCrew ? new long[disks] : null;
+
+        repairStreams = new PackedStreams(arrayCount);
+        aftershockStreams = aftershock != null ? new PackedStreams(arrayCount) : null;
+        aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
+        hazardMultiplier = spec.correlation().lots().isEmpty() ? null : new double[arrayCount];
+        failedMask = new long[arrayCount];
+        offlineMask = new long[arrayCount];
+        lost = new boolean[arrayCount];
+        unavailable = new boolean[arrayCount];
+        rebuilding = new int[arrayCount];
+        deferred = new int[arrayCount];
         unavailableArraysInGroup = new int[spec.groups()];
-        SparePool[] groupPools = new SparePool[spec.groups()];
+
         SpareSpec spares = repairSpec.spares();
-        for (int i = 0; i < arrays.length; i++) {
-            int group = i / spec.arraysPerGroup();
-            SparePool pool = null;
-            if (spares.kind() != SpareSpec.Kind.NONE) {
-                if (spares.scope() == SpareSpec.Scope.ARRAY) {
-                    pool = new SparePool(spares.count(), streams.stream(RandomStreams.hash("storage/spares/array-" + i)));
-                } else {
-                    if (groupPools[group] == null) {
-                        groupPools[group] = new SparePool(spares.count(),
-                                streams.stream(RandomStreams.hash("storage/spares/group-" + group)));
-                    }
-                    pool = groupPools[group];
-                }
+        if (spares.kind() == SpareSpec.Kind.NONE) {
+            poolOfArray = null;
+            pools = new SparePool[0];
+            poolKeys = new long[0];
+        } else {
+            boolean perArray = spares.scope() == SpareSpec.Scope.ARRAY;
+            int count = perArray ? arrayCount : spec.groups();
+            pools = new SparePool[count];
+            poolKeys = new long[count];
+            for (int i = 0; i < count; i++) {
+                pools[i] = new SparePool(i);
+                poolKeys[i] = RandomStreams.hash((perArray ? "storage/spares/array-" : "storage/spares/group-") + i);
             }
-            ArrayState array = new ArrayState(i, group, i % spec.arraysPerGroup(), pool);
-            arrays[i] = array;
-            for (int p = 0; p < width; p++) {
-                int id = i * width + p;
-                disks[id] = new Disk(id, array, p);
-                array.disks[p] = disks[id];
+            poolOfArray = new SparePool[arrayCount];
+            for (int a = 0; a < arrayCount; a++) {
+                poolOfArray[a] = pools[perArray ? a : a / arraysPerGroup];
             }
         }
+        poolStreams = new PackedStreams(pools.length);
+
+        List<ShockSpec> shockSpecs = spec.randomFailures() ? spec.correlation().shocks() : List.of();
+        shocks = new ShockProcess[shockSpecs.size()];
+        for (int n = 0; n < shocks.length; n++) {
+            shocks[n] = new ShockProcess(shockSpecs.get(n), n);
+        }
+        reset(streams);
+    }
+
+    /**
+     * Readies the model for another replication with {@code streams}, on its simulator, which the caller has
+     * {@link Simulator#reset reset}: every disk new, counters at zero, no listeners, not started. Allocates
+     * nothing (beyond the first aftershock streams' flags); costs a pass over the disks.
+     */
+    public void reset(RandomStreams newStreams) {
+        this.streams = newStreams;
+        listeners = new StorageListener[0];
+        end = Double.POSITIVE_INFINITY;
+        started = false;
+        nextCrewTicket = 0;
+        diskFailures = 0;
+        lossEvents = 0;
+        bytesLost = 0;
+        Arrays.fill(lossesByCause, 0);
+        firstLossHours = Double.NaN;
+        latentErrorDiskHours = 0;
+
+        Arrays.fill(stage, NONE);
+        Arrays.fill(failureHandle, -1);
+        Arrays.fill(repairHandle, -1);
+        if (latentErrors) {
+            Arrays.fill(lseHandle, -1);
+            Arrays.fill(scrubHandle, -1);
+            Arrays.fill(undetectedErrors, 0);
+        }
+        if (aftershock != null) {
+            Arrays.fill(aftershockHandle, -1);
+            Arrays.fill(aftershockSeeded, false);
+        }
+        offlineHandle = null;
+        offlineUntil = null;
+        Arrays.fill(failedMask, 0);
+        Arrays.fill(offlineMask, 0);
+        Arrays.fill(lost, false);
+        Arrays.fill(unavailable, false);
+        Arrays.fill(rebuilding, 0);
+        Arrays.fill(deferred, 0);
+        Arrays.fill(unavailableArraysInGroup, 0);
+
+        for (int a = 0; a < arrayCount; a++) {
+            repairStreams.seed(a, newStreams, ARRAY_REPAIR_KEY ^ (a * GOLDEN));
+        }
+        if (hazardMultiplier != null) {
+            PackedStreams lot = new PackedStreams(1);
+            for (int a = 0; a < arrayCount; a++) {
+                lot.seed(0, newStreams, ARRAY_LOT_KEY ^ (a * GOLDEN));
+                hazardMultiplier[a] = drawLot(lot.nextDouble(0));
+            }
+        }
+        int disks = lifeStreams.count();
+        for (int d = 0; d < disks; d++) {
+            lifeStreams.seed(d, newStreams, DISK_LIFE_KEY ^ (d * GOLDEN));
+        }
+        if (latentErrors) {
+            boolean periodic = scrub != null && scrub.periodic();
+            double period = periodic ? scrub.interval().mean() : 0;
+            for (int d = 0; d < disks; d++) {
+                lseStreams.seed(d, newStreams, DISK_LSE_KEY ^ (d * GOLDEN));
+                scrubPhase[d] = periodic ? lseStreams.nextDouble(d) * period : Double.NaN;
+            }
+        }
+        for (int p = 0; p < pools.length; p++) {
+            poolStreams.seed(p, newStreams, poolKeys[p]);
+            pools[p].reset(repairSpec.spares().count());
+        }
+        for (ShockProcess shock : shocks) {
+            shock.reset();
+        }
+    }
+
+    private double drawLot(double u) {
+        for (LotSpec lot : spec.correlation().lots()) {
+            if (u < lot.fraction()) {
+                return lot.hazardMultiplier();
+            }
+            u -= lot.fraction();
+        }
+        return 1;
     }
 
     /** Adds a listener; listeners are called in the order added. */
@@ -130,20 +306,40 @@ public final class StorageModel {
 
     /** Schedules every disk's first failure and latent error, the shock processes and the scripted faults. */
     public void start() {
+        start(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #start()}, for a run that ends at {@code endHours} (the horizon it is run to): events later than
+     * that would never fire, so they are not scheduled, and a new disk whose lifetime clearly ends later is not
+     * even given one (its failure probability is compared with the lifetime's CDF at the end instead of inverting
+     * it). Results are the same as with {@link #start()}.
+     */
+    public void start(double endHours) {
         if (started) {
             throw new IllegalStateException("the storage model was already started");
         }
         started = true;
-        for (ArrayState array : arrays) {
-            for (Disk disk : array.disks) {
-                disk.install();
+        end = endHours;
+        if (spec.randomFailures()) {
+            Distribution lifetime = diskSpec.lifetime();
+            double now = sim.now();
+            // The CDF at the end, with a margin far above the inverses' error (1e-12 relative for the numerically
+            // inverted lifetimes), so that a disk judged to outlive the run always would.
+            double limit = Double.isInfinite(end) ? Double.POSITIVE_INFINITY
+                    : lifetime.cdf(end - now) * (1 + 1e-6) + 1e-9;
+            int disks = lifeStreams.count();
+            for (int d = 0; d < disks; d++) {
+                int a = d / width;
+                double life = sampler.timeToFailureUnless(lifetime, multiplier(a), 0, lifeStreams.at(d), limit);
+                failureHandle[d] = scheduleIn(life, failureEvent, d);
+                if (latentErrors) {
+                    scheduleLatentError(d);
+                }
             }
         }
-        if (spec.randomFailures()) {
-            int n = 0;
-            for (ShockSpec shock : spec.correlation().shocks()) {
-                new ShockProcess(shock, n++).scheduleNext();
-            }
+        for (ShockProcess shock : shocks) {
+            shock.scheduleNext();
         }
         List<ScriptedFault> faults = new ArrayList<>(spec.faults());
         faults.sort(Comparator.comparingDouble(ScriptedFault::atHours));
@@ -157,29 +353,29 @@ public final class StorageModel {
 
     /** Fails disk {@code disk} of array {@code array} of group {@code group} now (ignored if already failed or lost). */
     public void failDisk(int group, int array, int disk) {
-        arrayAt(group, array).disks[disk].fail(Origin.SCRIPTED);
+        fail(diskAt(group, array, disk), Origin.SCRIPTED);
     }
 
     /** Takes a disk offline now for {@code hours}; it comes back with its data unless its array is lost meanwhile. */
     public void takeOffline(int group, int array, int disk, double hours) {
-        arrayAt(group, array).disks[disk].takeOffline(hours);
+        takeOffline(diskAt(group, array, disk), hours);
     }
 
     /** Replaces a lost array by new, empty disks now; it becomes available again. */
     public void replaceLostArray(int group, int array) {
-        ArrayState a = arrayAt(group, array);
-        if (!a.lost) {
+        int a = arrayAt(group, array);
+        if (!lost[a]) {
             throw new IllegalStateException("array " + array + " of group " + group + " is not lost");
         }
-        a.replace();
+        replace(a);
     }
 
     public boolean isLost(int group, int array) {
-        return arrayAt(group, array).lost;
+        return lost[arrayAt(group, array)];
     }
 
     public boolean isAvailable(int group, int array) {
-        return !arrayAt(group, array).unavailable;
+        return !unavailable[arrayAt(group, array)];
     }
 
     public boolean isGroupAvailable(int group) {
@@ -187,7 +383,7 @@ public final class StorageModel {
     }
 
     public int failedDisks(int group, int array) {
-        return Long.bitCount(arrayAt(group, array).failedMask);
+        return Long.bitCount(failedMask[arrayAt(group, array)]);
     }
 
     public StorageSpec spec() {
@@ -224,9 +420,9 @@ public final class StorageModel {
      */
     public double latentErrorDiskHours(double untilHours) {
         double total = latentErrorDiskHours;
-        for (Disk d : disks) {
-            if (d.undetectedErrors > 0) {
-                total += untilHours - d.undetectedSince;
+        for (int d = 0; d < undetectedErrors.length; d++) {
+            if (undetectedErrors[d] > 0) {
+                total += untilHours - undetectedSince[d];
             }
         }
         return total;
@@ -244,29 +440,64 @@ public final class StorageModel {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Internals.
+    // Internals: indices and scheduling.
 
-    private ArrayState arrayAt(int group, int array) {
-        if (group < 0 || group >= spec.groups() || array < 0 || array >= spec.arraysPerGroup()) {
+    private int arrayAt(int group, int array) {
+        if (group < 0 || group >= spec.groups() || array < 0 || array >= arraysPerGroup) {
             throw new IllegalArgumentException("no array " + array + " in group " + group);
         }
-        return arrays[group * spec.arraysPerGroup() + array];
+        return group * arraysPerGroup + array;
+    }
+
+    private int diskAt(int group, int array, int disk) {
+        int a = arrayAt(group, array);
+        if (disk < 0 || disk >= width) {
+            throw new IllegalArgumentException("no disk " + disk + " in an array of " + width);
+        }
+        return a * width + disk;
+    }
+
+    private long bit(int d) {
+        return 1L << (d % width);
+    }
+
+    private double multiplier(int a) {
+        return hazardMultiplier == null ? 1 : hazardMultiplier[a];
+    }
+
+    private int failedCount(int a) {
+        return Long.bitCount(failedMask[a]);
+    }
+
+    /** Schedules after {@code delay} hours, or returns -1 (a handle that is never scheduled) past the end. */
+    private long scheduleIn(double delay, IndexedEvent event, int index) {
+        return scheduleAt(sim.now() + delay, event, index);
+    }
+
+    private long scheduleAt(double time, IndexedEvent event, int index) {
+        return time > end ? -1 : sim.scheduleAt(time, event, index);
+    }
+
+    private long cancel(long handle) {
+        if (handle >= 0) {
+            sim.cancel(handle);
+        }
+        return -1;
     }
 
     private void apply(ScriptedFault fault) {
-        ArrayState a = arrayAt(fault.group(), fault.array());
-        int width = arraySpec.width();
+        int first = arrayAt(fault.group(), fault.array()) * width;
         for (int i = 0; i < (fault.disks().isEmpty() ? width : fault.disks().size()); i++) {
-            Disk d = a.disks[fault.disks().isEmpty() ? i : fault.disks().get(i)];
+            int d = first + (fault.disks().isEmpty() ? i : fault.disks().get(i));
             if (fault.action() == ScriptedFault.Action.FAIL) {
-                d.fail(Origin.SCRIPTED);
+                fail(d, Origin.SCRIPTED);
             } else {
-                d.takeOffline(fault.offlineHours());
+                takeOffline(d, fault.offlineHours());
             }
         }
     }
 
-    private void recordLoss(ArrayState a, LossCause cause, double bytes) {
+    private void recordLoss(int a, LossCause cause, double bytes) {
         lossEvents++;
         lossesByCause[cause.ordinal()]++;
         bytesLost += bytes;
@@ -274,514 +505,514 @@ public final class StorageModel {
             firstLossHours = sim.now();
         }
         for (StorageListener l : listeners) {
-            l.dataLost(sim.now(), a.group, a.indexInGroup, cause, bytes);
+            l.dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, cause, bytes);
         }
     }
 
-    private enum Origin { RANDOM, CORRELATED, SCRIPTED }
+    // ---------------------------------------------------------------------------------------------------------
+    // Disks. A disk slot keeps its random streams when its disk is replaced.
 
-    private enum Stage { NONE, WAIT_SPARE, HANDLING, WAIT_CREW, REBUILDING, DEFERRED }
-
-    /** One disk slot of an array; a replacement disk reuses the slot and its random streams. */
-    private final class Disk {
-        final ArrayState array;
-        final int position;
-        final long bit;
-        final UniformRandomProvider lifeRng;
-        UniformRandomProvider lseRng;
-        boolean failed;
-        boolean offline;
-        Stage stage = Stage.NONE;
-        long failureHandle = -1;
-        long lseHandle = -1;
-        long scrubHandle = -1;
-        long repairHandle = -1;
-        long offlineHandle = -1;
-        long aftershockHandle = -1;
-        double aftershockAt = Double.NaN;
-        double offlineUntil;
-        int undetectedErrors;
-        double undetectedSince;
-        double scrubPhase = Double.NaN;
-        final Event failureEvent = () -> fail(Origin.RANDOM);
-        final Event aftershockEvent = () -> fail(Origin.CORRELATED);
-        final Event lseEvent = this::latentErrorArrives;
-        final Event scrubEvent = this::scrubbed;
-        final Event handlingDone = this::spareInserted;
-        final Event rebuildDone = this::rebuilt;
-        final Event backOnline = this::comesBackOnline;
-
-        Disk(int id, ArrayState array, int position) {
-            this.array = array;
-            this.position = position;
-            this.bit = 1L << position;
-            this.lifeRng = streams.stream(DISK_LIFE_KEY ^ (id * GOLDEN));
+    /** A new disk in slot {@code d}: fresh lifetime, no latent errors. The caller has cleared its failed bit. */
+    private void install(int d) {
+        stage[d] = NONE;
+        clearLatentErrors(d);
+        if (!spec.randomFailures()) {
+            return;
         }
+        int a = d / width;
+        double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier(a), failedCount(a), lifeStreams.at(d));
+        failureHandle[d] = scheduleIn(life, failureEvent, d);
+        if (latentErrors) {
+            scheduleLatentError(d);
+        }
+    }
 
-        /** A new disk in the slot: fresh lifetime, no latent errors. */
-        void install() {
-            failed = false;
-            stage = Stage.NONE;
-            clearLatentErrors();
-            if (!spec.randomFailures()) {
-                return;
+    private void scheduleLatentError(int d) {
+        lseHandle[d] = scheduleIn(sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(),
+                failedCount(d / width), lseStreams.at(d)), lseEvent, d);
+    }
+
+    private void latentErrorArrives(int d) {
+        lseHandle[d] = -1;
+        if (undetectedErrors[d] == 0) {
+            undetectedSince[d] = sim.now();
+            scheduleScrub(d);
+        }
+        undetectedErrors[d]++;
+        scheduleLatentError(d);
+    }
+
+    private void scheduleScrub(int d) {
+        if (scrub == null) {
+            return;
+        }
+        double now = sim.now();
+        if (scrub.periodic()) {
+            double period = scrub.interval().mean();
+            double k = Math.floor((now - scrubPhase[d]) / period) + 1;
+            double next = scrubPhase[d] + k * period;
+            scrubHandle[d] = scheduleAt(next > now ? next : next + period, scrubEvent, d);
+        } else {
+            scrubHandle[d] = scheduleIn(sampler.repairTime(scrub.interval(), failedCount(d / width),
+                    lseStreams.at(d)), scrubEvent, d);
+        }
+    }
+
+    private void scrubbed(int d) {
+        scrubHandle[d] = -1;
+        int a = d / width;
+        if ((offlineMask[a] & bit(d)) != 0) {
+            scheduleScrub(d); // an offline disk cannot be read; the next scrub will try again
+            return;
+        }
+        if (noRedundancyFor(a, d)) {
+            int sectors = undetectedErrors[d] * diskSpec.latentErrors().burstSectors();
+            clearLatentErrors(d);
+            recordLoss(a, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+        } else {
+            clearLatentErrors(d);
+        }
+    }
+
+    private void clearLatentErrors(int d) {
+        if (!latentErrors) {
+            return;
+        }
+        if (undetectedErrors[d] > 0) {
+            latentErrorDiskHours += sim.now() - undetectedSince[d];
+            undetectedErrors[d] = 0;
+        }
+        if (scrubHandle[d] >= 0) {
+            sim.cancel(scrubHandle[d]);
+            scrubHandle[d] = -1;
+        }
+    }
+
+    private void cancelAll(int d) {
+        failureHandle[d] = cancel(failureHandle[d]);
+        repairHandle[d] = cancel(repairHandle[d]);
+        if (latentErrors) {
+            lseHandle[d] = cancel(lseHandle[d]);
+        }
+        if (offlineHandle != null) {
+            offlineHandle[d] = cancel(offlineHandle[d]);
+        }
+        if (aftershock != null) {
+            aftershockHandle[d] = cancel(aftershockHandle[d]);
+        }
+        clearLatentErrors(d);
+    }
+
+    private void fail(int d, Origin origin) {
+        int a = d / width;
+        long bit = bit(d);
+        if ((failedMask[a] & bit) != 0 || lost[a]) {
+            return;
+        }
+        cancelAll(d); // handles of events that already fired are stale, and cancelling them is harmless
+        offlineMask[a] &= ~bit;
+        failedMask[a] |= bit;
+        diskFailures++;
+        double now = sim.now();
+        for (StorageListener l : listeners) {
+            l.diskFailed(now, a / arraysPerGroup, a % arraysPerGroup, d - a * width);
+        }
+        if (arraySpec.losesData(failedMask[a])) {
+            lose(a, origin == Origin.RANDOM ? LossCause.CONCURRENT_FAILURES
+                    : origin == Origin.CORRELATED ? LossCause.CORRELATED_FAILURE : LossCause.SCRIPTED_FAULT);
+            return;
+        }
+        refreshAvailability(a);
+        if (aftershock != null) {
+            raiseSurvivorsHazard(a);
+        }
+        requestSpare(d);
+    }
+
+    private void requestSpare(int d) {
+        SparePool pool = poolOfArray == null ? null : poolOfArray[d / width];
+        if (pool == null) {
+            enqueueRebuild(d);
+        } else if (pool.available > 0) {
+            pool.take();
+            startHandling(d);
+        } else {
+            stage[d] = WAIT_SPARE;
+            pool.waiting.addLast(d);
+        }
+    }
+
+    private void startHandling(int d) {
+        Distribution handling = repairSpec.spares().handlingTime();
+        int a = d / width;
+        double delay = handling.mean() == 0 ? 0
+                : sampler.repairTime(handling, failedCount(a), repairStreams.at(a));
+        if (delay > 0) {
+            stage[d] = HANDLING;
+            repairHandle[d] = scheduleIn(delay, handlingDone, d);
+        } else {
+            enqueueRebuild(d);
+        }
+    }
+
+    private void spareInserted(int d) {
+        repairHandle[d] = -1;
+        enqueueRebuild(d);
+    }
+
+    private void startRebuild(int d) {
+        stage[d] = REBUILDING;
+        int a = d / width;
+        double hours = repairSpec.rebuild().time() != null
+                ? sampler.repairTime(repairSpec.rebuild().time(), failedCount(a), repairStreams.at(a))
+                : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
+        repairHandle[d] = scheduleIn(hours, rebuildDone, d);
+    }
+
+    private void rebuilt(int d) {
+        repairHandle[d] = -1;
+        int a = d / width;
+        if (unavailable[a]) {
+            stage[d] = DEFERRED;
+            deferred[a]++;
+            return;
+        }
+        completeRebuild(d);
+    }
+
+    private void completeRebuild(int d) {
+        // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
+        // read (UREs and latent errors); the others have their latent errors rewritten from redundancy.
+        int a = d / width;
+        long missing = failedMask[a] | offlineMask[a];
+        int ureSectors = 0;
+        int latentSectors = 0;
+        double bitsRead = diskSpec.capacityBits() * repairSpec.rebuild().dataFraction();
+        int first = a * width;
+        for (int p = 0; p < width; p++) {
+            long sBit = 1L << p;
+            if ((missing & sBit) != 0) {
+                continue;
             }
-            double life = sampler.timeToFailure(diskSpec.lifetime(), array.hazardMultiplier, array.failedCount(), lifeRng);
-            failureHandle = sim.schedule(life, failureEvent);
-            if (latentErrors) {
-                if (lseRng == null) {
-                    lseRng = streams.stream(DISK_LSE_KEY ^ ((array.index * (long) arraySpec.width() + position) * GOLDEN));
-                    if (scrub != null && scrub.periodic()) {
-                        scrubPhase = lseRng.nextDouble() * scrub.interval().mean();
-                    }
+            if (arraySpec.losesData(missing | sBit)) {
+                if (diskSpec.urePerBit() > 0) {
+                    ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, repairStreams.at(a));
                 }
-                scheduleLatentError();
+                if (latentErrors) {
+                    latentSectors += undetectedErrors[first + p] * diskSpec.latentErrors().burstSectors();
+                }
+            }
+            clearLatentErrors(first + p);
+        }
+        failedMask[a] &= ~bit(d);
+        rebuilding[a]--;
+        install(d);
+        rebuildNext(a);
+        refreshAvailability(a);
+        if (ureSectors > 0) {
+            recordLoss(a, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
+        }
+        if (latentSectors > 0) {
+            recordLoss(a, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+        }
+    }
+
+    private void takeOffline(int d, double hours) {
+        int a = d / width;
+        long bit = bit(d);
+        if ((failedMask[a] & bit) != 0 || lost[a]) {
+            return;
+        }
+        if (offlineHandle == null) {
+            offlineHandle = new long[stage.length];
+            Arrays.fill(offlineHandle, -1);
+            offlineUntil = new double[stage.length];
+        }
+        double until = sim.now() + hours;
+        if ((offlineMask[a] & bit) != 0) {
+            if (until > offlineUntil[d]) {
+                offlineUntil[d] = until;
+                // A new handle: keep it. Past the end, the return to service is not scheduled at all.
+                offlineHandle[d] = offlineHandle[d] >= 0 ? (until > end ? cancel(offlineHandle[d])
+                        : sim.reschedule(offlineHandle[d], until)) : -1;
+            }
+            return;
+        }
+        offlineMask[a] |= bit;
+        offlineUntil[d] = until;
+        offlineHandle[d] = scheduleAt(until, backOnline, d);
+        refreshAvailability(a);
+    }
+
+    private void comesBackOnline(int d) {
+        offlineHandle[d] = -1;
+        int a = d / width;
+        offlineMask[a] &= ~bit(d);
+        refreshAvailability(a);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Arrays.
+
+    /** True when losing disk {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
+    private boolean noRedundancyFor(int a, int d) {
+        return arraySpec.losesData(failedMask[a] | offlineMask[a] | bit(d));
+    }
+
+    private void enqueueRebuild(int d) {
+        int a = d / width;
+        if (!oneCrew || rebuilding[a] == 0) {
+            rebuilding[a]++;
+            startRebuild(d);
+        } else {
+            stage[d] = WAIT_CREW;
+            crewTicket[d] = nextCrewTicket++;
+        }
+    }
+
+    /** With one crew: the disk that has waited longest for it (first come, first served). */
+    private void rebuildNext(int a) {
+        if (!oneCrew || rebuilding[a] != 0) {
+            return;
+        }
+        int next = -1;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            if (stage[d] == WAIT_CREW && (next < 0 || crewTicket[d] < crewTicket[next])) {
+                next = d;
             }
         }
-
-        void scheduleLatentError() {
-            lseHandle = sim.schedule(sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(), array.failedCount(),
-                    lseRng), lseEvent);
+        if (next >= 0) {
+            rebuilding[a]++;
+            startRebuild(next);
         }
+    }
 
-        void latentErrorArrives() {
-            lseHandle = -1;
-            if (undetectedErrors == 0) {
-                undetectedSince = sim.now();
-                scheduleScrub();
-            }
-            undetectedErrors++;
-            scheduleLatentError();
+    private void raiseSurvivorsHazard(int a) {
+        if (!aftershockSeeded[a]) {
+            aftershockStreams.seed(a, streams, ARRAY_AFTERSHOCK_KEY ^ (a * GOLDEN));
+            aftershockSeeded[a] = true;
         }
-
-        void scheduleScrub() {
-            if (scrub == null) {
-                return;
+        double now = sim.now();
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            if ((failedMask[a] & bit(d)) != 0) {
+                continue;
             }
-            double now = sim.now();
-            if (scrub.periodic()) {
-                double period = scrub.interval().mean();
-                double k = Math.floor((now - scrubPhase) / period) + 1;
-                double next = scrubPhase + k * period;
-                scrubHandle = sim.scheduleAt(next > now ? next : next + period, scrubEvent);
-            } else {
-                scrubHandle = sim.schedule(sampler.repairTime(scrub.interval(), array.failedCount(), lseRng), scrubEvent);
+            double t = sampler.timeToArrival(aftershock.extraHazardPerHour(), failedCount(a), aftershockStreams.at(a));
+            if (t < aftershock.windowHours()) {
+                if (aftershockHandle[d] >= 0 && sim.isScheduled(aftershockHandle[d])) {
+                    if (aftershockAt[d] <= now + t) {
+                        continue; // keep the earlier of the two pending follow-on failures
+                    }
+                    sim.cancel(aftershockHandle[d]);
+                }
+                aftershockAt[d] = now + t;
+                aftershockHandle[d] = scheduleAt(now + t, aftershockEvent, d);
             }
         }
+    }
 
-        void scrubbed() {
-            scrubHandle = -1;
-            if (offline) {
-                scheduleScrub(); // an offline disk cannot be read; the next scrub will try again
-                return;
-            }
-            if (array.noRedundancyFor(this)) {
-                int sectors = undetectedErrors * diskSpec.latentErrors().burstSectors();
-                clearLatentErrors();
-                recordLoss(array, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
-            } else {
-                clearLatentErrors();
+    private void lose(int a, LossCause cause) {
+        lost[a] = true;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            cancelAll(d);
+            stage[d] = NONE;
+        }
+        offlineMask[a] = 0;
+        rebuilding[a] = 0;
+        deferred[a] = 0;
+        if (poolOfArray != null) {
+            poolOfArray[a].waiting.removeArray(a);
+        }
+        recordLoss(a, cause, spec.arrayDataBytes());
+        setUnavailable(a, true);
+        Distribution replacement = repairSpec.lostArrayReplacement();
+        if (replacement != null) {
+            double delay = replacement.mean() == 0 ? 0
+                    : sampler.repairTime(replacement, failedCount(a), repairStreams.at(a));
+            scheduleIn(delay, replaceEvent, a);
+        }
+    }
+
+    private void replace(int a) {
+        if (!lost[a]) {
+            return; // already replaced by the operations layer
+        }
+        lost[a] = false;
+        failedMask[a] = 0;
+        offlineMask[a] = 0;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            install(d);
+        }
+        refreshAvailability(a);
+    }
+
+    private void refreshAvailability(int a) {
+        boolean now = lost[a] || arraySpec.losesData(failedMask[a] | offlineMask[a]);
+        if (now != unavailable[a]) {
+            setUnavailable(a, now);
+        }
+        if (!unavailable[a] && deferred[a] > 0) {
+            deferred[a] = 0;
+            for (int d = a * width; d < (a + 1) * width; d++) {
+                if (stage[d] == DEFERRED) {
+                    completeRebuild(d);
+                }
             }
         }
+    }
 
-        void clearLatentErrors() {
-            if (undetectedErrors > 0) {
-                latentErrorDiskHours += sim.now() - undetectedSince;
-                undetectedErrors = 0;
-            }
-            if (scrubHandle >= 0) {
-                sim.cancel(scrubHandle);
-                scrubHandle = -1;
-            }
-        }
-
-        void cancelAll() {
-            failureHandle = cancel(failureHandle);
-            lseHandle = cancel(lseHandle);
-            repairHandle = cancel(repairHandle);
-            offlineHandle = cancel(offlineHandle);
-            aftershockHandle = cancel(aftershockHandle);
-            clearLatentErrors();
-        }
-
-        private long cancel(long handle) {
-            if (handle >= 0) {
-                sim.cancel(handle);
-            }
-            return -1;
-        }
-
-        void fail(Origin origin) {
-            if (failed || array.lost) {
-                return;
-            }
-            cancelAll(); // handles of events that already fired are stale, and cancelling them is harmless
-            failed = true;
-            if (offline) {
-                offline = false;
-                array.offlineMask &= ~bit;
-            }
-            array.failedMask |= bit;
-            diskFailures++;
-            double now = sim.now();
+    private void setUnavailable(int a, boolean value) {
+        double now = sim.now();
+        boolean was = unavailable[a];
+        unavailable[a] = value;
+        int group = a / arraysPerGroup;
+        int inGroup = a % arraysPerGroup;
+        if (value) {
             for (StorageListener l : listeners) {
-                l.diskFailed(now, array.group, array.indexInGroup, position);
+                l.arrayUnavailable(now, group, inGroup, lost[a]);
             }
-            if (arraySpec.losesData(array.failedMask)) {
-                array.lose(origin == Origin.RANDOM ? LossCause.CONCURRENT_FAILURES
-                        : origin == Origin.CORRELATED ? LossCause.CORRELATED_FAILURE : LossCause.SCRIPTED_FAULT);
-                return;
-            }
-            array.refreshAvailability();
-            if (aftershock != null) {
-                array.raiseSurvivorsHazard();
-            }
-            requestSpare();
-        }
-
-        void requestSpare() {
-            SparePool pool = array.spares;
-            if (pool == null) {
-                array.enqueueRebuild(this);
-            } else if (pool.available > 0) {
-                pool.take();
-                startHandling();
-            } else {
-                stage = Stage.WAIT_SPARE;
-                pool.waiting.addLast(this);
-            }
-        }
-
-        void startHandling() {
-            Distribution handling = repairSpec.spares().handlingTime();
-            double delay = handling.mean() == 0 ? 0 : sampler.repairTime(handling, array.failedCount(), array.repairRng);
-            if (delay > 0) {
-                stage = Stage.HANDLING;
-                repairHandle = sim.schedule(delay, handlingDone);
-            } else {
-                array.enqueueRebuild(this);
-            }
-        }
-
-        void spareInserted() {
-            repairHandle = -1;
-            array.enqueueRebuild(this);
-        }
-
-        void startRebuild() {
-            stage = Stage.REBUILDING;
-            double hours = repairSpec.rebuild().time() != null
-                    ? sampler.repairTime(repairSpec.rebuild().time(), array.failedCount(), array.repairRng)
-                    : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
-            repairHandle = sim.schedule(hours, rebuildDone);
-        }
-
-        void rebuilt() {
-            repairHandle = -1;
-            if (array.unavailable) {
-                stage = Stage.DEFERRED;
-                array.deferred++;
-                return;
-            }
-            completeRebuild();
-        }
-
-        void completeRebuild() {
-            // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
-            // read (UREs and latent errors); the others have their latent errors rewritten from redundancy.
-            long missing = array.failedMask | array.offlineMask;
-            int ureSectors = 0;
-            int latentSectors = 0;
-            double bitsRead = diskSpec.capacityBits() * repairSpec.rebuild().dataFraction();
-            for (Disk s : array.disks) {
-                if ((missing & s.bit) != 0) {
-                    continue;
+            if (!was && unavailableArraysInGroup[group]++ == 0) {
+                for (StorageListener l : listeners) {
+                    l.groupUnavailable(now, group);
                 }
-                if (arraySpec.losesData(missing | s.bit)) {
-                    if (diskSpec.urePerBit() > 0) {
-                        ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, array.repairRng);
-                    }
-                    latentSectors += s.undetectedErrors * diskSpec.latentErrors().burstSectors();
+            }
+        } else if (was) {
+            for (StorageListener l : listeners) {
+                l.arrayAvailable(now, group, inGroup);
+            }
+            if (--unavailableArraysInGroup[group] == 0) {
+                for (StorageListener l : listeners) {
+                    l.groupAvailable(now, group);
                 }
-                s.clearLatentErrors();
             }
-            array.failedMask &= ~bit;
-            array.rebuilding--;
-            install();
-            array.rebuildNext();
-            array.refreshAvailability();
-            if (ureSectors > 0) {
-                recordLoss(array, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
-            }
-            if (latentSectors > 0) {
-                recordLoss(array, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
-            }
-        }
-
-        void takeOffline(double hours) {
-            if (failed || array.lost) {
-                return;
-            }
-            double until = sim.now() + hours;
-            if (offline) {
-                if (until > offlineUntil) {
-                    offlineUntil = until;
-                    offlineHandle = sim.reschedule(offlineHandle, until); // a new handle: keep it
-                }
-                return;
-            }
-            offline = true;
-            offlineUntil = until;
-            array.offlineMask |= bit;
-            offlineHandle = sim.scheduleAt(until, backOnline);
-            array.refreshAvailability();
-        }
-
-        void comesBackOnline() {
-            offlineHandle = -1;
-            offline = false;
-            array.offlineMask &= ~bit;
-            array.refreshAvailability();
         }
     }
 
-    /** State of one array. */
-    private final class ArrayState {
-        final int index;
-        final int group;
-        final int indexInGroup;
-        final Disk[] disks;
-        final SparePool spares;
-        final UniformRandomProvider repairRng;
-        UniformRandomProvider aftershockRng;
-        final double hazardMultiplier;
-        long failedMask;
-        long offlineMask;
-        boolean lost;
-        boolean unavailable;
-        int rebuilding;
-        int deferred;
-        ArrayDeque<Disk> crewQueue;
-        final Event replaceEvent = this::replace;
-
-        ArrayState(int index, int group, int indexInGroup, SparePool spares) {
-            this.index = index;
-            this.group = group;
-            this.indexInGroup = indexInGroup;
-            this.disks = new Disk[arraySpec.width()];
-            this.spares = spares;
-            this.repairRng = streams.stream(ARRAY_REPAIR_KEY ^ (index * GOLDEN));
-            this.hazardMultiplier = drawLot();
-        }
-
-        private double drawLot() {
-            List<LotSpec> lots = spec.correlation().lots();
-            if (lots.isEmpty()) {
-                return 1;
-            }
-            double u = streams.stream(ARRAY_LOT_KEY ^ (index * GOLDEN)).nextDouble();
-            for (LotSpec lot : lots) {
-                if (u < lot.fraction()) {
-                    return lot.hazardMultiplier();
-                }
-                u -= lot.fraction();
-            }
-            return 1;
-        }
-
-        int failedCount() {
-            return Long.bitCount(failedMask);
-        }
-
-        /** True when losing {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
-        boolean noRedundancyFor(Disk d) {
-            return arraySpec.losesData(failedMask | offlineMask | d.bit);
-        }
-
-        void enqueueRebuild(Disk d) {
-            if (repairSpec.crews() == RepairSpec.Crews.UNLIMITED || rebuilding == 0) {
-                rebuilding++;
-                d.startRebuild();
-            } else {
-                if (crewQueue == null) {
-                    crewQueue = new ArrayDeque<>(arraySpec.width());
-                }
-                d.stage = Stage.WAIT_CREW;
-                crewQueue.addLast(d);
-            }
-        }
-
-        void rebuildNext() {
-            if (crewQueue != null && !crewQueue.isEmpty() && rebuilding == 0) {
-                rebuilding++;
-                crewQueue.pollFirst().startRebuild();
-            }
-        }
-
-        void raiseSurvivorsHazard() {
-            if (aftershockRng == null) {
-                aftershockRng = streams.stream(ARRAY_AFTERSHOCK_KEY ^ (index * GOLDEN));
-            }
-            double now = sim.now();
-            for (Disk s : disks) {
-                if (s.failed) {
-                    continue;
-                }
-                double t = sampler.timeToArrival(aftershock.extraHazardPerHour(), failedCount(), aftershockRng);
-                if (t < aftershock.windowHours()) {
-                    if (s.aftershockHandle >= 0 && sim.isScheduled(s.aftershockHandle)) {
-                        if (s.aftershockAt <= now + t) {
-                            continue; // keep the earlier of the two pending follow-on failures
-                        }
-                        sim.cancel(s.aftershockHandle);
-                    }
-                    s.aftershockAt = now + t;
-                    s.aftershockHandle = sim.scheduleAt(now + t, s.aftershockEvent);
-                }
-            }
-        }
-
-        void lose(LossCause cause) {
-            lost = true;
-            for (Disk d : disks) {
-                d.cancelAll();
-                d.offline = false;
-                d.stage = Stage.NONE;
-            }
-            offlineMask = 0;
-            rebuilding = 0;
-            deferred = 0;
-            if (crewQueue != null) {
-                crewQueue.clear();
-            }
-            if (spares != null) {
-                spares.waiting.removeIf(d -> d.array == this);
-            }
-            recordLoss(this, cause, spec.arrayDataBytes());
-            setUnavailable(true);
-            Distribution replacement = repairSpec.lostArrayReplacement();
-            if (replacement != null) {
-                double delay = replacement.mean() == 0 ? 0 : sampler.repairTime(replacement, failedCount(), repairRng);
-                sim.schedule(delay, replaceEvent);
-            }
-        }
-
-        void replace() {
-            if (!lost) {
-                return; // already replaced by the operations layer
-            }
-            lost = false;
-            failedMask = 0;
-            offlineMask = 0;
-            for (Disk d : disks) {
-                d.install();
-            }
-            refreshAvailability();
-        }
-
-        void refreshAvailability() {
-            boolean now = lost || arraySpec.losesData(failedMask | offlineMask);
-            if (now != unavailable) {
-                setUnavailable(now);
-            }
-            if (!unavailable && deferred > 0) {
-                deferred = 0;
-                for (Disk d : disks) {
-                    if (d.stage == Stage.DEFERRED) {
-                        d.completeRebuild();
-                    }
-                }
-            }
-        }
-
-        private void setUnavailable(boolean value) {
-            double now = sim.now();
-            boolean was = unavailable;
-            unavailable = value;
-            if (value) {
-                for (StorageListener l : listeners) {
-                    l.arrayUnavailable(now, group, indexInGroup, lost);
-                }
-                if (!was && unavailableArraysInGroup[group]++ == 0) {
-                    for (StorageListener l : listeners) {
-                        l.groupUnavailable(now, group);
-                    }
-                }
-            } else if (was) {
-                for (StorageListener l : listeners) {
-                    l.arrayAvailable(now, group, indexInGroup);
-                }
-                if (--unavailableArraysInGroup[group] == 0) {
-                    for (StorageListener l : listeners) {
-                        l.groupAvailable(now, group);
-                    }
-                }
-            }
-        }
+    private void replenish(int pool) {
+        pools[pool].replenish();
     }
 
     /** Spare disks shared by one array or one group. */
     private final class SparePool {
+        final int index;
         int available;
-        final ArrayDeque<Disk> waiting = new ArrayDeque<>();
-        final UniformRandomProvider rng;
-        final Event replenished = this::replenish;
+        final DiskQueue waiting = new DiskQueue();
 
-        SparePool(int count, UniformRandomProvider rng) {
-            this.available = count;
-            this.rng = rng;
+        SparePool(int index) {
+            this.index = index;
+        }
+
+        void reset(int count) {
+            available = count;
+            waiting.clear();
         }
 
         void take() {
             available--;
             Distribution delay = repairSpec.spares().replenishTime();
-            double t = delay.mean() == 0 ? 0 : sampler.repairTime(delay, 0, rng);
-            sim.schedule(t, replenished);
+            double t = delay.mean() == 0 ? 0 : sampler.repairTime(delay, 0, poolStreams.at(index));
+            scheduleIn(t, replenished, index);
         }
 
         void replenish() {
             available++;
-            Disk next = waiting.pollFirst();
-            if (next != null) {
+            int next = waiting.pollFirst();
+            if (next >= 0) {
                 take();
-                next.startHandling();
+                startHandling(next);
             }
+        }
+    }
+
+    /** Disks waiting for a spare, first come first served: a ring of disk indices. */
+    private final class DiskQueue {
+        private int[] ring = new int[4];
+        private int head;
+        private int size;
+
+        void clear() {
+            head = 0;
+            size = 0;
+        }
+
+        void addLast(int d) {
+            if (size == ring.length) {
+                int[] grown = new int[2 * ring.length];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = ring[(head + i) % ring.length];
+                }
+                ring = grown;
+                head = 0;
+            }
+            ring[(head + size++) % ring.length] = d;
+        }
+
+        /** The disk that has waited longest, or -1. */
+        int pollFirst() {
+            if (size == 0) {
+                return -1;
+            }
+            int d = ring[head];
+            head = (head + 1) % ring.length;
+            size--;
+            return d;
+        }
+
+        /** Drops the disks of array {@code a}, keeping the others' order. */
+        void removeArray(int a) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                int d = ring[(head + i) % ring.length];
+                if (d / width != a) {
+                    ring[(head + kept++) % ring.length] = d;
+                }
+            }
+            size = kept;
         }
     }
 
     /** A Poisson stream of shocks over all arrays (or groups): one event object, rescheduled after each shock. */
     private final class ShockProcess {
         final ShockSpec shock;
-        final UniformRandomProvider rng;
+        final long key;
+        // A generator object (one per shock kind): its nextInt(n) splits each 64-bit output in two, which a
+        // packed stream's view would not repeat.
+        UniformRandomProvider rng;
         final double totalRate;
-        final int[] scratch = new int[arraySpec.width()];
-        final Event arrives = this::hit;
+        final int[] scratch = new int[width];
+        final org.mailsim.engine.Event arrives = this::hit;
 
         ShockProcess(ShockSpec shock, int ordinal) {
             this.shock = shock;
-            this.rng = streams.stream(RandomStreams.hash("storage/shock/" + ordinal + "/" + shock.name()));
-            int targets = shock.scope() == ShockSpec.Scope.ARRAY ? arrays.length : spec.groups();
+            this.key = RandomStreams.hash("storage/shock/" + ordinal + "/" + shock.name());
+            int targets = shock.scope() == ShockSpec.Scope.ARRAY ? arrayCount : spec.groups();
             this.totalRate = shock.ratePerHour() * targets;
         }
 
+        void reset() {
+            rng = streams.stream(key);
+        }
+
         void scheduleNext() {
-            sim.schedule(sampler.timeToArrival(totalRate, 0, rng), arrives);
+            double t = sim.now() + sampler.timeToArrival(totalRate, 0, rng);
+            if (t <= end) {
+                sim.scheduleAt(t, arrives);
+            }
         }
 
         void hit() {
             if (shock.scope() == ShockSpec.Scope.ARRAY) {
-                strike(arrays[sampler.pick(arrays.length, rng)]);
+                strike(sampler.pick(arrayCount, rng));
             } else {
                 int group = sampler.pick(spec.groups(), rng);
-                for (int i = 0; i < spec.arraysPerGroup(); i++) {
-                    strike(arrays[group * spec.arraysPerGroup() + i]);
+                for (int i = 0; i < arraysPerGroup; i++) {
+                    strike(group * arraysPerGroup + i);
                 }
             }
             scheduleNext();
         }
 
-        void strike(ArrayState a) {
-            int width = scratch.length;
+        void strike(int a) {
             for (int i = 0; i < width; i++) {
                 scratch[i] = i;
             }
@@ -794,13 +1025,13 @@ public final class StorageModel {
                 scratch[j] = tmp;
             }
             double offlineHours = shock.effect() == ShockSpec.Effect.OFFLINE
-                    ? sampler.repairTime(shock.offlineTime(), a.failedCount(), rng) : 0;
+                    ? sampler.repairTime(shock.offlineTime(), failedCount(a), rng) : 0;
             for (int i = 0; i < k; i++) {
-                Disk d = a.disks[scratch[i]];
+                int d = a * width + scratch[i];
                 if (shock.effect() == ShockSpec.Effect.FAIL) {
-                    d.fail(Origin.CORRELATED);
+                    fail(d, Origin.CORRELATED);
                 } else {
-                    d.takeOffline(offlineHours);
+                    takeOffline(d, offlineHours);
                 }
             }
         }
