@@ -42,9 +42,17 @@ import org.mailsim.run.ReplicationResult;
  * <ul>
  *   <li>A rebuild reads the surviving disks. When it ends, each survivor that has no redundancy left (the array
  *       would lose data if it were unreadable too) yields a Poisson number of UREs with mean URE-rate x bits read,
- *       and all its undetected latent errors; those sectors are lost (a partial loss, declared when the rebuild
- *       ends, as in the RAID-5-with-URE chain of MISSION.md section 7). Survivors that still have redundancy get
- *       their latent errors rewritten.</li>
+ *       and the undetected latent errors the rebuild met; those sectors are lost (a partial loss, declared when the
+ *       rebuild ends, as in the RAID-5-with-URE chain). Survivors that still have redundancy get those latent
+ *       errors rewritten. The rebuild reads at a uniform pace, so it meets every error present when it started and
+ *       an error arriving meanwhile only if it lands ahead of the read position (probability: the share not yet
+ *       read); errors behind it stay latent for the next scrub or rebuild.</li>
+ *   <li>One loss event per degraded window: the UREs and latent errors a rebuild meets, and what scrubs find on
+ *       disks without redundancy while the array waits for it, are one event (sectors summed, causes listed as
+ *       {@code ureDuringRebuild+latentError}), declared when the rebuild ends (or the offline disks return). If the
+ *       array is lost meanwhile, they join that whole-array event.</li>
+ *   <li>A manufacturing lot's hazard multiplier marks the disks an array was built with; replacements are
+ *       nominal unless the lot's {@code replacementFraction} says the spares came from the same lot.</li>
  *   <li>Whole-array loss happens when the failed disks (not the offline ones) make the level lose data. Its cause
  *       is the origin of the failure that tipped it: random, shock/aftershock, or script.</li>
  *   <li>An array whose failed plus offline disks exceed what it can serve is unavailable (not lost); rebuilds that
@@ -94,8 +102,11 @@ public final class StorageModel {
     private final long[] lseHandle;
     private final long[] scrubHandle;
     private final int[] undetectedErrors;
+    private final int[] errorsBehindRebuild; // of undetectedErrors, those on sectors the rebuild had already read
     private final double[] undetectedSince;
     private final double[] scrubPhase;
+    private final double[] rebuildStart; // with latent errors only: where a rebuild stands when an error arrives
+    private final double[] rebuildEnd;
     private final long[] aftershockHandle; // null without aftershocks
     private final double[] aftershockAt;
     private final long[] crewTicket; // order of joining the array's crew queue; null with unlimited crews
@@ -106,13 +117,15 @@ public final class StorageModel {
     private final PackedStreams repairStreams;
     private final PackedStreams aftershockStreams; // seeded when the array's first aftershock is drawn
     private final boolean[] aftershockSeeded;
-    private final double[] hazardMultiplier; // null without manufacturing lots
+    private final LotSpec[] lot; // null without manufacturing lots; per array, null for nominal disks
     private final long[] failedMask;
     private final long[] offlineMask;
     private final boolean[] lost;
     private final boolean[] unavailable;
     private final int[] rebuilding;
     private final int[] deferred;
+    private final int[] pendingCauses; // partial losses of the open degraded window: their causes (bits) and bytes
+    private final double[] pendingBytes;
     private final SparePool[] poolOfArray; // null without spares
     private final SparePool[] pools;
     private final PackedStreams poolStreams;
@@ -137,7 +150,8 @@ public final class StorageModel {
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
-    private final long[] lossesByCause = new long[LossCause.values().length];
+    /** Loss events by the set of their causes (bit {@code cause.ordinal()}), declared so far. */
+    private final long[] eventsByCauses = new long[1 << LossCause.values().length];
     private double firstLossHours = Double.NaN;
     private double latentErrorDiskHours;
     private boolean started;
@@ -170,8 +184,11 @@ public final class StorageModel {
         lseHandle = latentErrors ? new long[disks] : null;
         scrubHandle = new long[latentErrors ? disks : 0];
         undetectedErrors = new int[latentErrors ? disks : 0];
+        errorsBehindRebuild = new int[latentErrors ? disks : 0];
         undetectedSince = new double[latentErrors ? disks : 0];
         scrubPhase = latentErrors ? new double[disks] : null;
+        rebuildStart = latentErrors ? new double[disks] : null;
+        rebuildEnd = latentErrors ? new double[disks] : null;
         aftershockHandle = aftershock != null ? new long[disks] : null;
         aftershockAt = aftershock != null ? new double[disks] : null;
         crewTicket = oneCrew ? new long[disks] : null;
@@ -179,13 +196,15 @@ public final class StorageModel {
         repairStreams = new PackedStreams(arrayCount);
         aftershockStreams = aftershock != null ? new PackedStreams(arrayCount) : null;
         aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
-        hazardMultiplier = spec.correlation().lots().isEmpty() ? null : new double[arrayCount];
+        lot = spec.correlation().lots().isEmpty() ? null : new LotSpec[arrayCount];
         failedMask = new long[arrayCount];
         offlineMask = new long[arrayCount];
         lost = new boolean[arrayCount];
         unavailable = new boolean[arrayCount];
         rebuilding = new int[arrayCount];
         deferred = new int[arrayCount];
+        pendingCauses = new int[arrayCount];
+        pendingBytes = new double[arrayCount];
         unavailableArraysInGroup = new int[spec.groups()];
 
         SpareSpec spares = repairSpec.spares();
@@ -231,7 +250,7 @@ public final class StorageModel {
         diskFailures = 0;
         lossEvents = 0;
         bytesLost = 0;
-        Arrays.fill(lossesByCause, 0);
+        Arrays.fill(eventsByCauses, 0);
         firstLossHours = Double.NaN;
         latentErrorDiskHours = 0;
 
@@ -242,6 +261,7 @@ public final class StorageModel {
             Arrays.fill(lseHandle, -1);
             Arrays.fill(scrubHandle, -1);
             Arrays.fill(undetectedErrors, 0);
+            Arrays.fill(errorsBehindRebuild, 0);
         }
         if (aftershock != null) {
             Arrays.fill(aftershockHandle, -1);
@@ -255,16 +275,18 @@ public final class StorageModel {
         Arrays.fill(unavailable, false);
         Arrays.fill(rebuilding, 0);
         Arrays.fill(deferred, 0);
+        Arrays.fill(pendingCauses, 0);
+        Arrays.fill(pendingBytes, 0);
         Arrays.fill(unavailableArraysInGroup, 0);
 
         for (int a = 0; a < arrayCount; a++) {
             repairStreams.seed(a, newStreams, ARRAY_REPAIR_KEY ^ (a * GOLDEN));
         }
-        if (hazardMultiplier != null) {
-            PackedStreams lot = new PackedStreams(1);
+        if (lot != null) {
+            PackedStreams lotStream = new PackedStreams(1);
             for (int a = 0; a < arrayCount; a++) {
-                lot.seed(0, newStreams, ARRAY_LOT_KEY ^ (a * GOLDEN));
-                hazardMultiplier[a] = drawLot(lot.nextDouble(0));
+                lotStream.seed(0, newStreams, ARRAY_LOT_KEY ^ (a * GOLDEN));
+                lot[a] = drawLot(lotStream.nextDouble(0));
             }
         }
         int disks = lifeStreams.count();
@@ -288,14 +310,14 @@ public final class StorageModel {
         }
     }
 
-    private double drawLot(double u) {
-        for (LotSpec lot : spec.correlation().lots()) {
-            if (u < lot.fraction()) {
-                return lot.hazardMultiplier();
+    private LotSpec drawLot(double u) {
+        for (LotSpec l : spec.correlation().lots()) {
+            if (u < l.fraction()) {
+                return l;
             }
-            u -= lot.fraction();
+            u -= l.fraction();
         }
-        return 1;
+        return null;
     }
 
     /** Adds a listener; listeners are called in the order added. */
@@ -331,7 +353,7 @@ public final class StorageModel {
             int disks = lifeStreams.count();
             for (int d = 0; d < disks; d++) {
                 int a = d / width;
-                double life = sampler.timeToFailureUnless(lifetime, multiplier(a), 0, lifeStreams.at(d), limit);
+                double life = sampler.timeToFailureUnless(lifetime, lotMultiplier(a), 0, lifeStreams.at(d), limit);
                 failureHandle[d] = scheduleIn(life, failureEvent, d);
                 if (latentErrors) {
                     scheduleLatentError(d);
@@ -397,16 +419,41 @@ public final class StorageModel {
         return diskFailures;
     }
 
+    /** Loss events so far, counting those still held open in a degraded window. */
     public long lossEvents() {
-        return lossEvents;
+        long n = lossEvents;
+        for (int a = 0; a < arrayCount; a++) {
+            n += pendingCauses[a] != 0 ? 1 : 0;
+        }
+        return n;
     }
 
+    /** Bytes in the loss events so far, counting those still held open in a degraded window. */
     public double bytesLost() {
-        return bytesLost;
+        double bytes = bytesLost;
+        for (int a = 0; a < arrayCount; a++) {
+            bytes += pendingBytes[a];
+        }
+        return bytes;
     }
 
+    /** Loss events in which {@code cause} took part (an event with several causes counts for each). */
     public long losses(LossCause cause) {
-        return lossesByCause[cause.ordinal()];
+        long[] events = eventsByCauses();
+        long n = 0;
+        for (int causes = 1; causes < events.length; causes++) {
+            n += (causes & (1 << cause.ordinal())) != 0 ? events[causes] : 0;
+        }
+        return n;
+    }
+
+    private long[] eventsByCauses() {
+        long[] events = eventsByCauses.clone();
+        for (int a = 0; a < arrayCount; a++) {
+            events[pendingCauses[a]]++;
+        }
+        events[0] = 0;
+        return events;
     }
 
     /** Time of the first data loss, NaN if none yet. */
@@ -431,10 +478,11 @@ public final class StorageModel {
     /** Adds this replication's storage metrics and losses by cause to {@code result}. */
     public void recordInto(ReplicationResult.Builder result) {
         result.add(Metric.DISK_FAILURES, diskFailures);
-        result.add(Metric.BYTES_LOST, bytesLost);
-        for (LossCause cause : LossCause.values()) {
-            for (long i = 0; i < lossesByCause[cause.ordinal()]; i++) {
-                result.lossEvent(cause.key());
+        result.add(Metric.BYTES_LOST, bytesLost());
+        long[] events = eventsByCauses();
+        for (int causes = 1; causes < events.length; causes++) {
+            for (long i = 0; i < events[causes]; i++) {
+                result.lossEvent(LossCause.key(causes));
             }
         }
     }
@@ -461,8 +509,25 @@ public final class StorageModel {
         return 1L << (d % width);
     }
 
-    private double multiplier(int a) {
-        return hazardMultiplier == null ? 1 : hazardMultiplier[a];
+    /** Hazard multiplier of the disks array {@code a} was built with. */
+    private double lotMultiplier(int a) {
+        return lot == null || lot[a] == null ? 1 : lot[a].hazardMultiplier();
+    }
+
+    /** Hazard multiplier of a replacement disk: its lot's with the lot's replacement fraction, else nominal. */
+    private double replacementMultiplier(int a, int d) {
+        LotSpec l = lot == null ? null : lot[a];
+        if (l == null || l.replacementFraction() == 0) {
+            return 1;
+        }
+        if (l.replacementFraction() == 1) {
+            return l.hazardMultiplier();
+        }
+        return lifeStreams.nextDouble(d) < l.replacementFraction() ? l.hazardMultiplier() : 1;
+    }
+
+    private boolean degraded(int a) {
+        return (failedMask[a] | offlineMask[a]) != 0;
     }
 
     private int failedCount(int a) {
@@ -497,22 +562,52 @@ public final class StorageModel {
         }
     }
 
-    private void recordLoss(int a, LossCause cause, double bytes) {
+    /**
+     * Sectors of array {@code a} found unreadable with no redundancy left. They join the loss event of its
+     * degraded window, declared when the window closes ({@link #declarePendingLoss}): one event per rebuild however
+     * many UREs, latent errors and scrub findings it holds.
+     */
+    private void partialLoss(int a, LossCause cause, double bytes) {
+        if (Double.isNaN(firstLossHours)) {
+            firstLossHours = sim.now();
+        }
+        pendingCauses[a] |= 1 << cause.ordinal();
+        pendingBytes[a] += bytes;
+    }
+
+    /** Declares the partial-loss event held open on array {@code a}, if any: its sectors summed, its causes listed. */
+    private void declarePendingLoss(int a) {
+        if (pendingCauses[a] != 0) {
+            int causes = pendingCauses[a];
+            double bytes = pendingBytes[a];
+            pendingCauses[a] = 0;
+            pendingBytes[a] = 0;
+            recordLoss(a, causes, bytes);
+        }
+    }
+
+    /** One loss event; listeners hear its leading cause (a whole-array cause if any, else in declaration order). */
+    private void recordLoss(int a, int causes, double bytes) {
         lossEvents++;
-        lossesByCause[cause.ordinal()]++;
+        eventsByCauses[causes]++;
         bytesLost += bytes;
         if (Double.isNaN(firstLossHours)) {
             firstLossHours = sim.now();
         }
+        LossCause lead = LossCause.values()[Integer.numberOfTrailingZeros(causes)];
         for (StorageListener l : listeners) {
-            l.dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, cause, bytes);
+            l.dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, lead, bytes);
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // Disks. A disk slot keeps its random streams when its disk is replaced.
 
-    /** A new disk in slot {@code d}: fresh lifetime, no latent errors. The caller has cleared its failed bit. */
+    /**
+     * A replacement disk in slot {@code d}: fresh lifetime, no latent errors; the caller has cleared its failed
+     * bit. It is nominal unless its array's lot also supplied the spares (the disks the array was built with are
+     * installed by {@link #start(double)}, with the lot's hazard).
+     */
     private void install(int d) {
         stage[d] = NONE;
         clearLatentErrors(d);
@@ -520,7 +615,8 @@ public final class StorageModel {
             return;
         }
         int a = d / width;
-        double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier(a), failedCount(a), lifeStreams.at(d));
+        double multiplier = replacementMultiplier(a, d);
+        double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier, failedCount(a), lifeStreams.at(d));
         failureHandle[d] = scheduleIn(life, failureEvent, d);
         if (latentErrors) {
             scheduleLatentError(d);
@@ -539,6 +635,9 @@ public final class StorageModel {
             scheduleScrub(d);
         }
         undetectedErrors[d]++;
+        if (rebuilding[d / width] > 0 && behindRebuild(d / width, d)) {
+            errorsBehindRebuild[d]++;
+        }
         scheduleLatentError(d);
     }
 
@@ -568,7 +667,10 @@ public final class StorageModel {
         if (noRedundancyFor(a, d)) {
             int sectors = undetectedErrors[d] * diskSpec.latentErrors().burstSectors();
             clearLatentErrors(d);
-            recordLoss(a, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+            partialLoss(a, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+            if (!degraded(a)) {
+                declarePendingLoss(a); // a level without redundancy: no window to wait for
+            }
         } else {
             clearLatentErrors(d);
         }
@@ -578,6 +680,7 @@ public final class StorageModel {
         if (!latentErrors) {
             return;
         }
+        errorsBehindRebuild[d] = 0;
         if (undetectedErrors[d] > 0) {
             latentErrorDiskHours += sim.now() - undetectedSince[d];
             undetectedErrors[d] = 0;
@@ -666,6 +769,10 @@ public final class StorageModel {
         double hours = repairSpec.rebuild().time() != null
                 ? sampler.repairTime(repairSpec.rebuild().time(), failedCount(a), repairStreams.at(a))
                 : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
+        if (latentErrors) {
+            rebuildStart[d] = sim.now();
+            rebuildEnd[d] = rebuildStart[d] + hours;
+        }
         repairHandle[d] = scheduleIn(hours, rebuildDone, d);
     }
 
@@ -682,7 +789,8 @@ public final class StorageModel {
 
     private void completeRebuild(int d) {
         // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
-        // read (UREs and latent errors); the others have their latent errors rewritten from redundancy.
+        // read (UREs and the latent errors it met); the others have those latent errors rewritten from
+        // redundancy. Errors that landed behind the rebuild's read position stay latent.
         int a = d / width;
         long missing = failedMask[a] | offlineMask[a];
         int ureSectors = 0;
@@ -699,10 +807,15 @@ public final class StorageModel {
                     ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, repairStreams.at(a));
                 }
                 if (latentErrors) {
-                    latentSectors += undetectedErrors[first + p] * diskSpec.latentErrors().burstSectors();
+                    latentSectors += (undetectedErrors[first + p] - errorsBehindRebuild[first + p])
+                            * diskSpec.latentErrors().burstSectors();
                 }
             }
-            clearLatentErrors(first + p);
+            readByRebuild(first + p);
+        }
+        if (latentErrors) {
+            // Counted against this rebuild only (offline disks were not read).
+            Arrays.fill(errorsBehindRebuild, first, first + width, 0);
         }
         failedMask[a] &= ~bit(d);
         rebuilding[a]--;
@@ -710,10 +823,22 @@ public final class StorageModel {
         rebuildNext(a);
         refreshAvailability(a);
         if (ureSectors > 0) {
-            recordLoss(a, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
+            partialLoss(a, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
         }
         if (latentSectors > 0) {
-            recordLoss(a, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+            partialLoss(a, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+        }
+        declarePendingLoss(a); // the rebuild closes its degraded window's event
+    }
+
+    /** A rebuild read disk {@code d}: the errors it met are gone (lost or rewritten); those behind it stay. */
+    private void readByRebuild(int d) {
+        int behind = latentErrors ? errorsBehindRebuild[d] : 0;
+        if (behind == 0) {
+            clearLatentErrors(d);
+        } else {
+            undetectedErrors[d] = behind; // still undetected since the same time, its scrub still scheduled
+            errorsBehindRebuild[d] = 0;
         }
     }
 
@@ -749,6 +874,9 @@ public final class StorageModel {
         int a = d / width;
         offlineMask[a] &= ~bit(d);
         refreshAvailability(a);
+        if (!degraded(a)) {
+            declarePendingLoss(a); // a window of offline disks closes without a rebuild
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -757,6 +885,26 @@ public final class StorageModel {
     /** True when losing disk {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
     private boolean noRedundancyFor(int a, int d) {
         return arraySpec.losesData(failedMask[a] | offlineMask[a] | bit(d));
+    }
+
+    /**
+     * Whether a latent error arriving now on disk {@code d} of array {@code a} lands on a sector the rebuild has
+     * already read: rebuilds progress uniformly, so with probability (now - start) / (end - start). With several
+     * rebuilds at once it is placed against the one that ends first (a deferred one has read everything).
+     */
+    private boolean behindRebuild(int a, int d) {
+        int first = -1;
+        for (int r = a * width; r < (a + 1) * width; r++) {
+            if ((stage[r] == REBUILDING || stage[r] == DEFERRED) && (first < 0 || rebuildEnd[r] < rebuildEnd[first])) {
+                first = r;
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        double length = rebuildEnd[first] - rebuildStart[first];
+        double read = length > 0 ? (sim.now() - rebuildStart[first]) / length : 1;
+        return read >= 1 || lseStreams.nextDouble(d) < read;
     }
 
     private void enqueueRebuild(int d) {
@@ -823,7 +971,11 @@ public final class StorageModel {
         if (poolOfArray != null) {
             poolOfArray[a].waiting.removeArray(a);
         }
-        recordLoss(a, cause, spec.arrayDataBytes());
+        // Sectors found unreadable earlier in this degraded window are part of the array now lost: one event.
+        int causes = (1 << cause.ordinal()) | pendingCauses[a];
+        pendingCauses[a] = 0;
+        pendingBytes[a] = 0;
+        recordLoss(a, causes, spec.arrayDataBytes());
         setUnavailable(a, true);
         Distribution replacement = repairSpec.lostArrayReplacement();
         if (replacement != null) {
