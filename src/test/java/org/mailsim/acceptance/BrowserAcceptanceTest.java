@@ -56,13 +56,13 @@ class BrowserAcceptanceTest {
         }
         Files.createDirectories(OUT);
         Path scenarios = ReplayAcceptanceTest.SCENARIOS;
-        run("run", scenarios.resolve("portal-baseline.yaml").toString(), "--replications", "40", "--out",
+        run("run", scenarios.resolve("portal-baseline.yaml").toString(), "--replications", "20", "--out",
                 OUT.resolve("run").toString(), "--force", "--quiet", "--set", "storage.raid.level=raid5");
         run("replay", "dreamwiz-2008", "--scenarios", scenarios.toString(), "--out", OUT.resolve("replay").toString(),
                 "--force", "--quiet");
-        run("sweep", scenarios.resolve("raid-budget-sweep.yaml").toString(), "--replications", "8", "--out",
+        run("sweep", scenarios.resolve("raid-budget-sweep.yaml").toString(), "--replications", "4", "--out",
                 OUT.resolve("sweep").toString());
-        run("run", scenarios.resolve("portal-baseline.yaml").toString(), "--replications", "40", "--out",
+        run("run", scenarios.resolve("portal-baseline.yaml").toString(), "--replications", "20", "--out",
                 OUT.resolve("run-raid6").toString(), "--force", "--quiet", "--set", "storage.raid.level=raid6");
         run("compare", OUT.resolve("run").toString(), OUT.resolve("run-raid6").toString(), "--out",
                 OUT.resolve("compare").toString(), "--force");
