@@ -263,7 +263,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The command line that reproduces this sweep. */
     private String command() {
-        List<String> words = new ArrayList<>(List.of("mailsim", "sweep", file.toString(), "--out", out.toString()));
+        // DIR, not the folder's path: the page is the same wherever the sweep was written (and a Spark sweep's
+        // byte for byte a local one's); run in DIR's place, the command resumes there and writes the same table.
+        List<String> words = new ArrayList<>(List.of("mailsim", "sweep", file.toString(), "--out", "DIR"));
         if (replications != null) {
             words.addAll(List.of("--replications", replications.toString()));
         }
