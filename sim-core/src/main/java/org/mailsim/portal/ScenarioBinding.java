@@ -169,7 +169,7 @@ public final class ScenarioBinding {
         if (s.is(STORAGE_REBUILD_READS, "used-data")) {
             fraction = usedDataFraction(array, disk, mail, s.intValue(STORAGE_ARRAYS_PER_GROUP));
             if (!(fraction > 0)) {
-                problem("storage.rebuild.reads", "used-data rebuilds would copy nothing: the users' mail is "
+                problem(STORAGE_REBUILD_READS.path(), "used-data rebuilds would copy nothing: the users' mail is "
                         + fraction + " of the usable capacity; accepted: whole-disk, or users with mail");
                 return null;
             }
