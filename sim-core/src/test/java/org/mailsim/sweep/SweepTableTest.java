@@ -102,8 +102,10 @@ class SweepTableTest {
                 double v = metric == Metric.TOTAL_COST ? cost : 1;
                 m.put(metric, new org.mailsim.stats.MetricSummary(40, v, v, v, v, v, v, v));
             }
-            return new SweepPoint(m, org.mailsim.stats.Proportions.probability(lost, 40),
-                    org.mailsim.stats.Proportions.meanTimeFromExposure(400, lost), 40);
+            org.mailsim.stats.Estimate p = org.mailsim.stats.Proportions.probability(lost, 40);
+            return new SweepPoint(m, p, org.mailsim.stats.Proportions.meanTimeFromExposure(400, lost), 40,
+                    Map.of(org.mailsim.run.Severity.ARRAY_LOSS, p, org.mailsim.run.Severity.SECTOR_LOSS, p,
+                            org.mailsim.run.Severity.OUTAGE, p), new org.mailsim.run.RunExtent(400, false, 1, 1));
         };
         SweepPoint a = point.apply(1.0, 0L);
         SweepPoint b = point.apply(2.0, 2L);

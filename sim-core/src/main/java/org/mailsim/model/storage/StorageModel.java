@@ -72,6 +72,9 @@ public final class StorageModel {
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
+    private double sectorBytesLost;
+    private double arrayBytesLost;
+    private long arraysWithLoss;
     private final long[] lossesByCause = new long[LossCause.values().length];
     private double firstLossHours = Double.NaN;
     private double latentErrorDiskHours;
@@ -232,12 +235,22 @@ public final class StorageModel {
         return total;
     }
 
-    /** Adds this replication's storage metrics and losses by cause to {@code result}. */
+    /**
+     * Adds this replication's storage metrics and losses by cause to {@code result}: loss events per severity class,
+     * the arrays that lost data, and the raw bytes lost (a lost array counts its data capacity; a layer that knows
+     * what the array held, and what was recovered, sets the byte metrics itself).
+     */
     public void recordInto(ReplicationResult.Builder result) {
         result.add(Metric.DISK_FAILURES, diskFailures);
         result.add(Metric.BYTES_LOST, bytesLost);
+        result.add(Metric.RAW_BYTES_LOST, bytesLost);
+        result.add(Metric.SECTOR_LOSS_RAW_BYTES, sectorBytesLost);
+        result.add(Metric.ARRAY_LOSS_RAW_BYTES, arrayBytesLost);
+        result.add(Metric.ARRAYS_WITH_LOSS, arraysWithLoss);
         for (LossCause cause : LossCause.values()) {
-            for (long i = 0; i < lossesByCause[cause.ordinal()]; i++) {
+            long n = lossesByCause[cause.ordinal()];
+            result.add(cause.wholeArray() ? Metric.ARRAY_LOSS_EVENTS : Metric.SECTOR_LOSS_EVENTS, n);
+            for (long i = 0; i < n; i++) {
                 result.lossEvent(cause.key());
             }
         }
@@ -270,6 +283,15 @@ public final class StorageModel {
         lossEvents++;
         lossesByCause[cause.ordinal()]++;
         bytesLost += bytes;
+        if (cause.wholeArray()) {
+            arrayBytesLost += bytes;
+        } else {
+            sectorBytesLost += bytes;
+        }
+        if (!a.lostDataOnce) {
+            a.lostDataOnce = true;
+            arraysWithLoss++;
+        }
         if (Double.isNaN(firstLossHours)) {
             firstLossHours = sim.now();
         }
@@ -558,6 +580,7 @@ public final class StorageModel {
         long failedMask;
         long offlineMask;
         boolean lost;
+        boolean lostDataOnce;
         boolean unavailable;
         int rebuilding;
         int deferred;
