@@ -118,6 +118,24 @@ public final class ScenarioBinding {
 
     // ---------------------------------------------------------------- storage
 
+    /**
+     * Storage groups: {@code storage.groups}, or derived from {@code storage.usableCapacity} as the fewest groups
+     * whose arrays' data disks hold it (for comparisons at equal usable capacity).
+     */
+    private int groups() {
+        if (!s.has("storage.usableCapacity")) {
+            return s.intValue("storage.groups");
+        }
+        ArraySpec array = array();
+        double perGroup = s.intValue("storage.arraysPerGroup") * array.dataDisks() * s.size("storage.disk.capacity");
+        double groups = Math.ceil(s.size("storage.usableCapacity") / perGroup * (1 - 1e-12));
+        if (!(groups <= 10_000_000)) {
+            throw new IllegalArgumentException("storage.usableCapacity needs " + groups
+                    + " storage groups; accepted: at most 10,000,000");
+        }
+        return (int) Math.max(1, groups);
+    }
+
     private StorageSpec storage(Distribution handling, Distribution restock, MailConfig mail) {
         ArraySpec array = guard("storage.raid", this::array);
         DiskSpec disk = guard("storage.disk", this::disk);
@@ -133,7 +151,7 @@ public final class ScenarioBinding {
             return null;
         }
         RepairSpec repair = new RepairSpec(rebuild, crews, spares, null);
-        return guard("storage", () -> new StorageSpec(s.intValue("storage.groups"),
+        return guard("storage", () -> new StorageSpec(groups(),
                 s.intValue("storage.arraysPerGroup"), disk, array, repair, correlation, faults,
                 s.flag("randomFailures")));
     }
@@ -240,7 +258,7 @@ public final class ScenarioBinding {
     private List<ScriptedFault> faults() {
         List<ScriptedFault> out = new ArrayList<>();
         boolean ok = true;
-        int groups = s.intValue("storage.groups");
+        int groups = groups();
         for (Section f : s.items("faults")) {
             double at = f.duration("at");
             boolean everyGroup = f.is("group", "all");
@@ -302,7 +320,7 @@ public final class ScenarioBinding {
             return null;
         }
         return guard("users", () -> new MailConfig(Sharding.even(s.integer("users.count"),
-                s.intValue("storage.groups")), mailbox, traffic, s.duration("tiers.mta.queueLifetime"), webmail,
+                groups()), mailbox, traffic, s.duration("tiers.mta.queueLifetime"), webmail,
                 database, mta));
     }
 

@@ -57,6 +57,10 @@ public final class Schema {
             // ---- storage: arrays
             key("storage.groups", INT, "Storage groups (one server's arrays each); users are sharded over them.")
                     .defaultValue("1").range("1", "10000000"),
+            key("storage.usableCapacity", SIZE, "Usable capacity to provide instead of a number of groups: the"
+                    + " groups are derived as ceil(capacity / (arraysPerGroup x data disks x disk capacity)), so"
+                    + " layouts of different levels and widths compare at (nearly) equal usable capacity.")
+                    .above("0", "1000000EB").exclusiveWith("storage.groups"),
             key("storage.arraysPerGroup", INT, "Arrays in each storage group.").defaultValue("1")
                     .range("1", "100000"),
             key("storage.raid.level", CHOICE, "Array layout; width counts every disk, parity included.").required()

@@ -111,11 +111,11 @@ public final class SweepTable {
      * The table as CSV (RFC 4180, LF line ends). Columns: configuration id, the swept keys, replications, then
      * for totalCost and every other metric {@code NAME.mean}, {@code NAME.ci95Low}, {@code NAME.ci95High};
      * {@code probabilityOfDataLoss.*} and {@code mttdlHours.*} (estimate, interval, upperBoundOnly/lowerBoundOnly);
-     * then {@code paretoCostUserHours}, {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and
-     * {@code cheapestMeetingTarget}; then {@code arrays}, {@code usableTerabytes}, for {@code probabilityOfSectorLoss}
-     * and {@code probabilityOfOutage} and every {@link DecisionMetric} {@code NAME.estimate}, {@code NAME.ci95Low},
-     * {@code NAME.ci95High}, {@code NAME.boundOnly}, and {@code paretoCostUsersWithLoss}. Numbers use
-     * {@link #number(double)}.
+     * then {@code arrays}, {@code usableTerabytes}, for {@code probabilityOfSectorLoss}, {@code probabilityOfOutage}
+     * and every {@link DecisionMetric} {@code NAME.estimate}, {@code NAME.ci95Low}, {@code NAME.ci95High},
+     * {@code NAME.boundOnly}; then {@code paretoCostUsersWithLoss}, {@code paretoCostUserHours},
+     * {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and {@code cheapestMeetingTarget}. Numbers
+     * use {@link #number(double)}.
      */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
@@ -135,10 +135,6 @@ public final class SweepTable {
         }
         header.add("probabilityOfDataLoss.upperBoundOnly");
         header.add("mttdlHours.lowerBoundOnly");
-        header.add("paretoCostUserHours");
-        header.add("paretoCostLoss");
-        header.add("meetsTarget");
-        header.add("cheapestMeetingTarget");
         header.add("arrays");
         header.add("usableTerabytes");
         for (String name : estimateColumns()) {
@@ -148,6 +144,10 @@ public final class SweepTable {
             header.add(name + ".boundOnly");
         }
         header.add("paretoCostUsersWithLoss");
+        header.add("paretoCostUserHours");
+        header.add("paretoCostLoss");
+        header.add("meetsTarget");
+        header.add("cheapestMeetingTarget");
         line(out, header);
         for (int i = 0; i < rows.size(); i++) {
             SweepRow row = rows.get(i);
@@ -171,10 +171,6 @@ public final class SweepTable {
             }
             cells.add(Boolean.toString(p.probabilityOfDataLoss().boundOnly()));
             cells.add(Boolean.toString(p.mttdlHours().boundOnly()));
-            cells.add(Boolean.toString(frontUserHours[i]));
-            cells.add(Boolean.toString(frontLoss[i]));
-            cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
-            cells.add(Boolean.toString(i == cheapest));
             cells.add(Long.toString(p.extent().arrays()));
             cells.add(number(p.extent().usableTerabytes()));
             for (String name : estimateColumns()) {
@@ -185,6 +181,10 @@ public final class SweepTable {
                 cells.add(Boolean.toString(e.boundOnly()));
             }
             cells.add(Boolean.toString(frontUsersWithLoss[i]));
+            cells.add(Boolean.toString(frontUserHours[i]));
+            cells.add(Boolean.toString(frontLoss[i]));
+            cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
+            cells.add(Boolean.toString(i == cheapest));
             line(out, cells);
         }
         return out.toString();

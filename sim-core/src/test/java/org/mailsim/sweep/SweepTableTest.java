@@ -127,10 +127,22 @@ class SweepTableTest {
         assertThat(lines).hasSize(14); // header, 12 rows, empty after the final LF
         assertThat(lines[0]).startsWith("configuration,storage.raid.level,storage.raid.width,storage.spares.hot,"
                 + "replications,totalCost.mean,totalCost.ci95Low,totalCost.ci95High,diskFailures.mean,")
-                .endsWith(",probabilityOfDataLoss.upperBoundOnly,mttdlHours.lowerBoundOnly,paretoCostUserHours,"
-                        + "paretoCostLoss,meetsTarget,cheapestMeetingTarget");
+                .contains(",probabilityOfDataLoss.upperBoundOnly,mttdlHours.lowerBoundOnly,arrays,usableTerabytes,")
+                .endsWith(",expectedUsersWithLoss.boundOnly,expectedUsersWithLossPerYear.estimate,"
+                        + "expectedUsersWithLossPerYear.ci95Low,expectedUsersWithLossPerYear.ci95High,"
+                        + "expectedUsersWithLossPerYear.boundOnly,probabilityOfArrayLoss.estimate,"
+                        + "probabilityOfArrayLoss.ci95Low,probabilityOfArrayLoss.ci95High,probabilityOfArrayLoss.boundOnly,"
+                        + "userHoursUnavailablePerYear.estimate,userHoursUnavailablePerYear.ci95Low,"
+                        + "userHoursUnavailablePerYear.ci95High,userHoursUnavailablePerYear.boundOnly,"
+                        + "totalCostPerYear.estimate,totalCostPerYear.ci95Low,totalCostPerYear.ci95High,"
+                        + "totalCostPerYear.boundOnly,costPerUsableTerabyte.estimate,costPerUsableTerabyte.ci95Low,"
+                        + "costPerUsableTerabyte.ci95High,costPerUsableTerabyte.boundOnly,"
+                        + "costPerUsableTerabytePerYear.estimate,costPerUsableTerabytePerYear.ci95Low,"
+                        + "costPerUsableTerabytePerYear.ci95High,costPerUsableTerabytePerYear.boundOnly,"
+                        + "paretoCostUsersWithLoss,paretoCostUserHours,paretoCostLoss,meetsTarget,cheapestMeetingTarget");
         String[] header = lines[0].split(",");
-        assertThat(header).hasSize(1 + 3 + 1 + Metric.values().length * 3 + 6 + 2 + 4);
+        assertThat(header).hasSize(1 + 3 + 1 + Metric.values().length * 3 + 6 + 2 + 2
+                + (2 + org.mailsim.run.DecisionMetric.values().length) * 4 + 5);
         String[] row1 = lines[1].split(",");
         assertThat(row1).hasSize(header.length);
         assertThat(row1[1]).isEqualTo("raid5");
