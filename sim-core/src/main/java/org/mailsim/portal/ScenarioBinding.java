@@ -240,7 +240,8 @@ public final class ScenarioBinding {
                     ShockSpec.Scope.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_SCOPE).toUpperCase(Locale.ROOT)),
                     ShockSpec.Effect.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_EFFECT)
                             .toUpperCase(Locale.ROOT)),
-                    shock.intValue(STORAGE_CORRELATED_SHOCKS_DISKS), shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)
+                    shock.is(STORAGE_CORRELATED_SHOCKS_DISKS, "all") ? ArraySpec.MAX_WIDTH
+                            : shock.intValue(STORAGE_CORRELATED_SHOCKS_DISKS), shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)
                             ? shock.distribution(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME) : null));
             shocks.add(sh);
         }

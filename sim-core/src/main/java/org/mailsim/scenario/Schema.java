@@ -204,7 +204,8 @@ public final class Schema {
                     .choices("fail", "offline"));
     public static final Key STORAGE_CORRELATED_SHOCKS_DISKS = add(
             key("storage.correlated.shocks[].disks", INT, "Distinct disks hit in each array the shock reaches,"
-                    + " chosen at random.").defaultValue("1").range("1", "64"));
+                    + " chosen at random, or all: every disk of the array (whatever its width, as when a sweep"
+                    + " varies it).").defaultValue("1").range("1", "64").orWords("all"));
     public static final Key STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME = add(
             key("storage.correlated.shocks[].offlineTime", DISTRIBUTION, "How long disks hit by an offline shock"
                     + " stay offline (effect offline only).").of(H));
