@@ -398,7 +398,9 @@ public final class ScenarioBinding {
                             or(OPERATIONS_VENDOR_RECOVERABLE, v.recoverableFraction()),
                             or(OPERATIONS_VENDOR_PRICE_PER_TB, v.pricePerTB()),
                             s.has(OPERATIONS_VENDOR_FOR_BACKUP_GAP) ? s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP)
-                                    : v.forBackupGap()),
+                                    : v.forBackupGap(),
+                            s.has(OPERATIONS_VENDOR_LOSS_RUN) ? s.size(OPERATIONS_VENDOR_LOSS_RUN)
+                                    : v.lossRunBytes()),
                     new Runbook.Merge(s.has(OPERATIONS_MERGE_FILE_RATE) ? s.fileRate(OPERATIONS_MERGE_FILE_RATE)
                             : preset.merge().filesPerSecond()),
                     new Runbook.Staffing(or(OPERATIONS_STAFFING_WHILE_DOWN, st.whileDown()),

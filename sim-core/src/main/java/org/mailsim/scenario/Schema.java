@@ -399,6 +399,11 @@ public final class Schema {
     public static final Key OPERATIONS_VENDOR_FOR_BACKUP_GAP = add(
             key("operations.vendor.forBackupGap", BOOLEAN, "With a usable backup, also send the disks to recover"
                     + " the mail received since it (preset: false)."));
+    public static final Key OPERATIONS_VENDOR_LOSS_RUN = add(
+            key("operations.vendor.lossRun", SIZE, "Mean length of the runs of adjacent data the vendor cannot read"
+                    + " (bad sectors come in runs, and a mailbox's files lie together), which decides how many users"
+                    + " the unrecovered mail touches; absent (preset): every unrecovered file lost on its own, an upper"
+                    + " bound on the users with loss.").above("0", "1PB"));
     public static final Key OPERATIONS_MERGE_FILE_RATE = add(
             key("operations.merge.fileRate", FILE_RATE, "Files per second merged from recovered data into live"
                     + " storage (preset: 500; 30).").above("0", null));

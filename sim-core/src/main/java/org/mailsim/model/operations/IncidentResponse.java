@@ -358,8 +358,14 @@ public final class IncidentResponse {
             // The mail lost is what arrived since the recovery point; a user's share of it is Poisson.
             ownersHit = users > 0 ? -Math.expm1(-fractionLost * exposed / users) : 0;
         } else {
-            // Whole mailboxes exposed: each of a user's files is lost with probability share * fractionLost.
-            ownersHit = users > 0 ? 1 - contents.fractionOfUsersUntouched(g, t, Math.min(1, share * fractionLost)) : 0;
+            // Whole mailboxes exposed: share * fractionLost of the files is lost, scattered (each file on its own)
+            // or, when the runbook says how long the vendor's unreadable runs are, in runs of adjacent files.
+            double q = Math.min(1, share * fractionLost);
+            double run = vendor ? runbook.vendor().lossRunBytes() : 0;
+            double bytesPerFile = contents.files(g, t) > 0 ? contents.bytes(g, t) / contents.files(g, t) : 0;
+            ownersHit = users <= 0 ? 0 : 1 - (run > 0 && bytesPerFile > 0
+                    ? contents.fractionOfUsersUntouchedByRuns(g, t, q, run / bytesPerFile)
+                    : contents.fractionOfUsersUntouched(g, t, q));
         }
         double usersWithLoss = users * ((1 - p) * ownersHit + p * selfBackup.probabilityOfLoss(k, window));
 

@@ -57,7 +57,7 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
             new DiskReplacement(Distributions.deterministic(2), Distributions.deterministic(72), 1),
             new Provisioning(Distributions.uniform(4, 8)),
             new Restore(1000, 200e6, Distributions.deterministic(24)),
-            new Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false),
+            new Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false, 0),
             new Merge(500),
             new Staffing(2, 1));
 
@@ -75,7 +75,7 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
             new DiskReplacement(Distributions.deterministic(4), Distributions.deterministic(168), 1),
             new Provisioning(Distributions.deterministic(45)),
             new Restore(200, 50e6, Distributions.deterministic(24)),
-            new Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false),
+            new Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false, 0),
             new Merge(30),
             new Staffing(3, 1));
 
@@ -156,17 +156,20 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
      *
      * @param available    whether the runbook uses a vendor at all
      * @param forBackupGap with a usable backup, also send the disks to recover the mail received since it
+     * @param lossRunBytes mean length of the runs of adjacent data the vendor cannot read; 0: every unrecovered file
+     *                     lost independently (scattered), which makes the users with loss an upper bound
      */
     public record Vendor(boolean available, Distribution turnaround, double bytesPerSecond,
-                         double recoverableFraction, double pricePerTB, boolean forBackupGap) {
+                         double recoverableFraction, double pricePerTB, boolean forBackupGap, double lossRunBytes) {
         public static final Vendor NONE = new Vendor(false, Distributions.deterministic(0), Double.POSITIVE_INFINITY,
-                0, 0, false);
+                0, 0, false, 0);
 
         public Vendor {
             Objects.requireNonNull(turnaround, "vendor turnaround");
             requireRate("vendor bytes/s", bytesPerSecond);
             requireFraction("recoverable fraction", recoverableFraction);
             requireNonNegative("vendor price per TB", pricePerTB);
+            requireNonNegative("vendor loss run", lossRunBytes);
         }
 
         /** Hours from shipping to getting the data back, for {@code bytes} of data and a drawn turnaround. */
