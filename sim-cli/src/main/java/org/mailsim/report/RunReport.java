@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.mailsim.cli.Main;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
 import org.mailsim.run.RunStatistics;
@@ -31,6 +32,9 @@ import org.mailsim.stats.MetricSummary;
  * @param incidentCount       all incidents, kept or not
  * @param cost                cost breakdown, category to amount, in the order given (empty when not modelled)
  * @param reportedTimeline    a reported timeline to compare with (replays), else empty
+ * @param durability          the rare-event estimate of P(data loss), when the run used it (then
+ *                            {@code probabilityOfDataLoss} is its fleet figure, and {@code mttdlHours} too where
+ *                            lifetimes are exponential), else null
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -38,7 +42,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         List<Long> dataLossEventCounts, Estimate probabilityOfDataLoss, Estimate mttdlHours,
                         Map<String, Long> lossByCause, List<Incident> incidents, long incidentCount,
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
-                        List<Milestone> reportedTimeline) {
+                        List<Milestone> reportedTimeline, DurabilityEstimate durability) {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -155,6 +159,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
         private Map<String, Double> cost = Map.of();
         private double wallClockSeconds;
         private List<Milestone> reportedTimeline = List.of();
+        private DurabilityEstimate durability;
 
         private Builder(String scenario, RunStatistics statistics) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -209,6 +214,12 @@ public record RunReport(String scenario, long seed, long replications, int threa
             return this;
         }
 
+        /** The rare-event estimate that replaces the plain P(data loss) (and MTTDL where meaningful). */
+        public Builder durability(DurabilityEstimate estimate) {
+            this.durability = estimate;
+            return this;
+        }
+
         public RunReport build() {
             if (statistics.replications() == 0) {
                 throw new IllegalStateException("no replications to report");
@@ -224,11 +235,14 @@ public record RunReport(String scenario, long seed, long replications, int threa
                 quantiles.put(metric, values);
             }
             List<Long> lossCounts = Arrays.stream(statistics.dataLossEventCounts()).boxed().toList();
+            Estimate pLoss = durability != null ? durability.fleet() : statistics.probabilityOfDataLoss();
+            Estimate mttdl = durability != null && durability.exponential() ? durability.fleetMttdlHours()
+                    : statistics.mttdlHours();
             return new RunReport(scenario, seed, statistics.replications(), threads, horizonHours, version,
-                    scenarioYaml, command, summaries, quantiles, lossCounts, statistics.probabilityOfDataLoss(),
-                    statistics.mttdlHours(), statistics.lossByCause(), statistics.incidents(),
+                    scenarioYaml, command, summaries, quantiles, lossCounts, pLoss, mttdl,
+                    statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
-                    reportedTimeline);
+                    reportedTimeline, durability);
         }
     }
 }

@@ -16,10 +16,11 @@ import org.mailsim.random.Distribution;
  *       m the lot's multiplier). The unit's whole fleet of disks shares the one expected failure, so a storage group
  *       of many arrays is not over-forced.</li>
  *   <li>With f disks failed, the survivors' failures are made about as likely as the repair that ends the degraded
- *       episode: theta_f = 1 / (survivors x mean hazard x episode length), where the mean hazard over the horizon is
- *       H(T)/T and the episode lasts the mean rebuild (plus a cold spare's handling), divided by f when every failed
- *       disk rebuilds in parallel. Each step towards loss then has a probability near 1 - 1/e whatever the rates,
- *       which is what gives bounded relative error as failure rates shrink.</li>
+ *       episode: theta_f = c / (survivors x mean hazard x episode length), c = {@link #EPISODE_FAILURES}, where
+ *       the mean hazard over the horizon is H(T)/T and the episode lasts the mean rebuild (plus a cold spare's
+ *       handling), divided by f when every failed disk rebuilds in parallel. Each step towards loss then has a
+ *       probability of order one whatever the rates, which is what gives bounded relative error as failure rates
+ *       shrink.</li>
  *   <li>Aftershock hazards (the extra hazard of survivors for a window after a failure) get their own factor,
  *       1 / (survivors x extra hazard x window), making a follow-on failure in the window about as likely as
  *       not: the lifetime's factor would over-force them by orders of magnitude.</li>
@@ -33,6 +34,15 @@ import org.mailsim.random.Distribution;
 final class Biasing {
     /** The least probability with which a rebuild without redundancy is made to meet a URE. */
     static final double URE_LOSS = 0.5;
+    /**
+     * Biased failure hazard x episode length, c. Measured relative variance per sample (seed 9, 65,536 samples;
+     * RAID-6 of 10 and 10+4 with exponential rebuilds of 24 h and 120 h, RAID-6 with deterministic 24 h rebuilds):
+     * c = 0.25: 42, 1486, 31; c = 0.5: 20, 703, 9.6; c = 1: 24, 213, 3.7; c = 2: 186, 2414, 3.1. With exponential
+     * repairs of rate mu, one episode's squared likelihood ratio has a finite mean only while the biased failure
+     * rate stays below mu + 2 n lambda (about c &lt; 1; beyond, only the horizon keeps it finite), hence the
+     * blow-up at c = 2; with bounded repairs any c is safe. c = 1 is the best choice over these cases.
+     */
+    static final double EPISODE_FAILURES = 1;
 
     final double[] life;
     final double[] latent;
@@ -66,7 +76,7 @@ final class Biasing {
             lifeTheta[0] = Math.max(1, 1 / expected);
             for (int f = 1; f < width; f++) {
                 double length = episode / (spec.repair().crews() == RepairSpec.Crews.UNLIMITED ? f : 1);
-                lifeTheta[f] = Math.max(1, 1 / ((width - f) * meanHazard * length));
+                lifeTheta[f] = Math.max(1, EPISODE_FAILURES / ((width - f) * meanHazard * length));
             }
         }
         double rate = spec.disk().latentErrors().ratePerHour();
@@ -74,7 +84,7 @@ final class Biasing {
         if (rate > 0) {
             for (int f = Math.max(tolerance, 1); f < width; f++) {
                 double length = episode / (spec.repair().crews() == RepairSpec.Crews.UNLIMITED ? f : 1);
-                latentTheta[f] = Math.max(1, 1 / ((width - f) * rate * length));
+                latentTheta[f] = Math.max(1, EPISODE_FAILURES / ((width - f) * rate * length));
             }
         }
         double[] aftershockTheta = new double[width + 1];

@@ -270,8 +270,11 @@ public final class DurabilityEstimator {
                     : "plain Monte Carlo, per " + unit.name();
             boolean exponential = spec.disk().lifetime() instanceof Distributions.Exponential
                     && spec.correlation().lots().isEmpty();
+            // Without UREs and latent errors a sector cannot be lost: exactly 0, not "no estimate".
+            boolean sectorsAtRisk = spec.disk().urePerBit() > 0 || spec.disk().latentErrors().enabled();
+            Estimate sectors = sectorsAtRisk ? sector.estimate(n) : new Estimate(0, 0, 0, false);
             return new DurabilityEstimate(method, unit, horizon.hours(), n, any.hits, any.estimate(n),
-                    whole.estimate(n), sector.estimate(n), events.estimate(n), rel, any.ess(), share,
+                    whole.estimate(n), sectors, events.estimate(n), rel, any.ess(), share,
                     settings.precision(), stop, seconds, exponential, warnings);
         }
     }
