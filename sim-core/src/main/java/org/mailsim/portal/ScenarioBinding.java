@@ -211,7 +211,8 @@ public final class ScenarioBinding {
         for (Section lot : s.items(STORAGE_CORRELATED_LOTS)) {
             LotSpec l = guard(lot.prefix(), () -> new LotSpec(lot.string(STORAGE_CORRELATED_LOTS_NAME),
                     lot.number(STORAGE_CORRELATED_LOTS_FRACTION),
-                    lot.number(STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER)));
+                    lot.number(STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER),
+                    lot.number(STORAGE_CORRELATED_LOTS_REPLACEMENTS)));
             lots.add(l);
         }
         List<ShockSpec> shocks = new ArrayList<>();

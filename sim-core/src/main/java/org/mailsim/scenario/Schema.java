@@ -180,7 +180,9 @@ public final class Schema {
     // ---- storage: correlated failures
     public static final Key STORAGE_CORRELATED_LOTS = add(
             key("storage.correlated.lots", SECTION_LIST, "Manufacturing lots: a fraction of the arrays is built"
-                    + " from one lot whose disks' hazard is multiplied (drawn per array)."));
+                    + " from one lot whose disks' hazard is multiplied (drawn per array). The multiplier marks the"
+                    + " disks the array was built with; replacement disks come from other lots (nominal hazard)"
+                    + " unless replacements says otherwise."));
     public static final Key STORAGE_CORRELATED_LOTS_NAME = add(
             key("storage.correlated.lots[].name", STRING, "Name of the lot, for reports.").required());
     public static final Key STORAGE_CORRELATED_LOTS_FRACTION = add(
@@ -189,6 +191,10 @@ public final class Schema {
     public static final Key STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER = add(
             key("storage.correlated.lots[].hazardMultiplier", NUMBER, "Hazard of this lot's disks relative to the"
                     + " lifetime (proportional hazards: survival S(t)^multiplier).").required().above("0", "1000"));
+    public static final Key STORAGE_CORRELATED_LOTS_REPLACEMENTS = add(
+            key("storage.correlated.lots[].replacements", PROBABILITY, "Fraction of replacement disks (after a"
+                    + " rebuild, or for a lost array) that come from the same lot, when the spares were bought with"
+                    + " the array; 0: every replacement is nominal.").defaultValue("0").range("0", "1"));
     public static final Key STORAGE_CORRELATED_SHOCKS = add(
             key("storage.correlated.shocks", SECTION_LIST, "Shocks that fail or take offline several disks at once,"
                     + " arriving as a Poisson process."));
