@@ -94,6 +94,7 @@ final class UnitSimulation {
     private final int[][] crewQueue;
     private final int[] crewHead;
     private final int[] crewSize;
+    private final boolean[] pending;
     private double[][] windows;
     private int[] windowCount;
 
@@ -103,6 +104,10 @@ final class UnitSimulation {
     private final int[] stage;
     private final double[] repairAt;
     private final double[] theta;
+    private final double[] multiplier;
+    private final double[] rebuildStart;
+    private final double[] rebuildEnd;
+    private final int[] behind;
     private final double[] lifeBudget;
     private final double[] lifeUsed;
     private final double[] lifeH;
@@ -190,6 +195,11 @@ final class UnitSimulation {
         stage = new int[disks];
         repairAt = new double[disks];
         theta = new double[disks];
+        multiplier = new double[disks];
+        rebuildStart = new double[disks];
+        rebuildEnd = new double[disks];
+        behind = new int[disks];
+        pending = new boolean[arrays];
         lifeBudget = new double[disks];
         lifeUsed = new double[disks];
         lifeH = new double[disks];
@@ -278,11 +288,12 @@ final class UnitSimulation {
             crewSize[a] = 0;
             crewHead[a] = 0;
             windowCount[a] = 0;
+            pending[a] = false;
             lot[a] = drawLot();
         }
         for (int d = 0; d < disks; d++) {
             scrubPhase[d] = scrub != null && scrub.periodic() ? rng.nextDouble() * scrubPeriod : 0;
-            install(d);
+            install(d, true);
         }
         for (int a = 0; a < arrays; a++) {
             refresh(a);
@@ -323,8 +334,23 @@ final class UnitSimulation {
     // ------------------------------------------------------------------------------------------------------
     // Clocks.
 
-    /** A new disk in slot d now: fresh lifetime budget, no latent errors. Fire times are set by refresh. */
-    private void install(int d) {
+    /**
+     * A new disk in slot d now: fresh lifetime budget, no latent errors. Fire times are set by refresh. The disks an
+     * array was built with carry its lot's hazard multiplier; a replacement is nominal unless the lot also supplied
+     * spares (a share {@code replacementFraction} of them).
+     */
+    private void install(int d, boolean original) {
+        int a = d / width;
+        LotSpec l = lot[a] < lots.size() ? lots.get(lot[a]) : null;
+        if (l == null) {
+            multiplier[d] = 1;
+        } else if (original || l.replacementFraction() == 1) {
+            multiplier[d] = l.hazardMultiplier();
+        } else {
+            multiplier[d] = l.replacementFraction() > 0 && rng.nextDouble() < l.replacementFraction()
+                    ? l.hazardMultiplier() : 1;
+        }
+        behind[d] = 0;
         alive[d] = true;
         installed[d] = now;
         stage[d] = NONE;
@@ -350,10 +376,6 @@ final class UnitSimulation {
         latentTheta[d] = 1;
     }
 
-    private double multiplier(int a) {
-        return multiplierByLot[lot[a]];
-    }
-
     /** Brings every running clock of disk d to now under its current factor, adding to the likelihood ratio. */
     private void settle(int d) {
         if (!alive[d]) {
@@ -362,7 +384,7 @@ final class UnitSimulation {
         int a = d / width;
         double th = theta[d];
         if (lifeBiasable) {
-            double h = multiplier(a) * life.at(now - installed[d]);
+            double h = multiplier[d] * life.at(now - installed[d]);
             double dh = h - lifeH[d];
             if (dh > 0) {
                 lifeUsed[d] += th * dh;
@@ -402,11 +424,11 @@ final class UnitSimulation {
     private void refresh(int a) {
         int f = Long.bitCount(failedMask[a]);
         Biasing bias = biasByLot[lot[a]];
-        double m = multiplier(a);
         for (int d = a * width; d < (a + 1) * width; d++) {
             if (!alive[d]) {
                 continue;
             }
+            double m = multiplier[d];
             double th = bias.life[f];
             theta[d] = th;
             if (lifeBiasable) {
@@ -513,6 +535,9 @@ final class UnitSimulation {
                 scheduleScrub(d);
             }
             undetected[d]++;
+            if (rebuilding[a] > 0 && behindRebuild(a)) {
+                behind[d]++;
+            }
             lseBudget[d] = exp();
             lseUsed[d] = 0;
             lseAt[d] = lseLast[d] + lseBudget[d] / (latentTheta[d] * latentRate);
@@ -520,12 +545,12 @@ final class UnitSimulation {
             settleArray(a);
             boolean random = now == lifeAt[d];
             logLr -= Math.log(random ? theta[d] : aftTheta[d]);
-            fail(d, random ? Loss.CONCURRENT_FAILURES : Loss.CORRELATED_FAILURE);
+            fail(d);
         }
         updateNext(d);
     }
 
-    private void fail(int d, Loss cause) {
+    private void fail(int d) {
         int a = d / width;
         if (!alive[d] || lost[a]) {
             return;
@@ -534,10 +559,11 @@ final class UnitSimulation {
         alive[d] = false;
         lifeAt[d] = aftAt[d] = lseAt[d] = scrubAt[d] = INF;
         undetected[d] = 0;
+        behind[d] = 0;
         failedMask[a] |= 1L << (d - a * width);
         if (arraySpec.losesData(failedMask[a])) {
             lost[a] = true;
-            recordLoss(cause, true);
+            recordLoss(a, true);
             return;
         }
         if (aftershock != null) {
@@ -621,6 +647,8 @@ final class UnitSimulation {
     private void startRebuild(int d) {
         stage[d] = REBUILDING;
         double hours = rebuildTime != null ? rebuildTime.inverseCdf(rng.nextDouble()) : rebuildHours;
+        rebuildStart[d] = now;
+        rebuildEnd[d] = now + hours;
         repairAt[d] = now + hours;
         updateNext(d);
     }
@@ -637,10 +665,16 @@ final class UnitSimulation {
             }
             if (arraySpec.losesData(missing | (1L << (s - a * width)))) {
                 atRisk++;
-                latentSectors += (long) undetected[s] * burst;
+                latentSectors += (long) (undetected[s] - behind[s]) * burst;
             }
-            undetected[s] = 0;
-            scrubAt[s] = INF;
+            // The errors the rebuild met are gone (lost or rewritten); those behind its read position stay latent.
+            if (behind[s] == 0) {
+                undetected[s] = 0;
+                scrubAt[s] = INF;
+            } else {
+                undetected[s] = behind[s];
+                behind[s] = 0;
+            }
             updateNext(s);
         }
         boolean ureLoss = false;
@@ -649,7 +683,7 @@ final class UnitSimulation {
         }
         failedMask[a] &= ~(1L << (d - a * width));
         rebuilding[a]--;
-        install(d);
+        install(d, false);
         if (crewSize[a] > 0 && rebuilding[a] == 0) {
             int nextDisk = crewQueue[a][crewHead[a]];
             crewHead[a] = (crewHead[a] + 1) % width;
@@ -658,12 +692,29 @@ final class UnitSimulation {
             startRebuild(nextDisk);
         }
         refresh(a);
-        if (ureLoss) {
-            recordLoss(Loss.URE_DURING_REBUILD, false);
+        if (ureLoss || latentSectors > 0) {
+            recordLoss(a, false);
         }
-        if (latentSectors > 0 && !stopped) {
-            recordLoss(Loss.LATENT_ERROR, false);
+        pending[a] = false; // the rebuild closes its degraded window's loss event
+    }
+
+    /**
+     * Whether a latent error arriving now lands behind the read position of array a's rebuild that ends first
+     * (rebuilds read at a uniform pace): with probability the share already read.
+     */
+    private boolean behindRebuild(int a) {
+        int first = -1;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            if (stage[d] == REBUILDING && !alive[d] && (first < 0 || rebuildEnd[d] < rebuildEnd[first])) {
+                first = d;
+            }
         }
+        if (first < 0) {
+            return false;
+        }
+        double length = rebuildEnd[first] - rebuildStart[first];
+        double read = length > 0 ? (now - rebuildStart[first]) / length : 1;
+        return read >= 1 || rng.nextDouble() < read;
     }
 
     /**
@@ -699,9 +750,13 @@ final class UnitSimulation {
         scrubAt[d] = INF;
         boolean exposed = arraySpec.losesData(failedMask[a] | (1L << (d - a * width)));
         undetected[d] = 0;
+        behind[d] = 0;
         if (exposed) {
             settleArray(a);
-            recordLoss(Loss.LATENT_ERROR, false);
+            recordLoss(a, false);
+            if (failedMask[a] == 0) {
+                pending[a] = false; // a level without redundancy: no degraded window to wait for
+            }
         }
     }
 
@@ -731,14 +786,17 @@ final class UnitSimulation {
                 scratch[j] = tmp;
             }
             for (int i = 0; i < k && !stopped; i++) {
-                fail(a * width + scratch[i], Loss.CORRELATED_FAILURE);
+                fail(a * width + scratch[i]);
             }
         }
     }
 
-    private enum Loss { CONCURRENT_FAILURES, CORRELATED_FAILURE, URE_DURING_REBUILD, LATENT_ERROR }
-
-    private void recordLoss(Loss cause, boolean wholeArray) {
+    /**
+     * A loss in array a now: whole-array, or sectors found unreadable without redundancy. As in the storage model,
+     * the sector losses of one degraded window are one event (counted when the first is found), and a whole-array
+     * loss absorbs the window's sector losses.
+     */
+    private void recordLoss(int array, boolean wholeArray) {
         for (int a = 0; a < arrays; a++) {
             settleArray(a);
         }
@@ -747,7 +805,10 @@ final class UnitSimulation {
             out.firstLossHours = now;
             out.any = w;
         }
-        out.events += w;
+        if (!pending[array]) {
+            out.events += w;
+            pending[array] = !wholeArray;
+        }
         if (wholeArray) {
             out.whole = w;
             stopped = true;
