@@ -96,6 +96,22 @@ public final class SweepCommand implements Callable<Integer> {
             + "ci95High.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
+            description = "How each configuration's P(data loss) is estimated, and so ranked: plain, rare (the "
+                    + "rare-event estimator) or auto (rare when the plain replications saw fewer than 30 losses). "
+                    + "Same as --set estimator=...")
+    String estimator;
+
+    @Option(names = "--precision", paramLabel = "P%",
+            description = "Rare-event estimator: the relative 95% half-width each configuration stops at (default "
+                    + "10%). Same as --set precision=P%.")
+    String precision;
+
+    @Option(names = "--max-time", paramLabel = "DURATION",
+            description = "Rare-event estimator: wall time per configuration (e.g. 30s); results then depend on the "
+                    + "machine.")
+    String maxTime;
+
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only configurations I, I+N, I+2N, ... of the "
             + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
             + "own DIR; then copy every shard's " + SweepState.FOLDER + "/*.state into one DIR/" + SweepState.FOLDER
@@ -106,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The command as registered in {@link Main}. */
     public SweepCommand() {
-        this(SweepCommand::modelRunner);
+        this.runners = null;
     }
 
     /** The command with another runner (tests, embedding). */
@@ -118,14 +134,39 @@ public final class SweepCommand implements Callable<Integer> {
      * The simulation model behind {@code mailsim sweep}. Wiring point: replace the body with the model's runner,
      * e.g. {@code overrides -> SweepPoint.of(run(Scenario.load(file, sets + overrides), threads))}.
      */
-    private static ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
+    private ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
+        double maxSeconds = maxSeconds();
         return overrides -> {
             List<String> all = new java.util.ArrayList<>(sets);
             overrides.forEach((key, value) -> all.add(key + "=" + value));
             Pipeline.Loaded loaded = Pipeline.load(scenarioFile, all);
-            return SweepPoint.of(new org.mailsim.portal.PortalExperiment(loaded.spec())
-                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics());
+            org.mailsim.run.RunStatistics plain = new org.mailsim.portal.PortalExperiment(loaded.spec())
+                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics();
+            // Ranked by the rare-event estimate where the scenario asks for it (estimator: rare, or auto with
+            // fewer than 30 plain losses), never by a plain upper bound. A configuration the estimator cannot
+            // handle fails the sweep under rare, and keeps its plain figure under auto.
+            org.mailsim.durability.DurabilityEstimate d = loaded.durability(plain.replicationsWithLoss(), threads,
+                    maxSeconds, true, spec.commandLine().getErr());
+            SweepPoint point = SweepPoint.of(plain);
+            return d == null ? point : new SweepPoint(point.metrics(), d.fleet(),
+                    d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications());
         };
+    }
+
+    private double maxSeconds() {
+        if (maxTime == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double seconds;
+        try {
+            seconds = org.mailsim.scenario.Units.duration(maxTime) * 3600;
+        } catch (IllegalArgumentException e) {
+            throw new SweepInputException("--max-time " + maxTime + ": " + e.getMessage());
+        }
+        if (!(seconds > 0)) {
+            throw new SweepInputException("--max-time must be positive, got " + maxTime);
+        }
+        return seconds;
     }
 
     @Override
@@ -161,7 +202,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter stdout, PrintWriter err) {
-        List<String> baseSets = new ArrayList<>(sets);
+        List<String> baseSets = Pipeline.withEstimator(sets, estimator, precision);
+        maxSeconds();
         if (replications != null) {
             baseSets.add("replications=" + replications);
         }
@@ -199,7 +241,8 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
         });
         int threadCount = Pipeline.threads(threads);
-        ConfigurationRunner runner = runners.create(file, List.copyOf(baseSets), threadCount);
+        ConfigurationRunner runner = (runners != null ? runners : (RunnerFactory) this::modelRunner)
+                .create(file, List.copyOf(baseSets), threadCount);
         long start = System.nanoTime();
         if (block != null) {
             return sweepShard(block, grid, runner, state, stdout, err, start);
