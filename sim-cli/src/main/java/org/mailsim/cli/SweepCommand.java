@@ -30,6 +30,8 @@ import org.mailsim.sweep.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.mailsim.report.DurabilityChart;
+import org.mailsim.report.ReportCharts;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -257,6 +259,20 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
         }
+        boolean logChart = rows.stream().noneMatch(r -> r.point().probabilityOfDataLoss().boundOnly());
+        if (logChart) {
+            // Every configuration has an estimate (rare-event estimates, or plain ones that saw losses): rank them
+            // on a log scale with their intervals, where a linear axis would show 1e-9 and 1e-14 as zeros.
+            List<DurabilityChart.Row> chartRows = rows.stream().map(r -> new DurabilityChart.Row(
+                    r.configuration().describe(), r.point().probabilityOfDataLoss())).toList();
+            try {
+                ReportCharts.savePng(DurabilityChart.of(chartRows, "P(data loss within the horizon), log scale"),
+                        out.resolve("sweep-loss-probability.png"), ReportCharts.WIDTH,
+                        Math.max(ReportCharts.HEIGHT, 60 + 28 * chartRows.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
+            }
+        }
         List<String> summary = new ArrayList<>(table.summary());
         summary.add(String.format(Locale.ROOT, "seed %d, %d replications per configuration", identity.seed(),
                 identity.replications()));
@@ -268,7 +284,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         summary.forEach(stdout::println);
         stdout.println("wrote " + csv + ", " + charts.get(0).getFileName() + ", " + charts.get(1).getFileName()
-                + ", sweep-summary.txt");
+                + (logChart ? ", sweep-loss-probability.png" : "") + ", sweep-summary.txt");
         stdout.flush();
         err.printf(Locale.ROOT, "sweep finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();

@@ -41,6 +41,7 @@ public final class DurabilityEstimator {
     /** Below this many loss samples or effective samples an interval is not trusted, and not stopped on. */
     public static final int MIN_LOSS_SAMPLES = 30;
     private static final long STREAM_KEY = RandomStreams.hash("durability/unit");
+    private static final long PILOT_KEY = RandomStreams.hash("durability/pilot");
 
     /**
      * @param precision  stop when the 95% half-width is at most this fraction of the estimate (0.1 = 10%)
@@ -105,9 +106,14 @@ public final class DurabilityEstimator {
             t.setDaemon(true);
             return t;
         }) : null;
-        ThreadLocal<UnitSimulation> simulations = ThreadLocal.withInitial(
-                () -> new UnitSimulation(spec, unit.arraysPerUnit(), horizon.hours(), settings.biased()));
+        boolean biased = settings.biased();
         try {
+            if (biased) {
+                biased = pilotPrefersBiasing(spec, unit, horizon, seed, pool);
+            }
+            boolean bias = biased;
+            ThreadLocal<UnitSimulation> simulations = ThreadLocal.withInitial(
+                    () -> new UnitSimulation(spec, unit.arraysPerUnit(), horizon.hours(), bias));
             while (true) {
                 long first = total.n;
                 int size = (int) Math.min(BATCH, settings.maxSamples() - first);
@@ -134,7 +140,29 @@ public final class DurabilityEstimator {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return total.describe(spec, unit, horizon, settings, stop, seconds);
+        return total.describe(spec, unit, horizon, settings, biased, stop, seconds);
+    }
+
+    /**
+     * Whether biasing pays here: one pilot batch with and one without it, on streams of their own (then discarded,
+     * so the choice cannot bias the estimate), compared by relative variance per sample. Biasing wins by far when
+     * losses are rare; when they are not (P of a few percent, many failures per replication), the likelihood
+     * ratios of many repair cycles multiply and plain sampling through the same simulation is better. Either way
+     * the estimate is unbiased; the choice is deterministic.
+     */
+    private static boolean pilotPrefersBiasing(StorageSpec spec, DurabilityUnit unit, Horizon horizon, long seed,
+                                               ExecutorService pool) {
+        long pilotSeed = seed ^ PILOT_KEY;
+        Sums biased = new Sums();
+        runBatch(pool, ThreadLocal.withInitial(() -> new UnitSimulation(spec, unit.arraysPerUnit(), horizon.hours(),
+                true)), pilotSeed, 0, BATCH).forEach(biased::add);
+        Sums plain = new Sums();
+        runBatch(pool, ThreadLocal.withInitial(() -> new UnitSimulation(spec, unit.arraysPerUnit(), horizon.hours(),
+                false)), pilotSeed, BATCH, BATCH).forEach(plain::add);
+        if (plain.any.hits < MIN_LOSS_SAMPLES) {
+            return true;
+        }
+        return biased.any.relativeVariance(biased.n) <= plain.any.relativeVariance(plain.n);
     }
 
     private static List<Sums> runBatch(ExecutorService pool, ThreadLocal<UnitSimulation> simulations, long seed,
@@ -234,7 +262,7 @@ public final class DurabilityEstimator {
         }
 
         DurabilityEstimate describe(StorageSpec spec, DurabilityUnit unit, Horizon horizon, Settings settings,
-                                    DurabilityEstimate.StopReason stop, double seconds) {
+                                    boolean biased, DurabilityEstimate.StopReason stop, double seconds) {
             List<String> warnings = new ArrayList<>();
             double mean = any.mean(n);
             double rel = mean > 0 ? any.halfWidth(n) / mean : Double.POSITIVE_INFINITY;
@@ -246,7 +274,7 @@ public final class DurabilityEstimator {
                     warnings.add(String.format(Locale.ROOT, "only %d of %,d samples ended in a loss: the interval is"
                             + " not reliable", any.hits, n));
                 }
-                if (settings.biased() && any.ess() < MIN_LOSS_SAMPLES) {
+                if (biased && any.ess() < MIN_LOSS_SAMPLES) {
                     warnings.add(String.format(Locale.ROOT, "likelihood ratios degenerate: effective sample size"
                             + " %.1f of %d loss samples", any.ess(), any.hits));
                 }
@@ -265,9 +293,10 @@ public final class DurabilityEstimator {
             if (unit.coupling() != null) {
                 warnings.add("estimated per storage group, because " + unit.coupling());
             }
-            String method = settings.biased()
+            String method = biased
                     ? "importance sampling (balanced failure biasing on hazards), per " + unit.name()
-                    : "plain Monte Carlo, per " + unit.name();
+                    : settings.biased() ? "plain Monte Carlo per " + unit.name() + " (a pilot found losses too"
+                            + " common for biasing to pay)" : "plain Monte Carlo, per " + unit.name();
             boolean exponential = spec.disk().lifetime() instanceof Distributions.Exponential
                     && spec.correlation().lots().isEmpty();
             // Without UREs and latent errors a sector cannot be lost: exactly 0, not "no estimate".
@@ -307,6 +336,15 @@ public final class DurabilityEstimator {
             double mean = sum / n;
             double variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1.0));
             return Z95 * Math.sqrt(variance / n);
+        }
+
+        /** Variance of one sample over the squared mean; infinite with no hit. */
+        double relativeVariance(long n) {
+            if (sum == 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double mean = sum / n;
+            return Math.max(0, (sumSq - n * mean * mean) / (n - 1.0)) / (mean * mean);
         }
 
         double ess() {

@@ -140,4 +140,19 @@ class RareEventMarkovTest {
                     .isLessThanOrEqualTo(Z999 * e.relativeError() / Z95 * e.perUnit().estimate());
         }
     }
+
+    /** Stopping on precision is decided between fixed batches: the same estimate for one thread or three. */
+    @Test
+    void sameEstimateForAnyThreadCount() {
+        StorageSpec spec = spec(ArraySpec.raid6(10), 1e-6, RepairSpec.Crews.ONE, 1e-15);
+        DurabilityEstimate one = DurabilityEstimator.estimate(spec, Horizon.fixed(YEAR), 3,
+                new DurabilityEstimator.Settings(PRECISION, Double.POSITIVE_INFINITY, 1_000_000, 1, true));
+        DurabilityEstimate three = DurabilityEstimator.estimate(spec, Horizon.fixed(YEAR), 3,
+                new DurabilityEstimator.Settings(PRECISION, Double.POSITIVE_INFINITY, 1_000_000, 3, true));
+        assertThat(three.samples()).isEqualTo(one.samples());
+        assertThat(three.perUnit()).isEqualTo(one.perUnit());
+        assertThat(three.wholeArrayLoss()).isEqualTo(one.wholeArrayLoss());
+        assertThat(three.sectorLoss()).isEqualTo(one.sectorLoss());
+        assertThat(three.effectiveSamples()).isEqualTo(one.effectiveSamples());
+    }
 }
