@@ -45,7 +45,8 @@ public final class ReportTable {
         if (d != null) {
             risk.add(new String[] {pLabel, Figures.number(p.estimate()), "95% CI " + interval(p.ci95Low(),
                     p.ci95High()) + ", rare-event estimate (" + Figures.number(d.samples()) + " samples per "
-                    + d.unit().name() + ", " + Figures.number(d.unit().units()) + " " + d.unit().name() + "s)"});
+                    + d.unit().name() + ", " + Figures.number(d.unit().units()) + " " + d.unit().name()
+                    + (d.unit().units() == 1 ? "" : "s") + " in the fleet)"});
             risk.add(new String[] {"  whole-array loss", Figures.number(d.fleetWholeArrayLoss().estimate()),
                     "95% CI " + interval(d.fleetWholeArrayLoss().ci95Low(), d.fleetWholeArrayLoss().ci95High())});
             risk.add(new String[] {"  sector loss", Figures.number(d.fleetSectorLoss().estimate()),
