@@ -149,9 +149,17 @@ public final class SweepCommand implements Callable<Integer> {
             // handle fails the sweep under rare, and keeps its plain figure under auto.
             org.mailsim.durability.DurabilityEstimate d = loaded.durability(plain.replicationsWithLoss(), threads,
                     maxSeconds, true, spec.commandLine().getErr());
-            SweepPoint point = SweepPoint.of(plain);
-            return d == null ? point : new SweepPoint(point.metrics(), d.fleet(),
-                    d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications());
+            SweepPoint point = SweepPoint.of(plain, loaded.spec().extent());
+            if (d == null) {
+                return point;
+            }
+            java.util.Map<org.mailsim.run.Severity, org.mailsim.stats.Estimate> severities =
+                    new java.util.EnumMap<>(point.bySeverity());
+            severities.put(org.mailsim.run.Severity.ARRAY_LOSS, d.fleetWholeArrayLoss());
+            severities.put(org.mailsim.run.Severity.SECTOR_LOSS, d.fleetSectorLoss());
+            return new SweepPoint(point.metrics(), d.fleet(),
+                    d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications(), severities,
+                    point.extent());
         };
     }
 
