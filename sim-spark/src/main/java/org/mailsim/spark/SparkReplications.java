@@ -278,14 +278,17 @@ public final class SparkReplications implements ReplicationEngine {
             List<Prepared> prepared = pending.parallelStream().map(this::prepare).toList();
             List<Job> jobs = new ArrayList<>(pending.size());
             List<PortalExperiment.Merge> merges = new ArrayList<>(pending.size());
+            List<org.mailsim.run.RunExtent> extents = new ArrayList<>(pending.size());
             for (Prepared p : prepared) {
                 PortalExperiment.Merge merge = new PortalExperiment.Merge(p.spec());
                 merges.add(merge);
+                extents.add(p.spec().extent());
                 jobs.add(new Job(p.yaml(), 0, p.spec().replications(), merge::add));
             }
             compute(jobs, ReplicationRunner.Progress.NONE);
             for (int i = 0; i < pending.size(); i++) {
-                points.put(pending.get(i).overrides(), SweepPoint.of(merges.get(i).outcome().statistics()));
+                points.put(pending.get(i).overrides(), SweepPoint.of(merges.get(i).outcome().statistics(),
+                        extents.get(i)));
             }
         }
 
