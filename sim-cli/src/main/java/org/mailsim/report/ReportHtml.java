@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.mailsim.report.html.Html;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
@@ -37,6 +38,7 @@ public final class ReportHtml {
                 report.threads() == 1 ? "" : "s", report.wallClockSeconds()));
         page.put("replay", !report.reportedTimeline().isEmpty());
         page.put("risk", risk(report, horizon));
+        page.put("durability", report.durability() == null ? null : durability(report.durability()));
         page.put("metrics", metrics(report));
         double userHours = report.summary(Metric.USER_HOURS_UNAVAILABLE).mean();
         page.put("tierNote", report.incidentCount() == 0 && userHours > 0
@@ -70,6 +72,37 @@ public final class ReportHtml {
         return Html.render("run", page);
     }
 
+    /** The rare-event estimate: nines, P(loss) split by class for the fleet and one unit, how it was estimated. */
+    public record Durability(String summary, String unit, List<DurabilityRow> rows, String method,
+                             List<String> warnings) {
+    }
+
+    /** One class of loss: fleet and per-unit probability with their intervals. */
+    public record DurabilityRow(String name, String fleet, String fleetCi, String unit, String unitCi) {
+    }
+
+    private static Durability durability(DurabilityEstimate d) {
+        List<DurabilityRow> rows = new ArrayList<>();
+        rows.add(durabilityRow("any loss", d.fleet(), d.perUnit()));
+        rows.add(durabilityRow("whole-array loss", d.fleetWholeArrayLoss(), d.wholeArrayLoss()));
+        rows.add(durabilityRow("sector loss (UREs, latent errors)", d.fleetSectorLoss(), d.sectorLoss()));
+        return new Durability(String.format(Locale.ROOT,
+                "%.2f nines of durability a year for the fleet of %s %s%s (%.2f per %s).", d.nines(d.fleet().estimate()),
+                Figures.number(d.unit().units()), d.unit().name(), d.unit().units() == 1 ? "" : "s",
+                d.nines(d.perUnit().estimate()), d.unit().name()), d.unit().name(), rows,
+                String.format(Locale.ROOT, "Estimated by %s: %s samples, %s ending in a loss, relative error ±%.1f%%"
+                        + " (asked: %.1f%%), effective sample size %s, stopped by %s after %.1f s%s.", d.method(),
+                        Figures.number(d.samples()), Figures.number(d.lossSamples()), 100 * d.relativeError(),
+                        100 * d.precision(), Figures.number(Math.round(d.effectiveSamples())), d.stoppedBy().key(),
+                        d.wallSeconds(), d.reproducible() ? "" : " (not reproducible)"), d.warnings());
+    }
+
+    private static DurabilityRow durabilityRow(String name, Estimate fleet, Estimate unit) {
+        return new DurabilityRow(name, Figures.number(fleet.estimate()), Figures.number(fleet.ci95Low()) + " to "
+                + Figures.number(fleet.ci95High()), Figures.number(unit.estimate()), Figures.number(unit.ci95Low())
+                + " to " + Figures.number(unit.ci95High()));
+    }
+
     /** A name and its value, for the page's small tables. */
     public record Item(String name, String value) {
     }
@@ -97,7 +130,10 @@ public final class ReportHtml {
         Estimate m = report.mttdlHours();
         List<Risk> rows = new ArrayList<>();
         String name = "P(data loss within " + horizon + ")";
-        if (p.boundOnly()) {
+        if (report.durability() != null) {
+            rows.add(new Risk(name, Figures.number(p.estimate()), Figures.number(p.ci95Low()) + " to "
+                    + Figures.number(p.ci95High()) + " (rare-event estimate, see Durability)", false));
+        } else if (p.boundOnly()) {
             rows.add(new Risk(name, "< " + Figures.percent(p.ci95High()), "no loss observed in "
                     + Figures.number(report.replications()) + " replications; upper bound", true));
         } else {
