@@ -106,16 +106,23 @@ public final class ReportHtml {
                     .append(Figures.number(report.replicationsWithLoss())).append(" of ")
                     .append(Figures.number(report.replications())).append(" replications)</td></tr>\n");
         }
+        String mttdlLabel = report.mttdlMethod().exponentialApproximation()
+                ? "MTTDL (mean time to data loss; exponential approximation: exposure / losses)"
+                : "MTTDL (mean time to data loss; sample mean of the times to first loss)";
         if (m.boundOnly()) {
-            h.append("<tr><td>MTTDL (mean time to data loss)</td><td class=\"bound\">&gt; ")
+            h.append("<tr><td>").append(esc(mttdlLabel)).append("</td><td class=\"bound\">&gt; ")
                     .append(esc(Figures.duration(m.estimate())))
                     .append("</td><td class=\"bound\">no loss observed; lower bound</td></tr>\n");
         } else {
-            h.append("<tr><td>MTTDL (mean time to data loss)</td><td>").append(esc(Figures.duration(m.estimate())))
+            h.append("<tr><td>").append(esc(mttdlLabel)).append("</td><td>").append(esc(Figures.duration(m.estimate())))
                     .append("</td><td>[").append(esc(Figures.duration(m.ci95Low()))).append(", ")
                     .append(esc(Figures.duration(m.ci95High()))).append("]</td></tr>\n");
         }
         h.append("</table>\n");
+        if (m.boundOnly() || report.mttdlMethod().warning() == null) {
+            return;
+        }
+        h.append("<p class=\"bound\">Warning: ").append(esc(report.mttdlMethod().warning())).append(".</p>\n");
     }
 
     private static void metrics(StringBuilder h, RunReport report) {

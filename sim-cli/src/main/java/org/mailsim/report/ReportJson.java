@@ -57,6 +57,8 @@ public final class ReportJson {
         root.put("version", report.version());
         root.put("replicationsWithLoss", report.replicationsWithLoss());
         root.put("incidentCount", report.incidentCount());
+        root.put("mttdlMethod", report.mttdlMethod().key());
+        root.put("mttdlWarning", report.mttdlMethod().warning());
         if (!report.reportedTimeline().isEmpty()) {
             ArrayNode timeline = root.putArray("reportedTimeline");
             for (Milestone milestone : report.reportedTimeline()) {

@@ -52,14 +52,18 @@ public final class ReportTable {
         }
         double unit = unitHours(mttdl.estimate());
         String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
+        String mttdlLabel = report.mttdlMethod().exponentialApproximation() ? "MTTDL (exponential approx.)" : "MTTDL";
         if (mttdl.boundOnly()) {
-            risk.add(new String[] {"MTTDL", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {mttdlLabel, "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "no loss observed; lower bound (95%)"});
         } else {
-            risk.add(new String[] {"MTTDL", Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {mttdlLabel, Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "95% CI " + interval(mttdl.ci95Low() / unit, mttdl.ci95High() / unit) + " " + unitName});
         }
         appendAligned(out, risk, new boolean[] {false, false, false});
+        if (report.mttdlMethod().warning() != null) {
+            out.append("warning: ").append(report.mttdlMethod().warning()).append('\n');
+        }
 
         if (!report.lossByCause().isEmpty()) {
             out.append("losses by cause: ").append(joined(report.lossByCause())).append('\n');
