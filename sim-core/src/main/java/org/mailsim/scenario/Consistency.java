@@ -67,6 +67,9 @@ final class Consistency {
         }
         boolean toFirstLoss = s.is("horizon", "first-data-loss");
         String key = toFirstLoss ? "maxHorizon" : "horizon";
+        if (!s.has(key)) {
+            return; // refused where it was written
+        }
         double hours = s.duration(key);
         if (hours > MAX_GROWTH_YEARS * 8760) {
             problem(key, (toFirstLoss ? "horizon is first-data-loss, so each replication may run up to maxHorizon ("
@@ -200,8 +203,8 @@ final class Consistency {
                         + "h); accepted: at <= horizon");
             }
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
-            if (!kind.equals("tier-outage") && s.has("storage.groups") && !f.is("group", "all")
-                    && f.integer("group") >= s.integer("storage.groups")) {
+            if (!kind.equals("tier-outage") && s.has("storage.groups") && f.has("group")
+                    && !f.is("group", "all") && f.integer("group") >= s.integer("storage.groups")) {
                 problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "
                         + (s.integer("storage.groups") - 1) + " (storage.groups is " + s.integer("storage.groups")
                         + ")");
