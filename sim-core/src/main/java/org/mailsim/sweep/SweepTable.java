@@ -3,13 +3,12 @@ package org.mailsim.sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mailsim.files.AtomicFiles;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
@@ -154,14 +153,9 @@ public final class SweepTable {
 
     /** Writes {@link #toCsv()} to {@code file} through a temporary file and a rename (never half a table). */
     public void writeCsv(Path file) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, toCsv(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // The sweep's folder is its own (SweepCommand refuses a folder that holds other files).
+            AtomicFiles.writeString(file, existing -> null, toCsv());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
