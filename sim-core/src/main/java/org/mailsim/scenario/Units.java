@@ -77,7 +77,7 @@ public final class Units {
         String t = text == null ? "" : text.strip();
         Matcher m = NUMBER_WITH_UNIT.matcher(t);
         if (!m.matches()) {
-            throw new UnitException("'" + t + "' is not a number with a unit; expected " + kind.article() + " such as "
+            throw new UnitException(Problem.quote(t) + " is not a number with a unit; expected " + kind.article() + " such as "
                     + kind.examples());
         }
         double number = number(m.group(1), t);
@@ -86,19 +86,19 @@ public final class Units {
             if (number == 0) {
                 return 0;
             }
-            throw new UnitException("'" + t + "' has no unit; expected " + kind.article() + " such as "
+            throw new UnitException(Problem.quote(t) + " has no unit; expected " + kind.article() + " such as "
                     + kind.examples());
         }
         Double factor = factor(kind, unit);
         if (factor == null) {
             Quantity actual = kindOf(unit);
-            String what = actual != null ? "'" + t + "' is " + actual.article() + ", not " + kind.article()
-                    : "unknown unit '" + unit + "' in '" + t + "'";
+            String what = actual != null ? Problem.quote(t) + " is " + actual.article() + ", not " + kind.article()
+                    : "unknown unit " + Problem.quote(unit) + " in " + Problem.quote(t);
             throw new UnitException(what + "; expected " + kind.article() + " such as " + kind.examples());
         }
         double value = number * factor;
         if (!Double.isFinite(value)) {
-            throw new UnitException("'" + t + "' is too large; expected a finite " + kind.article().substring(2));
+            throw new UnitException(Problem.quote(t) + " is too large; expected a finite " + kind.article().substring(2));
         }
         return value;
     }
@@ -109,7 +109,7 @@ public final class Units {
         try {
             return Double.parseDouble(digits.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UnitException("'" + whole + "' is not a number");
+            throw new UnitException(Problem.quote(whole) + " is not a number");
         }
     }
 

@@ -215,13 +215,13 @@ final class Validator {
             if (v instanceof Double || v instanceof Long) {
                 String outside = outside(key, ((Number) v).doubleValue());
                 if (outside != null) {
-                    problem(s.location(), path, "'" + s.text() + "' is " + outside + "; accepted: "
+                    problem(s.location(), path, Problem.quote(s.text()) + " is " + outside + "; accepted: "
                             + key.accepted());
                     return null;
                 }
             }
             if (path.equals("name") && !NAME.matcher((String) v).matches()) {
-                problem(s.location(), path, "'" + s.text() + "' cannot name a report folder; accepted: letters,"
+                problem(s.location(), path, Problem.quote(s.text()) + " cannot name a report folder; accepted: letters,"
                         + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
                 return null;
             }
@@ -250,24 +250,24 @@ final class Validator {
                     return text;
                 }
                 String near = Suggestions.closest(text, key.choices());
-                throw new IllegalArgumentException("'" + text + "' is not accepted" + (near != null
+                throw new IllegalArgumentException(Problem.quote(text) + " is not accepted" + (near != null
                         ? " (did you mean '" + near + "'?)" : "") + "; accepted: " + key.accepted());
             }
             case BOOLEAN:
                 if (text.equals("true") || text.equals("false")) {
                     return Boolean.valueOf(text);
                 }
-                throw new IllegalArgumentException("'" + text + "' is not true or false; accepted: true, false");
+                throw new IllegalArgumentException(Problem.quote(text) + " is not true or false; accepted: true, false");
             case INT: {
                 if (INTEGER.matcher(text).matches()) {
                     try {
                         return Long.parseLong(text.replace("_", ""));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("'" + text + "' is too large; accepted: "
+                        throw new IllegalArgumentException(Problem.quote(text) + " is too large; accepted: "
                                 + key.accepted());
                     }
                 }
-                throw withWords(key, "'" + text + "' is not a whole number; accepted: " + key.accepted());
+                throw withWords(key, Problem.quote(text) + " is not a whole number; accepted: " + key.accepted());
             }
             case NUMBER:
                 return plainNumber(key, text);
@@ -304,7 +304,7 @@ final class Validator {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number; accepted: " + key.accepted());
+            throw new IllegalArgumentException(Problem.quote(text) + " is not a number; accepted: " + key.accepted());
         }
     }
 
@@ -598,8 +598,8 @@ final class Validator {
             if (target == null || varied.contains("[]") || target.type() == ValueType.SECTION_LIST
                     || target.type() == ValueType.SWEEP || varied.equals("name") || varied.equals("extends")) {
                 String near = Suggestions.closest(varied, schema.topLevelPaths());
-                problem(e.keyLocation(), entryPath, (target == null ? "unknown key path '" + varied + "'"
-                        : "'" + varied + "' cannot be swept") + (near != null && !near.equals(varied)
+                problem(e.keyLocation(), entryPath, (target == null ? "unknown key path " + Problem.quote(varied)
+                        : Problem.quote(varied) + " cannot be swept") + (near != null && !near.equals(varied)
                         ? "; did you mean '" + near + "'?" : "; accepted: any key path of the scenario"));
                 ok = false;
                 continue;
