@@ -18,6 +18,7 @@ import org.mailsim.report.replay.ReportedTimeline;
 import org.mailsim.run.ReplicationRunner;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.ScenarioException;
+import org.mailsim.scenario.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -130,7 +131,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 stderr.flush();
             }
             Pipeline.Result result = l.run(threadCount, ReplicationRunner.Progress.NONE);
-            String description = l.scenario().has("description") ? l.scenario().string("description") : "";
+            String description = l.scenario().has(Schema.DESCRIPTION) ? l.scenario().string(Schema.DESCRIPTION)
+                    : "";
             try {
                 variants.add(ReplayVariant.of(whatIf, description, l.file().toString(), result.report(), reported));
             } catch (IllegalArgumentException e) {

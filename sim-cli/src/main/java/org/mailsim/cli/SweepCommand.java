@@ -14,6 +14,7 @@ import org.mailsim.report.sweep.SweepCharts;
 import org.mailsim.run.Metric;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
+import org.mailsim.scenario.Schema;
 import org.mailsim.sweep.Configuration;
 import org.mailsim.sweep.ConfigurationFailedException;
 import org.mailsim.sweep.ConfigurationRunner;
@@ -169,8 +170,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Scenario base = Scenario.load(file, baseSets);
         // A target on the command line wins over the one stated in the scenario.
-        Target target = Target.parse(!targets.isEmpty() || !base.has("sweepTarget") ? targets
-                : List.of(base.string("sweepTarget")));
+        Target target = Target.parse(!targets.isEmpty() || !base.has(Schema.SWEEP_TARGET) ? targets
+                : List.of(base.string(Schema.SWEEP_TARGET)));
         SweepGrid grid = SweepGrid.expand(base.sweep());
         Shard block = null;
         if (shard != null) {

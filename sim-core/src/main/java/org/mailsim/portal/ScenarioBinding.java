@@ -1,5 +1,7 @@
 package org.mailsim.portal;
 
+import static org.mailsim.scenario.Schema.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
 import org.mailsim.random.Distributions;
+import org.mailsim.scenario.Key;
 import org.mailsim.scenario.Location;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
@@ -48,7 +51,6 @@ import org.mailsim.scenario.Value;
  * <p>Binding rules (docs/scenario-format.md documents each key):
  * <ul>
  *   <li>Rates written per day or per year are per hour in the scenario; traffic is per day in the model (x 24).</li>
- *   <li>{@code storage.rebuild.loadFactor} f is the foreground slowdown 1/f of {@link RebuildSpec}.</li>
  *   <li>{@code storage.rebuild.reads: used-data} is the fraction of a disk a rebuild copies: the users' expected
  *       mailbox bytes in the fullest group over that group's usable capacity (arrays x data disks x capacity), at
  *       most 1. It is fixed at the start of the run (mail growth is not followed).</li>
@@ -94,19 +96,19 @@ public final class ScenarioBinding {
 
     private PortalSpec portal() {
         Horizon horizon = s.runsToFirstDataLoss() ? Horizon.firstDataLoss(s.maxHorizonHours())
-                : Horizon.fixed(s.duration("horizon"));
-        Runbook preset = s.is("operations.preset", "dreamwiz-2008") ? Runbook.DREAMWIZ_2008 : Runbook.DEFAULT;
-        Distribution handling = s.isSet("storage.spares.handlingTime")
-                ? s.distribution("storage.spares.handlingTime") : preset.diskReplacement().coldSpareHandling();
-        Distribution restock = s.isSet("storage.spares.restockTime")
-                ? s.distribution("storage.spares.restockTime") : preset.diskReplacement().restockDelay();
+                : Horizon.fixed(s.duration(HORIZON));
+        Runbook preset = s.is(OPERATIONS_PRESET, "dreamwiz-2008") ? Runbook.DREAMWIZ_2008 : Runbook.DEFAULT;
+        Distribution handling = s.isSet(STORAGE_SPARES_HANDLING_TIME)
+                ? s.distribution(STORAGE_SPARES_HANDLING_TIME) : preset.diskReplacement().coldSpareHandling();
+        Distribution restock = s.isSet(STORAGE_SPARES_RESTOCK_TIME)
+                ? s.distribution(STORAGE_SPARES_RESTOCK_TIME) : preset.diskReplacement().restockDelay();
         MailboxProfile mailbox = mailbox();
         MailConfig mail = mail(mailbox);
         StorageSpec storage = storage(handling, restock, mail);
         Runbook runbook = runbook(preset, handling, restock);
         BackupPolicy backups = backups();
         SelfBackup self = guard("operations.selfBackup", () -> new SelfBackup(
-                s.number("operations.selfBackup.fraction"), s.duration("operations.selfBackup.interval")));
+                s.number(OPERATIONS_SELF_BACKUP_FRACTION), s.duration(OPERATIONS_SELF_BACKUP_INTERVAL)));
         CostSpec costs = costs();
         List<PortalSpec.TierOutage> outages = tierOutages();
         if (!problems.isEmpty()) {
@@ -125,7 +127,7 @@ public final class ScenarioBinding {
                 () -> rebuild(array, disk, mail));
         SpareSpec spares = guard("storage.spares", () -> spares(handling, restock));
         RepairSpec.Crews crews = guard("storage.repairCrews",
-                () -> RepairSpec.Crews.byKey(s.value("storage.repairCrews").value().toString()));
+                () -> RepairSpec.Crews.byKey(s.value(STORAGE_REPAIR_CREWS).value().toString()));
         CorrelationSpec correlation = array == null ? null : guard("storage.correlated", () -> correlation(array));
         List<ScriptedFault> faults = faults();
         if (array == null || disk == null || rebuild == null || spares == null || crews == null
@@ -133,51 +135,51 @@ public final class ScenarioBinding {
             return null;
         }
         RepairSpec repair = new RepairSpec(rebuild, crews, spares, null);
-        return guard("storage", () -> new StorageSpec(s.intValue("storage.groups"),
-                s.intValue("storage.arraysPerGroup"), disk, array, repair, correlation, faults,
-                s.flag("randomFailures")));
+        return guard("storage", () -> new StorageSpec(s.intValue(STORAGE_GROUPS),
+                s.intValue(STORAGE_ARRAYS_PER_GROUP), disk, array, repair, correlation, faults,
+                s.flag(RANDOM_FAILURES)));
     }
 
     private ArraySpec array() {
-        RaidLevel level = RaidLevel.byKey(s.string("storage.raid.level"));
-        int width = s.intValue("storage.raid.width");
+        RaidLevel level = RaidLevel.byKey(s.string(STORAGE_RAID_LEVEL));
+        int width = s.intValue(STORAGE_RAID_WIDTH);
         int spans = level == RaidLevel.RAID50 || level == RaidLevel.RAID60
-                ? (s.has("storage.raid.spans") ? s.intValue("storage.raid.spans") : 2) : 1;
-        int parity = level == RaidLevel.ERASURE ? s.intValue("storage.raid.parity") : 0;
+                ? (s.has(STORAGE_RAID_SPANS) ? s.intValue(STORAGE_RAID_SPANS) : 2) : 1;
+        int parity = level == RaidLevel.ERASURE ? s.intValue(STORAGE_RAID_PARITY) : 0;
         return new ArraySpec(level, width, spans, parity);
     }
 
     private DiskSpec disk() {
-        Section d = s.section("storage.disk");
-        Section le = d.section("latentErrors");
         ScrubSpec scrub = null;
-        if (le.has("scrub.detectionTime")) {
-            scrub = new ScrubSpec(le.distribution("scrub.detectionTime"));
-        } else if (le.has("scrub.interval")) {
-            double interval = le.duration("scrub.interval");
-            scrub = le.is("scrub.distribution", "exponential") ? ScrubSpec.exponential(interval)
-                    : ScrubSpec.periodic(interval);
+        if (s.has(STORAGE_DISK_LATENT_ERRORS_SCRUB_DETECTION_TIME)) {
+            scrub = new ScrubSpec(s.distribution(STORAGE_DISK_LATENT_ERRORS_SCRUB_DETECTION_TIME));
+        } else if (s.has(STORAGE_DISK_LATENT_ERRORS_SCRUB_INTERVAL)) {
+            double interval = s.duration(STORAGE_DISK_LATENT_ERRORS_SCRUB_INTERVAL);
+            scrub = s.is(STORAGE_DISK_LATENT_ERRORS_SCRUB_DISTRIBUTION, "exponential")
+                    ? ScrubSpec.exponential(interval) : ScrubSpec.periodic(interval);
         }
-        LatentErrorSpec latent = new LatentErrorSpec(le.rate("rate"), le.intValue("burst"), scrub);
-        return new DiskSpec(d.size("capacity"), d.bandwidth("bandwidth"), d.fileRate("fileRate"),
-                d.distribution("lifetime"), d.number("ure"), latent, (int) Math.round(d.size("sectorSize")));
+        LatentErrorSpec latent = new LatentErrorSpec(s.rate(STORAGE_DISK_LATENT_ERRORS_RATE),
+                s.intValue(STORAGE_DISK_LATENT_ERRORS_BURST), scrub);
+        return new DiskSpec(s.size(STORAGE_DISK_CAPACITY), s.bandwidth(STORAGE_DISK_BANDWIDTH),
+                s.fileRate(STORAGE_DISK_FILE_RATE), s.distribution(STORAGE_DISK_LIFETIME), s.number(STORAGE_DISK_URE),
+                latent, (int) Math.round(s.size(STORAGE_DISK_SECTOR_SIZE)));
     }
 
     private RebuildSpec rebuild(ArraySpec array, DiskSpec disk, MailConfig mail) {
-        Section r = s.section("storage.rebuild");
-        if (r.has("time")) {
-            return RebuildSpec.taking(r.distribution("time"));
+        if (s.has(STORAGE_REBUILD_TIME)) {
+            return RebuildSpec.taking(s.distribution(STORAGE_REBUILD_TIME));
         }
         double fraction = 1;
-        if (r.is("reads", "used-data")) {
-            fraction = usedDataFraction(array, disk, mail, s.intValue("storage.arraysPerGroup"));
+        if (s.is(STORAGE_REBUILD_READS, "used-data")) {
+            fraction = usedDataFraction(array, disk, mail, s.intValue(STORAGE_ARRAYS_PER_GROUP));
             if (!(fraction > 0)) {
                 problem("storage.rebuild.reads", "used-data rebuilds would copy nothing: the users' mail is "
                         + fraction + " of the usable capacity; accepted: whole-disk, or users with mail");
                 return null;
             }
         }
-        return new RebuildSpec(r.bandwidth("rate"), 1 / r.number("loadFactor"), fraction, null);
+        return new RebuildSpec(s.bandwidth(STORAGE_REBUILD_RATE), s.number(STORAGE_REBUILD_LOAD_FACTOR), fraction,
+                null);
     }
 
     /**
@@ -194,41 +196,46 @@ public final class ScenarioBinding {
     }
 
     private SpareSpec spares(Distribution handling, Distribution restock) {
-        Section sp = s.section("storage.spares");
-        String kind = sp.string("kind");
+        String kind = s.string(STORAGE_SPARES_KIND);
         if (kind.equals("none")) {
             return SpareSpec.NONE;
         }
-        SpareSpec.Scope scope = SpareSpec.Scope.valueOf(sp.string("scope").toUpperCase(Locale.ROOT));
-        int count = sp.intValue("count");
+        SpareSpec.Scope scope = SpareSpec.Scope.valueOf(s.string(STORAGE_SPARES_SCOPE).toUpperCase(Locale.ROOT));
+        int count = s.intValue(STORAGE_SPARES_COUNT);
         return kind.equals("hot") ? SpareSpec.hot(scope, count, restock)
                 : SpareSpec.cold(scope, count, handling, restock);
     }
 
     private CorrelationSpec correlation(ArraySpec array) {
         List<LotSpec> lots = new ArrayList<>();
-        for (Section lot : s.items("storage.correlated.lots")) {
-            LotSpec l = guard(lot.prefix(), () -> new LotSpec(lot.string("name"), lot.number("fraction"),
-                    lot.number("hazardMultiplier")));
+        for (Section lot : s.items(STORAGE_CORRELATED_LOTS)) {
+            LotSpec l = guard(lot.prefix(), () -> new LotSpec(lot.string(STORAGE_CORRELATED_LOTS_NAME),
+                    lot.number(STORAGE_CORRELATED_LOTS_FRACTION),
+                    lot.number(STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER)));
             lots.add(l);
         }
         List<ShockSpec> shocks = new ArrayList<>();
-        for (Section shock : s.items("storage.correlated.shocks")) {
-            ShockSpec sh = guard(shock.prefix(), () -> new ShockSpec(
-                    shock.has("name") ? shock.string("name") : shock.string("kind"), shock.rate("rate"),
-                    ShockSpec.Scope.valueOf(shock.string("scope").toUpperCase(Locale.ROOT)),
-                    ShockSpec.Effect.valueOf(shock.string("effect").toUpperCase(Locale.ROOT)),
-                    shock.intValue("disks"), shock.has("offlineTime") ? shock.distribution("offlineTime") : null));
+        for (Section shock : s.items(STORAGE_CORRELATED_SHOCKS)) {
+            ShockSpec sh = guard(shock.prefix(), () -> new ShockSpec(shock.has(STORAGE_CORRELATED_SHOCKS_NAME)
+                    ? shock.string(STORAGE_CORRELATED_SHOCKS_NAME) : shock.string(STORAGE_CORRELATED_SHOCKS_KIND),
+                    shock.rate(STORAGE_CORRELATED_SHOCKS_RATE),
+                    ShockSpec.Scope.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_SCOPE).toUpperCase(Locale.ROOT)),
+                    ShockSpec.Effect.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_EFFECT)
+                            .toUpperCase(Locale.ROOT)),
+                    shock.intValue(STORAGE_CORRELATED_SHOCKS_DISKS), shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)
+                            ? shock.distribution(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME) : null));
             shocks.add(sh);
         }
-        Section a = s.section("storage.correlated.aftershock");
         AftershockSpec aftershock = null;
-        if (a.has("extraHazard")) {
-            aftershock = guard(a.prefix(), () -> new AftershockSpec(a.duration("window"), a.rate("extraHazard")));
-        } else if (a.has("burstFraction")) {
+        String at = "storage.correlated.aftershock";
+        if (s.has(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD)) {
+            aftershock = guard(at, () -> new AftershockSpec(s.duration(STORAGE_CORRELATED_AFTERSHOCK_WINDOW),
+                    s.rate(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD)));
+        } else if (s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION)) {
             // The survivors of a failure are the other disks of its array.
-            aftershock = guard(a.prefix(), () -> AftershockSpec.calibrated(a.number("burstFraction"),
-                    a.duration("window"), array.width() - 1));
+            aftershock = guard(at, () -> AftershockSpec.calibrated(
+                    s.number(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION),
+                    s.duration(STORAGE_CORRELATED_AFTERSHOCK_WINDOW), array.width() - 1));
         }
         if (lots.contains(null) || shocks.contains(null)) {
             return null;
@@ -240,16 +247,16 @@ public final class ScenarioBinding {
     private List<ScriptedFault> faults() {
         List<ScriptedFault> out = new ArrayList<>();
         boolean ok = true;
-        int groups = s.intValue("storage.groups");
-        for (Section f : s.items("faults")) {
-            double at = f.duration("at");
-            boolean everyGroup = f.is("group", "all");
-            int first = everyGroup ? 0 : f.intValue("group");
+        int groups = s.intValue(STORAGE_GROUPS);
+        for (Section f : s.items(FAULTS)) {
+            double at = f.duration(FAULTS_AT);
+            boolean everyGroup = f.is(FAULTS_GROUP, "all");
+            int first = everyGroup ? 0 : f.intValue(FAULTS_GROUP);
             int last = everyGroup ? groups - 1 : first;
-            int array = f.intValue("array");
-            String kind = f.string("kind");
+            int array = f.intValue(FAULTS_ARRAY);
+            String kind = f.string(FAULTS_KIND);
             if (!List.of("disk-failure", "array-loss", "group-outage", "tier-outage").contains(kind)) {
-                problem(f.prefix() + ".kind", "'" + kind + "' is not a fault kind the runtime supports; accepted:"
+                problem(f.path(FAULTS_KIND), "'" + kind + "' is not a fault kind the runtime supports; accepted:"
                         + " disk-failure, array-loss, group-outage, tier-outage");
                 ok = false;
                 continue;
@@ -258,8 +265,8 @@ public final class ScenarioBinding {
                 switch (kind) {
                     case "disk-failure" -> {
                         List<Integer> disks = new ArrayList<>();
-                        for (int d = 0; d < f.intValue("disks"); d++) {
-                            disks.add(f.intValue("disk") + d);
+                        for (int d = 0; d < f.intValue(FAULTS_DISKS); d++) {
+                            disks.add(f.intValue(FAULTS_DISK) + d);
                         }
                         out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array, disks, 0));
                     }
@@ -267,9 +274,9 @@ public final class ScenarioBinding {
                     case "array-loss" -> out.add(new ScriptedFault(at, ScriptedFault.Action.FAIL, group, array,
                             List.of(), 0));
                     case "group-outage" -> {
-                        for (int a = 0; a < s.intValue("storage.arraysPerGroup"); a++) {
+                        for (int a = 0; a < s.intValue(STORAGE_ARRAYS_PER_GROUP); a++) {
                             out.add(new ScriptedFault(at, ScriptedFault.Action.OFFLINE, group, a, List.of(),
-                                    f.duration("duration")));
+                                    f.duration(FAULTS_DURATION)));
                         }
                     }
                     default -> { } // tier-outage: bound in tierOutages()
@@ -282,12 +289,12 @@ public final class ScenarioBinding {
     // ---------------------------------------------------------------- users and mail
 
     private MailboxProfile mailbox() {
-        if (s.integer("users.count") == 0) {
+        if (s.integer(USERS_COUNT) == 0) {
             return null;
         }
         return guard("users.mailbox", () -> new MailboxProfile(
-                (Distributions.LogNormal) s.distribution("users.mailbox.messages"),
-                (Distributions.LogNormal) s.distribution("users.mailbox.messageSize")));
+                (Distributions.LogNormal) s.distribution(USERS_MAILBOX_MESSAGES),
+                (Distributions.LogNormal) s.distribution(USERS_MAILBOX_MESSAGE_SIZE)));
     }
 
     private MailConfig mail(MailboxProfile mailbox) {
@@ -295,46 +302,44 @@ public final class ScenarioBinding {
             return null;
         }
         TrafficProfile traffic = guard("traffic", this::traffic);
-        TierConfig webmail = guard("tiers.webmail", () -> tier("webmail"));
-        TierConfig database = guard("tiers.database", () -> tier("database"));
-        TierConfig mta = guard("tiers.mta", () -> tier("mta"));
+        TierConfig webmail = guard("tiers.webmail", () -> new TierConfig("webmail", s.intValue(TIERS_WEBMAIL_SERVERS),
+                s.distribution(TIERS_WEBMAIL_LIFETIME), s.distribution(TIERS_WEBMAIL_FAILOVER)));
+        TierConfig database = guard("tiers.database", () -> new TierConfig("database",
+                s.intValue(TIERS_DATABASE_SERVERS), s.distribution(TIERS_DATABASE_LIFETIME),
+                s.distribution(TIERS_DATABASE_FAILOVER)));
+        // Without a lifetime the MTA servers do not fail at random.
+        TierConfig mta = guard("tiers.mta", () -> new TierConfig("mta", s.intValue(TIERS_MTA_SERVERS),
+                s.has(TIERS_MTA_LIFETIME) ? s.distribution(TIERS_MTA_LIFETIME) : null,
+                s.distribution(TIERS_MTA_FAILOVER)));
         if (traffic == null || webmail == null || database == null || mta == null) {
             return null;
         }
-        return guard("users", () -> new MailConfig(Sharding.even(s.integer("users.count"),
-                s.intValue("storage.groups")), mailbox, traffic, s.duration("tiers.mta.queueLifetime"), webmail,
+        return guard("users", () -> new MailConfig(Sharding.even(s.integer(USERS_COUNT),
+                s.intValue(STORAGE_GROUPS)), mailbox, traffic, s.duration(TIERS_MTA_QUEUE_LIFETIME), webmail,
                 database, mta));
     }
 
     private TrafficProfile traffic() {
-        Section t = s.section("traffic");
         WeeklyProfile profile;
-        if (t.has("hourlyProfile") || t.has("weeklyProfile")) {
-            double[] hours = t.has("hourlyProfile") ? toArray(t.numbers("hourlyProfile")) : ones(24);
-            double[] days = t.has("weeklyProfile") ? toArray(t.numbers("weeklyProfile")) : ones(7);
+        if (s.has(TRAFFIC_HOURLY_PROFILE) || s.has(TRAFFIC_WEEKLY_PROFILE)) {
+            double[] hours = s.has(TRAFFIC_HOURLY_PROFILE) ? toArray(s.numbers(TRAFFIC_HOURLY_PROFILE)) : ones(24);
+            double[] days = s.has(TRAFFIC_WEEKLY_PROFILE) ? toArray(s.numbers(TRAFFIC_WEEKLY_PROFILE)) : ones(7);
             profile = WeeklyProfile.separable(hours, days);
         } else {
             // Measured from SNAP email-Eu-core-temporal (Paranjape, Benson, Leskovec, WSDM 2017).
             profile = WeeklyProfile.emailEuCore();
         }
-        return new TrafficProfile(24 * t.rate("received"), 24 * t.rate("sent"), 24 * t.rate("deleted"),
-                t.number("growth"), profile);
-    }
-
-    /** A tier without a lifetime (only the MTA may omit it) does not fail at random. */
-    private TierConfig tier(String name) {
-        Section t = s.section("tiers." + name);
-        return new TierConfig(name, t.intValue("servers"), t.has("lifetime") ? t.distribution("lifetime") : null,
-                t.distribution("failover"));
+        return new TrafficProfile(24 * s.rate(TRAFFIC_RECEIVED), 24 * s.rate(TRAFFIC_SENT),
+                24 * s.rate(TRAFFIC_DELETED), s.number(TRAFFIC_GROWTH), profile);
     }
 
     private List<PortalSpec.TierOutage> tierOutages() {
         List<PortalSpec.TierOutage> out = new ArrayList<>();
-        for (Section f : s.items("faults")) {
-            if (f.is("kind", "tier-outage")) {
+        for (Section f : s.items(FAULTS)) {
+            if (f.is(FAULTS_KIND, "tier-outage")) {
                 PortalSpec.TierOutage o = guard(f.prefix(), () -> new PortalSpec.TierOutage(
-                        PortalSpec.Tier.valueOf(f.string("tier").toUpperCase(Locale.ROOT)), f.duration("at"),
-                        f.duration("duration")));
+                        PortalSpec.Tier.valueOf(f.string(FAULTS_TIER).toUpperCase(Locale.ROOT)), f.duration(FAULTS_AT),
+                        f.duration(FAULTS_DURATION)));
                 if (o != null) {
                     out.add(o);
                 }
@@ -346,80 +351,81 @@ public final class ScenarioBinding {
     // ---------------------------------------------------------------- operations, backups, costs
 
     private Runbook runbook(Runbook preset, Distribution handling, Distribution restock) {
-        Section o = s.section("operations");
         return guard("operations", () -> {
             Runbook.Vendor v = preset.vendor();
             Runbook.Restore r = preset.restore();
             Runbook.Staffing st = preset.staffing();
             return new Runbook(
-                    o.has("detection") ? o.distribution("detection") : preset.detectionDelay(),
-                    o.has("response") ? o.distribution("response") : preset.onCallResponse(),
-                    new Runbook.DiskReplacement(handling, restock, o.has("engineerHoursPerDisk")
-                            ? o.number("engineerHoursPerDisk") : preset.diskReplacement().engineerHoursPerDisk()),
-                    new Runbook.Provisioning(o.has("provisioning") ? o.distribution("provisioning")
-                            : preset.provisioning().time()),
+                    or(OPERATIONS_DETECTION, preset.detectionDelay()),
+                    or(OPERATIONS_RESPONSE, preset.onCallResponse()),
+                    new Runbook.DiskReplacement(handling, restock, or(OPERATIONS_ENGINEER_HOURS_PER_DISK,
+                            preset.diskReplacement().engineerHoursPerDisk())),
+                    new Runbook.Provisioning(or(OPERATIONS_PROVISIONING, preset.provisioning().time())),
                     new Runbook.Restore(
-                            o.has("restore.fileRate") ? o.fileRate("restore.fileRate") : r.filesPerSecond(),
-                            o.has("restore.bandwidth") ? o.bandwidth("restore.bandwidth") : r.bytesPerSecond(),
-                            o.has("restore.offsiteRecall") ? o.distribution("restore.offsiteRecall")
-                                    : r.offsiteRecall()),
+                            s.has(OPERATIONS_RESTORE_FILE_RATE) ? s.fileRate(OPERATIONS_RESTORE_FILE_RATE)
+                                    : r.filesPerSecond(),
+                            s.has(OPERATIONS_RESTORE_BANDWIDTH) ? s.bandwidth(OPERATIONS_RESTORE_BANDWIDTH)
+                                    : r.bytesPerSecond(),
+                            or(OPERATIONS_RESTORE_OFFSITE_RECALL, r.offsiteRecall())),
                     new Runbook.Vendor(
-                            o.has("vendor.use") ? o.flag("vendor.use") : v.available(),
-                            o.has("vendor.time") ? o.distribution("vendor.time") : v.turnaround(),
-                            !o.has("vendor.bandwidth") ? v.bytesPerSecond() : o.is("vendor.bandwidth", "unlimited")
-                                    ? Double.POSITIVE_INFINITY : o.bandwidth("vendor.bandwidth"),
-                            o.has("vendor.recoverable") ? o.number("vendor.recoverable") : v.recoverableFraction(),
-                            o.has("vendor.pricePerTB") ? o.number("vendor.pricePerTB") : v.pricePerTB(),
-                            o.has("vendor.forBackupGap") ? o.flag("vendor.forBackupGap") : v.forBackupGap()),
-                    new Runbook.Merge(o.has("merge.fileRate") ? o.fileRate("merge.fileRate")
+                            s.has(OPERATIONS_VENDOR_USE) ? s.flag(OPERATIONS_VENDOR_USE) : v.available(),
+                            or(OPERATIONS_VENDOR_TIME, v.turnaround()),
+                            !s.has(OPERATIONS_VENDOR_BANDWIDTH) ? v.bytesPerSecond()
+                                    : s.is(OPERATIONS_VENDOR_BANDWIDTH, "unlimited") ? Double.POSITIVE_INFINITY
+                                    : s.bandwidth(OPERATIONS_VENDOR_BANDWIDTH),
+                            or(OPERATIONS_VENDOR_RECOVERABLE, v.recoverableFraction()),
+                            or(OPERATIONS_VENDOR_PRICE_PER_TB, v.pricePerTB()),
+                            s.has(OPERATIONS_VENDOR_FOR_BACKUP_GAP) ? s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP)
+                                    : v.forBackupGap()),
+                    new Runbook.Merge(s.has(OPERATIONS_MERGE_FILE_RATE) ? s.fileRate(OPERATIONS_MERGE_FILE_RATE)
                             : preset.merge().filesPerSecond()),
-                    new Runbook.Staffing(
-                            o.has("staffing.whileDown") ? o.number("staffing.whileDown") : st.whileDown(),
-                            o.has("staffing.whileRecovering") ? o.number("staffing.whileRecovering")
-                                    : st.whileRecovering()));
+                    new Runbook.Staffing(or(OPERATIONS_STAFFING_WHILE_DOWN, st.whileDown()),
+                            or(OPERATIONS_STAFFING_WHILE_RECOVERING, st.whileRecovering())));
         });
     }
 
     private BackupPolicy backups() {
-        Section b = s.section("backups");
-        BackupPolicy.Kind kind = BackupPolicy.Kind.of(b.string("policy"));
+        BackupPolicy.Kind kind = BackupPolicy.Kind.of(s.string(BACKUPS_POLICY));
         if (kind == BackupPolicy.Kind.NONE) {
             return BackupPolicy.NONE;
         }
         return guard("backups", () -> {
-            double interval = b.duration("interval");
+            double interval = s.duration(BACKUPS_INTERVAL);
             double inf = Double.POSITIVE_INFINITY;
-            int retained = b.has("retainedCopies") ? b.intValue("retainedCopies")
+            int retained = s.has(BACKUPS_RETAINED_COPIES) ? s.intValue(BACKUPS_RETAINED_COPIES)
                     : kind == BackupPolicy.Kind.SNAPSHOT ? 1 : 2;
-            double full = kind == BackupPolicy.Kind.INCREMENTAL ? b.duration("fullInterval") : interval;
+            double full = kind == BackupPolicy.Kind.INCREMENTAL ? s.duration(BACKUPS_FULL_INTERVAL) : interval;
             // Snapshots are block-level: only bytes bound them (no per-file copy or scan).
             boolean fileLevel = kind != BackupPolicy.Kind.SNAPSHOT;
-            return new BackupPolicy(kind, full, interval, b.duration("startOffset"),
-                    fileLevel ? b.fileRate("fileRate") : inf, b.bandwidth("bandwidth"),
-                    kind == BackupPolicy.Kind.INCREMENTAL ? b.fileRate("scanFileRate") : inf, b.flag("offsite"),
-                    b.duration("offsiteDelay"), retained);
+            return new BackupPolicy(kind, full, interval, s.duration(BACKUPS_START_OFFSET),
+                    fileLevel ? s.fileRate(BACKUPS_FILE_RATE) : inf, s.bandwidth(BACKUPS_BANDWIDTH),
+                    kind == BackupPolicy.Kind.INCREMENTAL ? s.fileRate(BACKUPS_SCAN_FILE_RATE) : inf,
+                    s.flag(BACKUPS_OFFSITE), s.duration(BACKUPS_OFFSITE_DELAY), retained);
         });
     }
 
     private CostSpec costs() {
-        CostSpec p = s.is("costs.preset", "2008") ? CostSpec.PRICES_2008 : CostSpec.PRICES_TODAY;
-        Section c = s.section("costs");
+        CostSpec p = s.is(COSTS_PRESET, "2008") ? CostSpec.PRICES_2008 : CostSpec.PRICES_TODAY;
         return guard("costs", () -> new CostSpec(
-                c.has("currency") ? c.string("currency") : p.currency(),
-                or(c, "disk", p.diskPrice()),
-                or(c, "server", p.serverPrice()),
-                or(c, "backupStoragePerTB", p.backupStoragePricePerTB()),
-                c.has("hardwareLife") ? c.duration("hardwareLife") / 8760 : p.hardwareLifeYears(),
-                or(c, "powerPerDiskYear", p.powerPerDiskYear()),
-                or(c, "restockPerDisk", p.restockFeePerDisk()),
-                or(c, "backupOperationPerTBYear", p.backupOperationPerTBYear()),
-                or(c, "engineerHour", p.engineerHourRate()),
-                or(c, "compensationPerUserHour", p.compensationPerUserHour()),
-                or(c, "compensationPerUserWithLoss", p.compensationPerUserWithLoss())));
+                s.has(COSTS_CURRENCY) ? s.string(COSTS_CURRENCY) : p.currency(),
+                or(COSTS_DISK, p.diskPrice()),
+                or(COSTS_SERVER, p.serverPrice()),
+                or(COSTS_BACKUP_STORAGE_PER_TB, p.backupStoragePricePerTB()),
+                s.has(COSTS_HARDWARE_LIFE) ? s.duration(COSTS_HARDWARE_LIFE) / 8760 : p.hardwareLifeYears(),
+                or(COSTS_POWER_PER_DISK_YEAR, p.powerPerDiskYear()),
+                or(COSTS_RESTOCK_PER_DISK, p.restockFeePerDisk()),
+                or(COSTS_BACKUP_OPERATION_PER_TB_YEAR, p.backupOperationPerTBYear()),
+                or(COSTS_ENGINEER_HOUR, p.engineerHourRate()),
+                or(COSTS_COMPENSATION_PER_USER_HOUR, p.compensationPerUserHour()),
+                or(COSTS_COMPENSATION_PER_USER_WITH_LOSS, p.compensationPerUserWithLoss())));
     }
 
-    private static double or(Section c, String key, double preset) {
-        return c.has(key) ? c.number(key) : preset;
+    private double or(Key key, double preset) {
+        return s.has(key) ? s.number(key) : preset;
+    }
+
+    private Distribution or(Key key, Distribution preset) {
+        return s.has(key) ? s.distribution(key) : preset;
     }
 
     // ---------------------------------------------------------------- problems

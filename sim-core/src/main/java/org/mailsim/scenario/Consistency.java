@@ -1,5 +1,7 @@
 package org.mailsim.scenario;
 
+import static org.mailsim.scenario.Schema.*;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,10 @@ final class Consistency {
 
     private void problem(String path, String message) {
         problems.add(Problem.at(near(values, path, root), path, message));
+    }
+
+    private void problem(Key key, String message) {
+        problem(key.path(), message);
     }
 
     /**
@@ -61,12 +67,12 @@ final class Consistency {
      * stay within {@link #MAX_GROWTH_YEARS}.
      */
     private void growth() {
-        if (!s.has("users.count") || s.integer("users.count") == 0 || !s.has("traffic.growth")
-                || s.number("traffic.growth") == 0) {
+        if (!s.has(USERS_COUNT) || s.integer(USERS_COUNT) == 0 || !s.has(TRAFFIC_GROWTH)
+                || s.number(TRAFFIC_GROWTH) == 0) {
             return;
         }
-        boolean toFirstLoss = s.is("horizon", "first-data-loss");
-        String key = toFirstLoss ? "maxHorizon" : "horizon";
+        boolean toFirstLoss = s.is(HORIZON, "first-data-loss");
+        Key key = toFirstLoss ? MAX_HORIZON : HORIZON;
         if (!s.has(key)) {
             return; // refused where it was written
         }
@@ -74,7 +80,7 @@ final class Consistency {
         if (hours > MAX_GROWTH_YEARS * 8760) {
             problem(key, (toFirstLoss ? "horizon is first-data-loss, so each replication may run up to maxHorizon ("
                     : "the horizon (") + Units.plain(hours / 8760) + "y), over which traffic.growth would compound for more"
-                    + " than " + (int) MAX_GROWTH_YEARS + " years; accepted: " + key + " of at most "
+                    + " than " + (int) MAX_GROWTH_YEARS + " years; accepted: " + key.path() + " of at most "
                     + (int) MAX_GROWTH_YEARS + "y, or traffic.growth: 0");
         }
     }
@@ -83,7 +89,20 @@ final class Consistency {
      * Written with a value other than the schema default. Checks of the form "this key does not apply here" use
      * it, so that the scenario as run ({@link Scenario#toYaml()}, which writes every default) reads back.
      */
+    private boolean changed(Key key) {
+        return changed(key.path());
+    }
+
+    /** {@link #changed(Key)} for a key of a list item. */
+    private static boolean changed(Section item, Key key) {
+        return changed(item.values, item.path(key));
+    }
+
     private boolean changed(String path) {
+        return changed(values, path);
+    }
+
+    private static boolean changed(Map<String, Value> values, String path) {
         Value v = values.get(path);
         if (v == null || v.isDefault()) {
             return false;
@@ -102,21 +121,21 @@ final class Consistency {
             }
         }
         scrub();
-        for (String key : new String[] {"tiers.mta.failover", "tiers.mta.servers"}) {
+        for (Key key : new Key[] {TIERS_MTA_FAILOVER, TIERS_MTA_SERVERS}) {
             // Both matter only to random MTA failures; given alone they would silently change nothing.
-            if (changed(key) && !s.has("tiers.mta.lifetime")) {
-                problem(key, key + " without tiers.mta.lifetime (MTA servers fail at random only when it is"
-                        + " given); accepted: give tiers.mta.lifetime too, or remove " + key);
+            if (changed(key) && !s.has(TIERS_MTA_LIFETIME)) {
+                problem(key, key.path() + " without tiers.mta.lifetime (MTA servers fail at random only when it is"
+                        + " given); accepted: give tiers.mta.lifetime too, or remove " + key.path());
             }
         }
-        if (s.has("backups.policy") && s.string("backups.policy").equals("incremental")
-                && s.has("backups.fullInterval") && s.has("backups.interval")) {
-            double ratio = s.duration("backups.fullInterval") / s.duration("backups.interval");
+        if (s.has(BACKUPS_POLICY) && s.string(BACKUPS_POLICY).equals("incremental")
+                && s.has(BACKUPS_FULL_INTERVAL) && s.has(BACKUPS_INTERVAL)) {
+            double ratio = s.duration(BACKUPS_FULL_INTERVAL) / s.duration(BACKUPS_INTERVAL);
             if (!(ratio >= 2) || Math.abs(ratio - Math.rint(ratio)) > 1e-9) {
-                problem(s.isSet("backups.fullInterval") ? "backups.fullInterval" : "backups.interval",
+                problem(s.isSet(BACKUPS_FULL_INTERVAL) ? BACKUPS_FULL_INTERVAL : BACKUPS_INTERVAL,
                         "under incremental backups the full interval must be a whole multiple (2 or more) of the"
-                                + " incremental interval, got " + Units.plain(s.duration("backups.fullInterval"))
-                                + "h and " + Units.plain(s.duration("backups.interval")) + "h; accepted: e.g."
+                                + " incremental interval, got " + Units.plain(s.duration(BACKUPS_FULL_INTERVAL))
+                                + "h and " + Units.plain(s.duration(BACKUPS_INTERVAL)) + "h; accepted: e.g."
                                 + " interval: 1d, fullInterval: 1w");
             }
         }
@@ -128,12 +147,12 @@ final class Consistency {
     }
 
     private void raid() {
-        if (!s.has("storage.raid.level") || !s.has("storage.raid.width")) {
+        if (!s.has(STORAGE_RAID_LEVEL) || !s.has(STORAGE_RAID_WIDTH)) {
             return;
         }
-        String level = s.string("storage.raid.level");
-        long width = s.integer("storage.raid.width");
-        String w = "storage.raid.width";
+        String level = s.string(STORAGE_RAID_LEVEL);
+        long width = s.integer(STORAGE_RAID_WIDTH);
+        Key w = STORAGE_RAID_WIDTH;
         switch (level) {
             case "raid0" -> { }
             case "raid1" -> require(width == 2, w, "raid1 has exactly 2 disks; accepted: 2 (use mirror for more"
@@ -147,206 +166,211 @@ final class Consistency {
                     + " least 4, got " + width + "; accepted: 4, 6, 8, ...");
             case "raid50", "raid60" -> {
                 int min = level.equals("raid50") ? 3 : 4;
-                long spans = s.has("storage.raid.spans") ? s.integer("storage.raid.spans") : 2;
+                long spans = s.has(STORAGE_RAID_SPANS) ? s.integer(STORAGE_RAID_SPANS) : 2;
                 require(width % spans == 0 && width / spans >= min, w, level + " with " + spans + " spans needs"
                         + " width = spans x (" + min + " or more disks), got " + width + "; accepted: a multiple"
                         + " of " + spans + " of at least " + spans * min);
             }
             case "erasure" -> {
-                boolean data = s.has("storage.raid.data");
-                boolean parity = s.has("storage.raid.parity");
+                boolean data = s.has(STORAGE_RAID_DATA);
+                boolean parity = s.has(STORAGE_RAID_PARITY);
                 if (!data || !parity) {
-                    problem("storage.raid.level", "erasure needs storage.raid.data and storage.raid.parity;"
+                    problem(STORAGE_RAID_LEVEL, "erasure needs storage.raid.data and storage.raid.parity;"
                             + " accepted: e.g. data: 10, parity: 4, width: 14");
-                } else if (s.integer("storage.raid.data") + s.integer("storage.raid.parity") != width) {
-                    problem(w, "erasure data + parity = " + (s.integer("storage.raid.data")
-                            + s.integer("storage.raid.parity")) + " but width is " + width + "; accepted: width"
+                } else if (s.integer(STORAGE_RAID_DATA) + s.integer(STORAGE_RAID_PARITY) != width) {
+                    problem(w, "erasure data + parity = " + (s.integer(STORAGE_RAID_DATA)
+                            + s.integer(STORAGE_RAID_PARITY)) + " but width is " + width + "; accepted: width"
                             + " = data + parity");
                 }
             }
             default -> throw new AssertionError(level);
         }
-        if (s.isSet("storage.raid.spans") && !level.equals("raid50") && !level.equals("raid60")) {
-            problem("storage.raid.spans", "spans apply only to raid50 and raid60, not " + level
+        if (s.isSet(STORAGE_RAID_SPANS) && !level.equals("raid50") && !level.equals("raid60")) {
+            problem(STORAGE_RAID_SPANS, "spans apply only to raid50 and raid60, not " + level
                     + "; accepted: remove spans, or use raid50/raid60");
         }
-        for (String k : new String[] {"storage.raid.data", "storage.raid.parity"}) {
+        for (Key k : new Key[] {STORAGE_RAID_DATA, STORAGE_RAID_PARITY}) {
             if (s.isSet(k) && !level.equals("erasure")) {
-                problem(k, k.substring(k.lastIndexOf('.') + 1) + " applies only to erasure, not " + level
+                problem(k, k.name() + " applies only to erasure, not " + level
                         + "; accepted: remove it, or use level: erasure");
             }
         }
     }
 
-    private void require(boolean ok, String path, String message) {
+    private void require(boolean ok, Key path, String message) {
         if (!ok) {
             problem(path, message);
         }
     }
 
     private void faults() {
-        List<Section> faults = s.items("faults");
-        if (s.has("randomFailures") && !s.flag("randomFailures") && faults.isEmpty()) {
-            problem("randomFailures", "randomFailures is false and there are no faults, so nothing would fail;"
+        List<Section> faults = s.items(FAULTS);
+        if (s.has(RANDOM_FAILURES) && !s.flag(RANDOM_FAILURES) && faults.isEmpty()) {
+            problem(RANDOM_FAILURES, "randomFailures is false and there are no faults, so nothing would fail;"
                     + " accepted: add faults:, or set randomFailures: true");
         }
-        double horizon = s.has("horizon") && !s.is("horizon", "first-data-loss") ? s.duration("horizon")
-                : s.has("maxHorizon") ? s.duration("maxHorizon") : Double.POSITIVE_INFINITY;
+        double horizon = s.has(HORIZON) && !s.is(HORIZON, "first-data-loss") ? s.duration(HORIZON)
+                : s.has(MAX_HORIZON) ? s.duration(MAX_HORIZON) : Double.POSITIVE_INFINITY;
         for (Section f : faults) {
-            if (!f.has("kind") || !f.has("at")) {
+            if (!f.has(FAULTS_KIND) || !f.has(FAULTS_AT)) {
                 continue;
             }
-            String p = f.prefix();
-            String kind = f.string("kind");
-            if (f.duration("at") > horizon) {
-                problem(p + ".at", "the fault comes after the horizon (" + Units.plain(horizon)
+            String kind = f.string(FAULTS_KIND);
+            if (f.duration(FAULTS_AT) > horizon) {
+                problem(f.path(FAULTS_AT), "the fault comes after the horizon (" + Units.plain(horizon)
                         + "h); accepted: at <= horizon");
             }
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
-            if (!kind.equals("tier-outage") && s.has("storage.groups") && f.has("group")
-                    && !f.is("group", "all") && f.integer("group") >= s.integer("storage.groups")) {
-                problem(p + ".group", "group " + f.integer("group") + " does not exist; accepted: 0 .. "
-                        + (s.integer("storage.groups") - 1) + " (storage.groups is " + s.integer("storage.groups")
+            if (!kind.equals("tier-outage") && s.has(STORAGE_GROUPS) && f.has(FAULTS_GROUP)
+                    && !f.is(FAULTS_GROUP, "all") && f.integer(FAULTS_GROUP) >= s.integer(STORAGE_GROUPS)) {
+                problem(f.path(FAULTS_GROUP), "group " + f.integer(FAULTS_GROUP) + " does not exist; accepted: 0 .. "
+                        + (s.integer(STORAGE_GROUPS) - 1) + " (storage.groups is " + s.integer(STORAGE_GROUPS)
                         + ")");
             }
-            if (oneArray && s.has("storage.arraysPerGroup")
-                    && f.integer("array") >= s.integer("storage.arraysPerGroup")) {
-                problem(p + ".array", "array " + f.integer("array") + " does not exist; accepted: 0 .. "
-                        + (s.integer("storage.arraysPerGroup") - 1));
+            if (oneArray && s.has(STORAGE_ARRAYS_PER_GROUP)
+                    && f.integer(FAULTS_ARRAY) >= s.integer(STORAGE_ARRAYS_PER_GROUP)) {
+                problem(f.path(FAULTS_ARRAY), "array " + f.integer(FAULTS_ARRAY) + " does not exist; accepted: 0 .. "
+                        + (s.integer(STORAGE_ARRAYS_PER_GROUP) - 1));
             }
-            if (kind.equals("disk-failure") && s.has("storage.raid.width")
-                    && f.integer("disk") + f.integer("disks") > s.integer("storage.raid.width")) {
-                problem(p + ".disks", "disks " + f.integer("disk") + " .. " + (f.integer("disk")
-                        + f.integer("disks") - 1) + " fail but an array has only " + s.integer("storage.raid.width")
-                        + "; accepted: disk + disks <= storage.raid.width");
+            if (kind.equals("disk-failure") && s.has(STORAGE_RAID_WIDTH)
+                    && f.integer(FAULTS_DISK) + f.integer(FAULTS_DISKS) > s.integer(STORAGE_RAID_WIDTH)) {
+                problem(f.path(FAULTS_DISKS), "disks " + f.integer(FAULTS_DISK) + " .. " + (f.integer(FAULTS_DISK)
+                        + f.integer(FAULTS_DISKS) - 1) + " fail but an array has only "
+                        + s.integer(STORAGE_RAID_WIDTH) + "; accepted: disk + disks <= storage.raid.width");
             }
-            if (changed(p + ".disk") && !kind.equals("disk-failure")) {
-                notFor(f, "disk", kind, "disk-failure");
+            if (changed(f, FAULTS_DISK) && !kind.equals("disk-failure")) {
+                notFor(f, FAULTS_DISK, kind, "disk-failure");
             }
             boolean tierOutage = kind.equals("tier-outage");
-            if (tierOutage != f.has("tier")) {
-                problem(p + (tierOutage ? ".kind" : ".tier"), tierOutage ? "a tier-outage needs 'tier'; accepted:"
-                        + " webmail, database, mta" : "'tier' applies only to a tier-outage; accepted: remove it");
+            if (tierOutage != f.has(FAULTS_TIER)) {
+                problem(f.path(tierOutage ? FAULTS_KIND : FAULTS_TIER), tierOutage
+                        ? "a tier-outage needs 'tier'; accepted: webmail, database, mta"
+                        : "'tier' applies only to a tier-outage; accepted: remove it");
             }
             boolean outage = tierOutage || kind.equals("group-outage");
-            if (outage && !f.has("duration")) {
-                problem(p + ".kind", "a " + kind + " needs 'duration'; accepted: e.g. duration: 20h");
+            if (outage && !f.has(FAULTS_DURATION)) {
+                problem(f.path(FAULTS_KIND), "a " + kind + " needs 'duration'; accepted: e.g. duration: 20h");
             }
-            if (!outage && f.has("duration")) {
-                notFor(f, "duration", kind, "group-outage and tier-outage");
+            if (!outage && f.has(FAULTS_DURATION)) {
+                notFor(f, FAULTS_DURATION, kind, "group-outage and tier-outage");
             }
-            if (changed(p + ".disks") && !kind.equals("disk-failure")) {
-                notFor(f, "disks", kind, "disk-failure (array-loss fails every disk)");
+            if (changed(f, FAULTS_DISKS) && !kind.equals("disk-failure")) {
+                notFor(f, FAULTS_DISKS, kind, "disk-failure (array-loss fails every disk)");
             }
-            if (changed(p + ".array") && outage) {
-                notFor(f, "array", kind, "disk-failure and array-loss (a group-outage takes every array of"
+            if (changed(f, FAULTS_ARRAY) && outage) {
+                notFor(f, FAULTS_ARRAY, kind, "disk-failure and array-loss (a group-outage takes every array of"
                         + " the group)");
             }
-            if (changed(p + ".group") && tierOutage) {
-                notFor(f, "group", kind, "storage faults (a tier-outage hits the whole tier)");
+            if (changed(f, FAULTS_GROUP) && tierOutage) {
+                notFor(f, FAULTS_GROUP, kind, "storage faults (a tier-outage hits the whole tier)");
             }
-            if (tierOutage && s.has("users.count") && s.integer("users.count") == 0) {
-                problem(p + ".kind", "a tier-outage affects users, but users.count is 0; accepted: set"
+            if (tierOutage && s.has(USERS_COUNT) && s.integer(USERS_COUNT) == 0) {
+                problem(f.path(FAULTS_KIND), "a tier-outage affects users, but users.count is 0; accepted: set"
                         + " users.count, or remove the fault");
             }
         }
     }
 
-    private void notFor(Section f, String key, String kind, String appliesTo) {
-        problem(f.prefix() + "." + key, "'" + key + "' does not apply to a " + kind + "; it applies to "
+    private void notFor(Section f, Key key, String kind, String appliesTo) {
+        problem(f.path(key), "'" + key.name() + "' does not apply to a " + kind + "; it applies to "
                 + appliesTo + "; accepted: remove it");
     }
 
     private void scrub() {
-        String scrub = "storage.disk.latentErrors.scrub.";
-        boolean interval = s.has(scrub + "interval");
-        boolean detection = s.isSet(scrub + "detectionTime");
-        if (changed(scrub + "distribution") && !interval) {
-            problem(scrub + "distribution", "a scrub distribution without " + scrub + "interval"
+        boolean interval = s.has(STORAGE_DISK_LATENT_ERRORS_SCRUB_INTERVAL);
+        boolean detection = s.isSet(STORAGE_DISK_LATENT_ERRORS_SCRUB_DETECTION_TIME);
+        if (changed(STORAGE_DISK_LATENT_ERRORS_SCRUB_DISTRIBUTION) && !interval) {
+            problem(STORAGE_DISK_LATENT_ERRORS_SCRUB_DISTRIBUTION, "a scrub distribution without "
+                    + STORAGE_DISK_LATENT_ERRORS_SCRUB_INTERVAL.path()
                     + (detection ? " (it does not apply to detectionTime, which is a distribution itself)" : "")
                     + "; accepted: give the interval too" + (detection ? ", or remove distribution" : ""));
         }
-        if ((interval || detection) && s.has("storage.disk.latentErrors.rate")
-                && s.rate("storage.disk.latentErrors.rate") == 0) {
-            problem(interval ? scrub + "interval" : scrub + "detectionTime", "scrubbing is set but"
+        if ((interval || detection) && s.has(STORAGE_DISK_LATENT_ERRORS_RATE)
+                && s.rate(STORAGE_DISK_LATENT_ERRORS_RATE) == 0) {
+            problem(interval ? STORAGE_DISK_LATENT_ERRORS_SCRUB_INTERVAL
+                    : STORAGE_DISK_LATENT_ERRORS_SCRUB_DETECTION_TIME, "scrubbing is set but"
                     + " storage.disk.latentErrors.rate is 0, so there is nothing to find; accepted: set the rate"
                     + " (e.g. 1.08e-4/h), or remove the scrub");
         }
     }
 
     private void rebuild() {
-        boolean timed = s.isSet("storage.rebuild.time");
-        for (String k : new String[] {"storage.rebuild.reads", "storage.rebuild.loadFactor"}) {
+        boolean timed = s.isSet(STORAGE_REBUILD_TIME);
+        for (Key k : new Key[] {STORAGE_REBUILD_READS, STORAGE_REBUILD_LOAD_FACTOR}) {
             if (timed && changed(k)) {
-                problem(k, k.substring(k.lastIndexOf('.') + 1) + " applies only to rate-based rebuilds, but"
-                        + " storage.rebuild.time (at " + s.where("storage.rebuild.time") + ") draws the duration"
+                problem(k, k.name() + " applies only to rate-based rebuilds, but"
+                        + " storage.rebuild.time (at " + s.where(STORAGE_REBUILD_TIME) + ") draws the duration"
                         + "; accepted: remove it, or use storage.rebuild.rate");
             }
         }
-        if (!timed && s.is("storage.rebuild.reads", "used-data") && s.has("users.count")
-                && s.integer("users.count") == 0) {
-            problem("storage.rebuild.reads", "used-data rebuilds read the users' mail, but users.count is 0;"
+        if (!timed && s.is(STORAGE_REBUILD_READS, "used-data") && s.has(USERS_COUNT)
+                && s.integer(USERS_COUNT) == 0) {
+            problem(STORAGE_REBUILD_READS, "used-data rebuilds read the users' mail, but users.count is 0;"
                     + " accepted: whole-disk, or set users.count");
         }
     }
 
     private void spares() {
-        String kind = s.has("storage.spares.kind") ? s.string("storage.spares.kind") : "none";
+        String kind = s.has(STORAGE_SPARES_KIND) ? s.string(STORAGE_SPARES_KIND) : "none";
         if (kind.equals("none")) {
-            for (String k : new String[] {"scope", "count", "handlingTime", "restockTime"}) {
-                if (changed("storage.spares." + k)) {
-                    problem("storage.spares." + k, k + " applies only to hot or cold spares, but"
+            for (Key k : new Key[] {STORAGE_SPARES_SCOPE, STORAGE_SPARES_COUNT, STORAGE_SPARES_HANDLING_TIME,
+                    STORAGE_SPARES_RESTOCK_TIME}) {
+                if (changed(k)) {
+                    problem(k, k.name() + " applies only to hot or cold spares, but"
                             + " storage.spares.kind is none; accepted: set kind: hot or kind: cold, or remove it");
                 }
             }
-        } else if (kind.equals("hot") && s.isSet("storage.spares.handlingTime")) {
-            problem("storage.spares.handlingTime", "handlingTime applies only to cold spares (a hot spare takes"
+        } else if (kind.equals("hot") && s.isSet(STORAGE_SPARES_HANDLING_TIME)) {
+            problem(STORAGE_SPARES_HANDLING_TIME, "handlingTime applies only to cold spares (a hot spare takes"
                     + " over at once); accepted: remove it, or set kind: cold");
         }
     }
 
     private void correlated() {
         double total = 0;
-        for (Section lot : s.items("storage.correlated.lots")) {
-            if (lot.has("fraction")) {
-                total += lot.number("fraction");
+        for (Section lot : s.items(STORAGE_CORRELATED_LOTS)) {
+            if (lot.has(STORAGE_CORRELATED_LOTS_FRACTION)) {
+                total += lot.number(STORAGE_CORRELATED_LOTS_FRACTION);
             }
         }
         if (total > 1 + 1e-9) {
-            problem("storage.correlated.lots", "lot fractions add up to " + Units.plain(Math.round(total * 1e9) / 1e9)
+            problem(STORAGE_CORRELATED_LOTS, "lot fractions add up to " + Units.plain(Math.round(total * 1e9) / 1e9)
                     + "; accepted: a"
                     + " total of at most 1 (the remaining arrays are nominal)");
         }
-        for (Section shock : s.items("storage.correlated.shocks")) {
-            if (!shock.has("effect")) {
+        for (Section shock : s.items(STORAGE_CORRELATED_SHOCKS)) {
+            if (!shock.has(STORAGE_CORRELATED_SHOCKS_EFFECT)) {
                 continue;
             }
-            boolean offline = shock.string("effect").equals("offline");
-            if (offline && !shock.has("offlineTime")) {
-                problem(shock.prefix() + ".effect", "an offline shock needs 'offlineTime'; accepted: e.g."
-                        + " offlineTime: 4h");
-            } else if (!offline && shock.has("offlineTime")) {
-                problem(shock.prefix() + ".offlineTime", "offlineTime applies only to effect: offline; accepted:"
-                        + " remove it, or set effect: offline");
+            boolean offline = shock.string(STORAGE_CORRELATED_SHOCKS_EFFECT).equals("offline");
+            if (offline && !shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)) {
+                problem(shock.path(STORAGE_CORRELATED_SHOCKS_EFFECT), "an offline shock needs 'offlineTime';"
+                        + " accepted: e.g. offlineTime: 4h");
+            } else if (!offline && shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)) {
+                problem(shock.path(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME), "offlineTime applies only to effect:"
+                        + " offline; accepted: remove it, or set effect: offline");
             }
-            if (shock.has("disks") && s.has("storage.raid.width")
-                    && shock.integer("disks") > s.integer("storage.raid.width")) {
-                problem(shock.prefix() + ".disks", shock.integer("disks") + " disks per array but an array has"
-                        + " only " + s.integer("storage.raid.width") + "; accepted: disks <= storage.raid.width");
+            if (shock.has(STORAGE_CORRELATED_SHOCKS_DISKS) && s.has(STORAGE_RAID_WIDTH)
+                    && shock.integer(STORAGE_CORRELATED_SHOCKS_DISKS) > s.integer(STORAGE_RAID_WIDTH)) {
+                problem(shock.path(STORAGE_CORRELATED_SHOCKS_DISKS), shock.integer(STORAGE_CORRELATED_SHOCKS_DISKS)
+                        + " disks per array but an array has only " + s.integer(STORAGE_RAID_WIDTH)
+                        + "; accepted: disks <= storage.raid.width");
             }
         }
-        String a = "storage.correlated.aftershock.";
-        if (changed(a + "window") && !s.has(a + "extraHazard") && !s.has(a + "burstFraction")) {
-            problem(a + "window", "an aftershock window without extraHazard or burstFraction; accepted: add one"
-                    + " of them, e.g. burstFraction: 3.9%");
+        if (changed(STORAGE_CORRELATED_AFTERSHOCK_WINDOW) && !s.has(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD)
+                && !s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION)) {
+            problem(STORAGE_CORRELATED_AFTERSHOCK_WINDOW, "an aftershock window without extraHazard or"
+                    + " burstFraction; accepted: add one of them, e.g. burstFraction: 3.9%");
         }
-        if (s.has(a + "burstFraction") && s.has("storage.raid.width") && s.integer("storage.raid.width") < 2) {
-            problem(a + "burstFraction", "an aftershock needs another disk in the array; accepted: width >= 2");
+        if (s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION) && s.has(STORAGE_RAID_WIDTH)
+                && s.integer(STORAGE_RAID_WIDTH) < 2) {
+            problem(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION, "an aftershock needs another disk in the array;"
+                    + " accepted: width >= 2");
         }
     }
 
     private void traffic() {
-        for (String k : new String[] {"traffic.hourlyProfile", "traffic.weeklyProfile"}) {
+        for (Key k : new Key[] {TRAFFIC_HOURLY_PROFILE, TRAFFIC_WEEKLY_PROFILE}) {
             if (s.has(k) && s.numbers(k).stream().mapToDouble(Double::doubleValue).sum() <= 0) {
                 problem(k, "every entry is 0, so no mail would ever flow; accepted: at least one positive entry");
             }

@@ -77,6 +77,11 @@ public record Key(String path, ValueType type, String description, boolean manda
                 distributionOf, listLength, other);
     }
 
+    /** {@link #exclusiveWith(String)} with another key of the schema. */
+    public Key exclusiveWith(Key other) {
+        return exclusiveWith(other.path());
+    }
+
     /** The last segment of the path. */
     public String name() {
         int dot = path.lastIndexOf('.');

@@ -93,7 +93,7 @@ final class Loader {
                     + " found " + node.describe()));
             return null;
         }
-        MapNode.Entry ext = map.entries().get("extends");
+        MapNode.Entry ext = map.entries().get(Schema.EXTENDS.path());
         if (ext == null) {
             return map;
         }

@@ -12,9 +12,10 @@ import org.mailsim.scenario.yaml.MapNode;
 /**
  * A validated scenario: immutable, typed, every key of the {@link Schema} either written or at its default.
  *
- * <p>Load with {@link #load(Path, List)}; read values by key path with the {@link Section} accessors
- * ({@code scenario.size("storage.disk.capacity")}, {@code scenario.distribution("storage.disk.lifetime")},
- * {@code scenario.section("storage.disk").rate("latentErrors.rate")}, {@code scenario.items("faults")}). Quantities
+ * <p>Load with {@link #load(Path, List)}; read values by key with the {@link Section} accessors and the key
+ * constants of {@link Schema} ({@code scenario.size(STORAGE_DISK_CAPACITY)},
+ * {@code scenario.distribution(STORAGE_DISK_LIFETIME)}, {@code fault.duration(FAULTS_AT)} on each item of
+ * {@code scenario.items(FAULTS)}). Quantities
  * are in base units: hours, bytes, bytes/s, files/s, events per hour. {@link #toYaml()} gives the scenario as run.
  */
 public final class Scenario extends Section {
@@ -91,35 +92,35 @@ public final class Scenario extends Section {
     }
 
     public String name() {
-        return string("name");
+        return string(Schema.NAME);
     }
 
     public long seed() {
-        return integer("seed");
+        return integer(Schema.SEED);
     }
 
     public int replications() {
-        return intValue("replications");
+        return intValue(Schema.REPLICATIONS);
     }
 
     /** True when each replication runs until its first data loss (capped by {@link #maxHorizonHours()}). */
     public boolean runsToFirstDataLoss() {
-        return is("horizon", "first-data-loss");
+        return is(Schema.HORIZON, "first-data-loss");
     }
 
     /** The simulated hours per replication: the horizon, or maxHorizon when running to the first data loss. */
     public double horizonHours() {
-        return runsToFirstDataLoss() ? maxHorizonHours() : duration("horizon");
+        return runsToFirstDataLoss() ? maxHorizonHours() : duration(Schema.HORIZON);
     }
 
     public double maxHorizonHours() {
-        return duration("maxHorizon");
+        return duration(Schema.MAX_HORIZON);
     }
 
     /** Swept keys (key path to the values to try, each as YAML text usable as {@code --set path=value}). */
     @SuppressWarnings("unchecked")
     public Map<String, List<String>> sweep() {
-        return has("sweep") ? (Map<String, List<String>>) value("sweep").value() : Map.of();
+        return has(Schema.SWEEP) ? (Map<String, List<String>>) value(Schema.SWEEP).value() : Map.of();
     }
 
     /** The files read, the scenario first, then its bases in extends order. */

@@ -28,7 +28,7 @@ public class Section {
         return prefix;
     }
 
-    /** A view of the keys under {@code path}, e.g. {@code scenario.section("storage.disk").size("capacity")}. */
+    /** A view of the keys under {@code path} (e.g. {@code storage.disk}); paths given to it are relative. */
     public Section section(String path) {
         return new Section(values, full(path));
     }
@@ -168,6 +168,104 @@ public class Section {
             out.add(new Section(values, p + "[" + i + "]"));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    // ---------------------------------------------------------------- by key (the way model code reads values)
+
+    /**
+     * The path of {@code key} relative to this view: the whole path on the scenario, the part after the list item
+     * on an item ({@code FAULTS_AT} on {@code faults[2]} is {@code at}). A key outside this view is a programming
+     * error.
+     */
+    String relative(Key key) {
+        String schemaPrefix = prefix.replaceAll("\\[\\d+]", "[]");
+        if (schemaPrefix.isEmpty()) {
+            if (key.path().contains("[]")) {
+                throw new IllegalArgumentException(key.path() + " is a key of list items; read it from an item");
+            }
+            return key.path();
+        }
+        if (!key.path().startsWith(schemaPrefix + ".")) {
+            throw new IllegalArgumentException(key.path() + " is not a key under " + prefix);
+        }
+        return key.path().substring(schemaPrefix.length() + 1);
+    }
+
+    /** The full path of {@code key} in this view, e.g. {@code faults[2].at}, for messages. */
+    public String path(Key key) {
+        return full(relative(key));
+    }
+
+    public boolean has(Key key) {
+        return has(relative(key));
+    }
+
+    public boolean isSet(Key key) {
+        return isSet(relative(key));
+    }
+
+    public Location where(Key key) {
+        return where(relative(key));
+    }
+
+    public Value value(Key key) {
+        return value(relative(key));
+    }
+
+    public boolean is(Key key, String word) {
+        return is(relative(key), word);
+    }
+
+    public double duration(Key key) {
+        return duration(relative(key));
+    }
+
+    public double size(Key key) {
+        return size(relative(key));
+    }
+
+    public double bandwidth(Key key) {
+        return bandwidth(relative(key));
+    }
+
+    public double fileRate(Key key) {
+        return fileRate(relative(key));
+    }
+
+    public double rate(Key key) {
+        return rate(relative(key));
+    }
+
+    public double number(Key key) {
+        return number(relative(key));
+    }
+
+    public long integer(Key key) {
+        return integer(relative(key));
+    }
+
+    public int intValue(Key key) {
+        return intValue(relative(key));
+    }
+
+    public String string(Key key) {
+        return string(relative(key));
+    }
+
+    public boolean flag(Key key) {
+        return flag(relative(key));
+    }
+
+    public Distribution distribution(Key key) {
+        return distribution(relative(key));
+    }
+
+    public List<Double> numbers(Key key) {
+        return numbers(relative(key));
+    }
+
+    public List<Section> items(Key key) {
+        return items(relative(key));
     }
 
     private double number(String path, ValueType type) {

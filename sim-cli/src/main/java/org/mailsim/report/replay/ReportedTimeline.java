@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mailsim.report.Milestone;
 import org.mailsim.scenario.Scenario;
+import org.mailsim.scenario.Schema;
 import org.mailsim.scenario.Section;
 
 /**
@@ -28,10 +29,10 @@ public record ReportedTimeline(List<Milestone> milestones, List<String> sources)
     public static ReportedTimeline from(Scenario scenario) {
         List<Milestone> milestones = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        for (Section item : scenario.items("reported")) {
-            milestones.add(new Milestone(item.string("milestone"), item.duration("hours"),
-                    item.has("simulatedBy") ? item.string("simulatedBy") : null));
-            sources.add(item.has("source") ? item.string("source") : "");
+        for (Section item : scenario.items(Schema.REPORTED)) {
+            milestones.add(new Milestone(item.string(Schema.REPORTED_MILESTONE), item.duration(Schema.REPORTED_HOURS),
+                    item.has(Schema.REPORTED_SIMULATED_BY) ? item.string(Schema.REPORTED_SIMULATED_BY) : null));
+            sources.add(item.has(Schema.REPORTED_SOURCE) ? item.string(Schema.REPORTED_SOURCE) : "");
         }
         return new ReportedTimeline(milestones, sources);
     }

@@ -160,7 +160,7 @@ class StorageBehaviourTest {
 
     private static StorageModel runScript(SpareSpec spares, double horizon, ScriptedFault... faults) {
         DiskSpec disk = DiskSpec.of(TB, Distributions.exponential(1e6));
-        RepairSpec repair = RepairSpec.of(RebuildSpec.atRate(100e6, 2)).withSpares(spares); // 1 TB at 50 MB/s: 5.56 h
+        RepairSpec repair = RepairSpec.of(RebuildSpec.atRate(100e6, 0.5)).withSpares(spares); // 1 TB at 50 MB/s: 5.56 h
         StorageSpec spec = StorageSpec.of(1, 1, disk, ArraySpec.raid5(5), repair).withFaults(List.of(faults), false);
         Simulator sim = new Simulator();
         StorageModel model = new StorageModel(spec, sim, RandomStreams.forReplication(3, 0));
