@@ -57,7 +57,12 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private boolean sectorLossUnderway;
 
     PortalReplication(PortalSpec spec, int replication) {
+        this(spec, replication, Simulator.DEFAULT_EVENT_BUDGET);
+    }
+
+    PortalReplication(PortalSpec spec, int replication, long eventBudget) {
         this.spec = spec;
+        sim.setEventBudget(eventBudget);
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = new StorageModel(storageSpec, sim, streams);
