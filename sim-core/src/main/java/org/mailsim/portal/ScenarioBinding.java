@@ -123,6 +123,9 @@ public final class ScenarioBinding {
     private StorageSpec storage(Distribution handling, Distribution restock, MailConfig mail) {
         ArraySpec array = guard("storage.raid", this::array);
         DiskSpec disk = guard("storage.disk", this::disk);
+        if (array != null && disk != null && mail != null) {
+            checkMailFits(array, disk, mail);
+        }
         RebuildSpec rebuild = array == null || disk == null ? null : guard("storage.rebuild",
                 () -> rebuild(array, disk, mail));
         SpareSpec spares = guard("storage.spares", () -> spares(handling, restock));
@@ -180,6 +183,20 @@ public final class ScenarioBinding {
         }
         return new RebuildSpec(s.bandwidth(STORAGE_REBUILD_RATE), s.number(STORAGE_REBUILD_LOAD_FACTOR), fraction,
                 null);
+    }
+
+    /** The users' expected mail at the start must fit their group's usable capacity. */
+    private void checkMailFits(ArraySpec array, DiskSpec disk, MailConfig mail) {
+        int arraysPerGroup = s.intValue(STORAGE_ARRAYS_PER_GROUP);
+        double usable = (double) arraysPerGroup * array.dataDisks() * disk.capacityBytes();
+        double bytes = mail.sharding().users(0) * mail.mailbox().meanBytesPerMailbox();
+        if (bytes > usable) {
+            problem("users.count", String.format(java.util.Locale.ROOT, "the mail of the fullest storage group"
+                    + " (%,.0f users, %.4g bytes expected) does not fit its usable capacity (%.4g bytes: %d array%s"
+                    + " x %d data disks x storage.disk.capacity); accepted: fewer users per group (more"
+                    + " storage.groups), smaller mailboxes, or more or larger disks", mail.sharding().users(0) + 0.0,
+                    bytes, usable, arraysPerGroup, arraysPerGroup == 1 ? "" : "s", array.dataDisks()));
+        }
     }
 
     /**
