@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mailsim.fit.Bursts;
 import org.mailsim.fit.CountFit;
 import org.mailsim.fit.CountFits;
+import org.mailsim.files.InputFiles;
 import org.mailsim.fit.DriveCountsReader;
 import org.mailsim.fit.DriveModelCounts;
 import org.mailsim.fit.EventFit;
@@ -94,8 +93,10 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (java.nio.file.Files.isDirectory(file)) {
-            return invalid(file + ": is a folder; expected a CSV file of drive counts or failure events");
+        try {
+            InputFiles.checkRegular(file, MAX_BYTES, "a CSV file of drive counts or failure events");
+        } catch (InputFiles.InputFileException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage());
         }
         try {
             Kind k = kind != null ? kind : detectKind();
@@ -116,12 +117,12 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private int invalid(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("mailsim fit: " + message);
-        err.flush();
-        return Main.EXIT_INVALID_INPUT;
+    private static int invalid(String message) {
+        throw new InvalidInputException(message);
     }
+
+    /** Data files to fit: the largest published drive-stats extracts are a few hundred MB. */
+    static final long MAX_BYTES = 1L << 30;
 
     private Kind detectKind() throws IOException {
         String header;
@@ -436,24 +437,13 @@ final class FitCommand implements Callable<Integer> {
         return m;
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*([smhdwy])");
-
-    /** A duration in the scenario units (s, m, h, d, w, y = 365 d) as hours. */
+    /** The --burst-window duration in hours, read as the scenario reads durations. */
     private double durationHours(String text) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), "--burst-window: expected a duration such as 10m, "
-                    + "30s or 1h, got '" + text + "'");
+        try {
+            return new Converters.Hours().convert(text);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new ParameterException(spec.commandLine(), "--burst-window: " + e.getMessage());
         }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> value / 3600;
-            case "m" -> value / 60;
-            case "h" -> value;
-            case "d" -> value * 24;
-            case "w" -> value * 168;
-            default -> value * 8760;
-        };
     }
 
     // ---------------------------------------------------------------- output

@@ -267,7 +267,8 @@ final class Validator {
                                 + key.accepted());
                     }
                 }
-                throw withWords(key, Problem.quote(text) + " is not a whole number; accepted: " + key.accepted());
+                throw new IllegalArgumentException(Problem.quote(text) + " is not a whole number; accepted: "
+                        + key.accepted());
             }
             case NUMBER:
                 return plainNumber(key, text);
@@ -542,7 +543,9 @@ final class Validator {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
-            problem(node.location(), path, e.getMessage() + "; accepted: " + key.accepted());
+            // A record's own message may already say what it accepts; say it once.
+            problem(node.location(), path, e.getMessage().contains("accepted:") ? e.getMessage()
+                    : e.getMessage() + "; accepted: " + key.accepted());
             return null;
         }
     }

@@ -83,6 +83,10 @@ class HostileValuesTest {
                         if (p.file().isEmpty() || p.message().contains("Exception")) {
                             failures.add(set + " -> unlocated: " + p.format());
                         }
+                        if (p.message().indexOf("accepted:") != p.message().lastIndexOf("accepted:")
+                                || p.message().matches(".*(, or '[^']+')\\1.*")) {
+                            failures.add(set + " -> says what is accepted twice: " + p.format());
+                        }
                     }
                 } catch (RuntimeException | StackOverflowError e) {
                     failures.add(set + " -> " + e);
