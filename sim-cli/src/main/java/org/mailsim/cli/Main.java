@@ -37,7 +37,14 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Gives a command line mailsim's exit codes and error handling (one clear line, no stack trace unless
+     * MAILSIM_DEBUG is set): for the mailsim command, and for drivers that embed its commands (sim-spark).
+     */
+    public static CommandLine configure(CommandLine cli) {
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
                 || e instanceof InvalidInputException || e instanceof ScenarioException ? EXIT_INVALID_INPUT
                 : EXIT_FAILURE);

@@ -73,19 +73,30 @@ final class Pipeline {
         }
 
         Result run(int threads, ReplicationRunner.Progress progress) {
-            return run(threads, 0, spec.replications(), replication -> { }, command(), progress);
+            return run(ReplicationEngine.LOCAL, threads, progress);
+        }
+
+        Result run(ReplicationEngine engine, int threads, ReplicationRunner.Progress progress) {
+            return run(engine, threads, 0, spec.replications(), replication -> { }, command(), progress);
         }
 
         /**
          * Runs replications {@code first .. first + count - 1} only (a shard), handing each, in index order, to
          * {@code tap} (which saves it for {@code mailsim merge}) before it is merged into the statistics.
          */
-        Result run(int threads, int first, int count, Consumer<? super PortalExperiment.Replication> tap,
-                String command, ReplicationRunner.Progress progress) {
+        Result run(ReplicationEngine engine, int threads, int first, int count,
+                Consumer<? super PortalExperiment.Replication> tap, String command,
+                ReplicationRunner.Progress progress) {
             long start = System.nanoTime();
-            PortalExperiment.Outcome outcome = new PortalExperiment(spec).withEventBudget(eventBudget)
-                    .run(threads, first, count, tap, progress);
-            return report(outcome, threads, (System.nanoTime() - start) / 1e9, command);
+            PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
+            // The local engine honours --max-events; an engine elsewhere keeps its own default budget.
+            ReplicationEngine effective = engine == ReplicationEngine.LOCAL ? ReplicationEngine.local(eventBudget)
+                    : engine;
+            effective.run(scenario, spec, threads, first, count, replication -> {
+                tap.accept(replication);
+                merge.add(replication);
+            }, progress);
+            return report(merge.outcome(), threads, (System.nanoTime() - start) / 1e9, command);
         }
 
         /** Describes an outcome (run here, or merged from saved results) as the run's report. */

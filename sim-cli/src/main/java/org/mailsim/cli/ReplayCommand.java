@@ -68,6 +68,18 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress, no notes on stderr.")
     private boolean quiet;
 
+    private final ReplicationEngine engine;
+
+    /** The command as registered in {@link Main}: replications run on this machine's threads. */
+    public ReplayCommand() {
+        this(ReplicationEngine.LOCAL);
+    }
+
+    /** The command with replications computed elsewhere (a cluster); options, checks and report are the same. */
+    public ReplayCommand(ReplicationEngine engine) {
+        this.engine = engine;
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -125,7 +137,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         + " replications)");
                 stderr.flush();
             }
-            Pipeline.Result result = l.run(threadCount, ReplicationRunner.Progress.NONE);
+            Pipeline.Result result = l.run(engine, threadCount, ReplicationRunner.Progress.NONE);
             String description = l.scenario().has(Schema.DESCRIPTION) ? l.scenario().string(Schema.DESCRIPTION)
                     : "";
             try {

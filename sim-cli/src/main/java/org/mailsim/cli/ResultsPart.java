@@ -249,7 +249,13 @@ final class ResultsPart {
             if (next > header.last()) {
                 throw new IllegalStateException("more replications than the header's " + header.range());
             }
-            int index = next;
+            writeLine(out, next, replication);
+            out.write('\n');
+            next++;
+        }
+
+        /** Writes replication {@code index}'s line, without its newline. */
+        static void writeLine(java.io.Writer out, int index, Replication replication) throws IOException {
             try (JsonGenerator g = ReplicationJson.FACTORY.createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 g.writeStartObject();
@@ -263,8 +269,6 @@ final class ResultsPart {
                 g.writeEndObject();
                 g.writeEndObject();
             }
-            out.write('\n');
-            next++;
         }
 
         /** Appends the trailer (the checksum of every line before it), forces to disk and renames into place. */
@@ -389,16 +393,7 @@ final class ResultsPart {
             }
             Replication replication;
             try {
-                JsonNode node = MAPPER.readTree(text);
-                JsonNode index = node == null ? null : node.get("replication");
-                if (index == null || !index.canConvertToExactIntegral()) {
-                    throw new IllegalArgumentException("replication: missing (expected the replication's index)");
-                }
-                if (index.longValue() != next) {
-                    throw new IllegalArgumentException("replication " + index.asText() + " where " + next
-                            + " was expected (a part holds replications " + header.range() + " in order)");
-                }
-                replication = new Replication(ReplicationJson.read(node), cost(node));
+                replication = parseLine(text, next, "a part holds replications " + header.range() + " in order");
             } catch (JsonProcessingException e) {
                 throw new InvalidPartException(file + ":" + line + ": not a JSON line ("
                         + e.getOriginalMessage() + ")");
@@ -436,6 +431,25 @@ final class ResultsPart {
             if (extra != null && !extra.isBlank()) {
                 throw new InvalidPartException(file + ":" + (line + 1) + ": more lines after the trailer");
             }
+        }
+
+        /**
+         * One replication from its line, which must hold replication {@code expected}.
+         *
+         * @param order why {@code expected} is the one due, for the message when another is found
+         * @throws IllegalArgumentException naming the field that is missing or wrong
+         */
+        static Replication parseLine(String text, long expected, String order) throws JsonProcessingException {
+            JsonNode node = MAPPER.readTree(text);
+            JsonNode index = node == null ? null : node.get("replication");
+            if (index == null || !index.canConvertToExactIntegral()) {
+                throw new IllegalArgumentException("replication: missing (expected the replication's index)");
+            }
+            if (index.longValue() != expected) {
+                throw new IllegalArgumentException("replication " + index.asText() + " where " + expected
+                        + " was expected (" + order + ")");
+            }
+            return new Replication(ReplicationJson.read(node), cost(node));
         }
 
         private static CostModel.Breakdown cost(JsonNode node) {

@@ -56,6 +56,18 @@ public final class RunCommand implements Callable<Integer> {
 
     enum Format { table, json }
 
+    private final ReplicationEngine engine;
+
+    /** The command as registered in {@link Main}: replications run on this machine's threads. */
+    public RunCommand() {
+        this(ReplicationEngine.LOCAL);
+    }
+
+    /** The command with replications computed elsewhere (a cluster); options, checks and report are the same. */
+    public RunCommand(ReplicationEngine engine) {
+        this.engine = engine;
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -102,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (resultsOut == null) {
-            Pipeline.Result result = loaded.run(threadCount, limits.progress(report.quiet));
+            Pipeline.Result result = loaded.run(engine, threadCount, limits.progress(report.quiet));
             return report.publish("run", result, target, stdout, stderr);
         }
         ResultsPart.Header header = ResultsPart.Header.of(loaded, block, Main.version());
@@ -111,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
             // Saving results changes no figure; a shard's figures are its block's.
             String command = shard == null ? loaded.command()
                     : loaded.command() + " --shard " + block + " --results-out " + resultsOut;
-            result = loaded.run(threadCount, header.first(), header.count(), replication -> {
+            result = loaded.run(engine, threadCount, header.first(), header.count(), replication -> {
                 try {
                     writer.write(replication);
                 } catch (IOException e) {

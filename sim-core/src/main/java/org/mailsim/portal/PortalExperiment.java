@@ -50,16 +50,25 @@ public final class PortalExperiment {
      */
     public Outcome run(int threads, int first, int count, Consumer<? super Replication> tap,
             ReplicationRunner.Progress progress) {
-        if (first < 0 || count < 1 || first + count > spec.replications()) {
-            throw new IllegalArgumentException("replications " + first + ".." + (first + count - 1)
-                    + " are not within 0.." + (spec.replications() - 1));
-        }
         Merge merge = new Merge(spec);
-        new ReplicationRunner(threads).run(count, k -> replicate(first + k), r -> {
+        replicate(threads, first, count, r -> {
             tap.accept(r);
             merge.add(r);
         }, progress);
         return merge.outcome();
+    }
+
+    /**
+     * Runs replications {@code first .. first + count - 1} on {@code threads} threads and hands each one, in index
+     * order, to {@code inOrder} on the calling thread: a block of a run, as a shard or a cluster task computes it.
+     */
+    public void replicate(int threads, int first, int count, Consumer<? super Replication> inOrder,
+            ReplicationRunner.Progress progress) {
+        if (first < 0 || count < 1 || (long) first + count > spec.replications()) {
+            throw new IllegalArgumentException("replications " + first + ".." + ((long) first + count - 1)
+                    + " are not within 0.." + (spec.replications() - 1));
+        }
+        new ReplicationRunner(threads).run(count, k -> replicate(first + k), inOrder, progress);
     }
 
     /** One replication's result and cost; deterministic in (seed, index). */

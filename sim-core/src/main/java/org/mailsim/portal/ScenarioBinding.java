@@ -228,7 +228,8 @@ public final class ScenarioBinding {
         for (Section lot : s.items(STORAGE_CORRELATED_LOTS)) {
             LotSpec l = guard(lot.prefix(), () -> new LotSpec(lot.string(STORAGE_CORRELATED_LOTS_NAME),
                     lot.number(STORAGE_CORRELATED_LOTS_FRACTION),
-                    lot.number(STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER)));
+                    lot.number(STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER),
+                    lot.number(STORAGE_CORRELATED_LOTS_REPLACEMENTS)));
             lots.add(l);
         }
         List<ShockSpec> shocks = new ArrayList<>();
@@ -249,10 +250,12 @@ public final class ScenarioBinding {
             aftershock = guard(at, () -> new AftershockSpec(s.duration(STORAGE_CORRELATED_AFTERSHOCK_WINDOW),
                     s.rate(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD)));
         } else if (s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION)) {
-            // The survivors of a failure are the other disks of its array.
+            // Counted per unit (one array unless burstUnitDisks names a larger one): spread over the unit's disks.
+            int unitDisks = s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS)
+                    ? s.intValue(STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS) : array.width();
             aftershock = guard(at, () -> AftershockSpec.calibrated(
                     s.number(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION),
-                    s.duration(STORAGE_CORRELATED_AFTERSHOCK_WINDOW), array.width() - 1));
+                    s.duration(STORAGE_CORRELATED_AFTERSHOCK_WINDOW), unitDisks));
         }
         if (lots.contains(null) || shocks.contains(null)) {
             return null;

@@ -360,10 +360,15 @@ final class Consistency {
         if (changed(STORAGE_CORRELATED_AFTERSHOCK_WINDOW) && !s.has(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD)
                 && !s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION)) {
             problem(STORAGE_CORRELATED_AFTERSHOCK_WINDOW, "an aftershock window without extraHazard or"
-                    + " burstFraction; accepted: add one of them, e.g. burstFraction: 3.9%");
+                    + " burstFraction; accepted: add one of them, e.g. burstFraction: 1.96% with burstUnitDisks: 106");
+        }
+        if (s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS)
+                && !s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION)) {
+            problem(STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS, "burstUnitDisks without burstFraction; accepted:"
+                    + " add the burstFraction counted in that unit, e.g. burstFraction: 1.96%");
         }
         if (s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION) && s.has(STORAGE_RAID_WIDTH)
-                && s.integer(STORAGE_RAID_WIDTH) < 2) {
+                && !s.has(STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS) && s.integer(STORAGE_RAID_WIDTH) < 2) {
             problem(STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION, "an aftershock needs another disk in the array;"
                     + " accepted: width >= 2");
         }

@@ -143,6 +143,20 @@ public final class Scenario extends Section {
      * {@link #parse(String)} reads back to the same values.
      */
     public String toYaml() {
+        return toYaml(true);
+    }
+
+    /**
+     * The keys the files and --set values wrote (after extends and overrides) and no defaults, as YAML that
+     * {@link #parse(String)} reads back to this very scenario, defaults included: a key written with its default
+     * value is not the key left out ({@link Section#isSet}; the checks between keys refuse some written pairs). How
+     * a scenario travels to machines that do not have its files (a cluster's executors).
+     */
+    public String writtenYaml() {
+        return toYaml(false);
+    }
+
+    private String toYaml(boolean withDefaults) {
         StringBuilder out = new StringBuilder();
         out.append("# scenario as run; read from ").append(String.join(" <- ", sources));
         for (String set : sets) {
@@ -155,7 +169,7 @@ public final class Scenario extends Section {
                 continue;
             }
             Value v = values.get(k.path());
-            if (v == null) {
+            if (v == null || (v.isDefault() && !withDefaults)) {
                 continue;
             }
             String[] segments = k.path().split("\\.");

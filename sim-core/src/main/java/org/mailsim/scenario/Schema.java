@@ -170,7 +170,9 @@ public final class Schema {
     // ---- storage: correlated failures
     public static final Key STORAGE_CORRELATED_LOTS = add(
             key("storage.correlated.lots", SECTION_LIST, "Manufacturing lots: a fraction of the arrays is built"
-                    + " from one lot whose disks' hazard is multiplied (drawn per array)."));
+                    + " from one lot whose disks' hazard is multiplied (drawn per array). The multiplier marks the"
+                    + " disks the array was built with; replacement disks come from other lots (nominal hazard)"
+                    + " unless replacements says otherwise."));
     public static final Key STORAGE_CORRELATED_LOTS_NAME = add(
             key("storage.correlated.lots[].name", STRING, "Name of the lot, for reports.").required());
     public static final Key STORAGE_CORRELATED_LOTS_FRACTION = add(
@@ -179,6 +181,10 @@ public final class Schema {
     public static final Key STORAGE_CORRELATED_LOTS_HAZARD_MULTIPLIER = add(
             key("storage.correlated.lots[].hazardMultiplier", NUMBER, "Hazard of this lot's disks relative to the"
                     + " lifetime (proportional hazards: survival S(t)^multiplier).").required().above("0", "1000"));
+    public static final Key STORAGE_CORRELATED_LOTS_REPLACEMENTS = add(
+            key("storage.correlated.lots[].replacements", PROBABILITY, "Fraction of replacement disks (after a"
+                    + " rebuild, or for a lost array) that come from the same lot, when the spares were bought with"
+                    + " the array; 0: every replacement is nominal.").defaultValue("0").range("0", "1"));
     public static final Key STORAGE_CORRELATED_SHOCKS = add(
             key("storage.correlated.shocks", SECTION_LIST, "Shocks that fail or take offline several disks at once,"
                     + " arriving as a Poisson process."));
@@ -211,9 +217,17 @@ public final class Schema {
                     + " window.").above("0", "1000/h"));
     public static final Key STORAGE_CORRELATED_AFTERSHOCK_BURST_FRACTION = add(
             key("storage.correlated.aftershock.burstFraction", PROBABILITY, "Instead of extraHazard: the fraction"
-                    + " of failures that come within window of another in the same array (OLCF Alpine: 3.9% within"
-                    + " 10 minutes in the same storage unit, 18.3% anywhere); the extra hazard is calibrated from"
-                    + " it.").above("0", "0.99").exclusiveWith(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD));
+                    + " of failures that come within window of another in the same unit of burstUnitDisks disks;"
+                    + " the extra hazard is calibrated from it (docs/calibration.md). OLCF Alpine, within 10"
+                    + " minutes: 1.96% in the same 106-disk enclosure (the per-array default: burstFraction 1.96%,"
+                    + " burstUnitDisks 106), 3.9% in the same 424-disk storage unit, 0.21% in a band of 10 slots,"
+                    + " 18.3% anywhere in the file system.").above("0", "0.99")
+                    .exclusiveWith(STORAGE_CORRELATED_AFTERSHOCK_EXTRA_HAZARD));
+    public static final Key STORAGE_CORRELATED_AFTERSHOCK_BURST_UNIT_DISKS = add(
+            key("storage.correlated.aftershock.burstUnitDisks", INT, "Disks of the unit burstFraction was counted"
+                    + " in (an enclosure, a storage unit); the follow-on hazard is spread evenly over them and an"
+                    + " array's survivors each get that share. Absent: one array (storage.raid.width).")
+                    .range("2", "1000000"));
 
     // ---- scripted faults (replays)
     public static final Key FAULTS = add(

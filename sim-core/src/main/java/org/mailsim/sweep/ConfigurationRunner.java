@@ -1,5 +1,6 @@
 package org.mailsim.sweep;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,4 +19,12 @@ public interface ConfigurationRunner {
      * @param overrides key path to YAML value text, in the sweep block's key order, as usable by {@code --set}
      */
     SweepPoint run(Map<String, String> overrides);
+
+    /**
+     * Called once before {@link #run} with every configuration the sweep is about to run (those not finished by an
+     * earlier run), in grid order. A runner that spreads a sweep over a cluster starts all of them here; {@code run}
+     * then hands each one's result back in grid order.
+     */
+    default void starting(List<Configuration> pending) {
+    }
 }

@@ -52,6 +52,15 @@ public final class Sweep {
             }
         }
         listener.resuming(finished, configurations.size());
+        List<Configuration> pending = new ArrayList<>();
+        for (int i = 0; i < configurations.size(); i++) {
+            if (stored.get(i).isEmpty()) {
+                pending.add(configurations.get(i));
+            }
+        }
+        if (!pending.isEmpty()) {
+            runner.starting(List.copyOf(pending));
+        }
         List<SweepRow> rows = new ArrayList<>(configurations.size());
         int done = finished;
         for (int i = 0; i < configurations.size(); i++) {

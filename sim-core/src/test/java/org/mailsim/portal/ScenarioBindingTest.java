@@ -233,7 +233,14 @@ class ScenarioBindingTest {
         assertThat(move.name()).isEqualTo("move");
         assertThat(move.effect()).isEqualTo(ShockSpec.Effect.FAIL);
         assertThat(move.scope()).isEqualTo(ShockSpec.Scope.ARRAY);
-        assertThat(st.correlation().aftershock()).isEqualTo(AftershockSpec.calibrated(0.039, 1.0 / 6, 7));
+        // Counted per array (no burstUnitDisks): spread over the array's 8 disks.
+        assertThat(st.correlation().aftershock()).isEqualTo(AftershockSpec.calibrated(0.039, 1.0 / 6, 8));
+        var enclosure = bind(STORAGE, "storage.correlated.aftershock={burstFraction: 1.96%, burstUnitDisks: 106}")
+                .storage().correlation().aftershock();
+        assertThat(enclosure).isEqualTo(AftershockSpec.calibrated(0.0196, 1.0 / 6, 106));
+        var replacementsFromTheLot = bind(STORAGE, "storage.correlated.lots=[{name: b, fraction: 1,"
+                + " hazardMultiplier: 2, replacements: 25%}]").storage().correlation().lots();
+        assertThat(replacementsFromTheLot).containsExactly(new LotSpec("b", 1, 2, 0.25));
         var direct = bind(STORAGE, "storage.correlated.aftershock={window: 1h, extraHazard: 0.01/h}")
                 .storage().correlation().aftershock();
         assertThat(direct).isEqualTo(new AftershockSpec(1, 0.01));

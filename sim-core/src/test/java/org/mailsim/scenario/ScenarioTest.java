@@ -259,4 +259,34 @@ class ScenarioTest {
         }
         assertThat(yaml).contains("seed: 1  # default", "users:\n  count: 10000\n");
     }
+
+    @Test
+    void writtenKeysReadBackToTheSameScenarioDefaultsIncluded() {
+        // A key written with its default value is not the key left out (Section.isSet; the checks between keys
+        // refuse some written pairs): the written YAML leaves defaults out, so they stay defaults where it is read
+        // (a cluster's executors).
+        Scenario s = Scenario.parse(BASE + """
+                faults:
+                  - {at: 5d, kind: disk-failure, disks: 2}
+                tiers:
+                  webmail: {servers: 4}
+                """, "s.yaml", Path.of("."), List.of("users.count=10000", "seed=7"));
+        String written = s.writtenYaml();
+        assertThat(written).doesNotContain("# default").contains("seed: 7", "  count: 10000", "servers: 4");
+        Scenario again = Scenario.parse(written);
+        assertThat(body(again.toYaml())).isEqualTo(body(s.toYaml()));
+        assertThat(again.values().keySet()).isEqualTo(s.values().keySet());
+        for (String path : s.values().keySet()) {
+            assertThat(again.isSet(path)).as(path).isEqualTo(s.isSet(path));
+            assertThat(again.values().get(path).value()).as(path).isEqualTo(s.values().get(path).value());
+        }
+        // Read back from toYaml instead, every default becomes a written key.
+        assertThat(s.isSet("tiers.webmail.lifetime")).isFalse();
+        assertThat(Scenario.parse(s.toYaml()).isSet("tiers.webmail.lifetime")).isTrue();
+    }
+
+    /** The YAML without its first line, the comment naming where it was read from. */
+    private static String body(String yaml) {
+        return yaml.substring(yaml.indexOf('\n') + 1);
+    }
 }

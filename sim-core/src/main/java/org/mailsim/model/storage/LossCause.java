@@ -25,6 +25,20 @@ public enum LossCause {
         return key;
     }
 
+    /**
+     * The {@code lossByCause} name of an event with several causes ({@code causes}: bit {@code ordinal()} per cause):
+     * their keys in declaration order joined by '+', e.g. {@code ureDuringRebuild+latentError}.
+     */
+    public static String key(int causes) {
+        StringBuilder key = new StringBuilder();
+        for (LossCause cause : values()) {
+            if ((causes & (1 << cause.ordinal())) != 0) {
+                key.append(key.length() == 0 ? "" : "+").append(cause.key);
+            }
+        }
+        return key.toString();
+    }
+
     /** True when the whole array's data is lost; false for partial losses (the unreadable sectors only). */
     public boolean wholeArray() {
         return wholeArray;

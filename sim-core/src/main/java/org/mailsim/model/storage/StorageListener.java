@@ -34,7 +34,9 @@ public interface StorageListener {
 
     /**
      * Data was lost on an array: the whole array ({@code cause.wholeArray()}) or only {@code bytes} in unreadable
-     * sectors.
+     * sectors. One call per loss event: the sectors a rebuild could not read and those scrubs found while it was
+     * awaited come as one call when the rebuild ends, with their bytes summed; {@code cause} is the event's
+     * leading cause (a whole-array cause if any, else a URE before latent errors).
      */
     default void dataLost(double hours, int group, int array, LossCause cause, double bytes) {
     }

@@ -35,9 +35,17 @@ import org.mailsim.run.ReplicationResult;
  * <ul>
  *   <li>A rebuild reads the surviving disks. When it ends, each survivor that has no redundancy left (the array
  *       would lose data if it were unreadable too) yields a Poisson number of UREs with mean URE-rate x bits read,
- *       and all its undetected latent errors; those sectors are lost (a partial loss, declared when the rebuild
- *       ends, as in the RAID-5-with-URE chain of MISSION.md section 7). Survivors that still have redundancy get
- *       their latent errors rewritten.</li>
+ *       and the undetected latent errors the rebuild met; those sectors are lost (a partial loss, declared when the
+ *       rebuild ends, as in the RAID-5-with-URE chain). Survivors that still have redundancy get those latent
+ *       errors rewritten. The rebuild reads at a uniform pace, so it meets every error present when it started and
+ *       an error arriving meanwhile only if it lands ahead of the read position (probability: the share not yet
+ *       read); errors behind it stay latent for the next scrub or rebuild.</li>
+ *   <li>One loss event per degraded window: the UREs and latent errors a rebuild meets, and what scrubs find on
+ *       disks without redundancy while the array waits for it, are one event (sectors summed, causes listed as
+ *       {@code ureDuringRebuild+latentError}), declared when the rebuild ends (or the offline disks return). If the
+ *       array is lost meanwhile, they join that whole-array event.</li>
+ *   <li>A manufacturing lot's hazard multiplier marks the disks an array was built with; replacements are
+ *       nominal unless the lot's {@code replacementFraction} says the spares came from the same lot.</li>
  *   <li>Whole-array loss happens when the failed disks (not the offline ones) make the level lose data. Its cause
  *       is the origin of the failure that tipped it: random, shock/aftershock, or script.</li>
  *   <li>An array whose failed plus offline disks exceed what it can serve is unavailable (not lost); rebuilds that
@@ -72,7 +80,8 @@ public final class StorageModel {
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
-    private final long[] lossesByCause = new long[LossCause.values().length];
+    /** Loss events by the set of their causes (bit {@code cause.ordinal()}), declared so far. */
+    private final long[] eventsByCauses = new long[1 << LossCause.values().length];
     private double firstLossHours = Double.NaN;
     private double latentErrorDiskHours;
     private boolean started;
@@ -136,7 +145,7 @@ public final class StorageModel {
         started = true;
         for (ArrayState array : arrays) {
             for (Disk disk : array.disks) {
-                disk.install();
+                disk.install(true);
             }
         }
         if (spec.randomFailures()) {
@@ -201,16 +210,41 @@ public final class StorageModel {
         return diskFailures;
     }
 
+    /** Loss events so far, counting those still held open in a degraded window. */
     public long lossEvents() {
-        return lossEvents;
+        long n = lossEvents;
+        for (ArrayState a : arrays) {
+            n += a.pendingCauses != 0 ? 1 : 0;
+        }
+        return n;
     }
 
+    /** Bytes in the loss events so far, counting those still held open in a degraded window. */
     public double bytesLost() {
-        return bytesLost;
+        double bytes = bytesLost;
+        for (ArrayState a : arrays) {
+            bytes += a.pendingBytes;
+        }
+        return bytes;
     }
 
+    /** Loss events in which {@code cause} took part (an event with several causes counts for each). */
     public long losses(LossCause cause) {
-        return lossesByCause[cause.ordinal()];
+        long[] events = eventsByCauses();
+        long n = 0;
+        for (int causes = 1; causes < events.length; causes++) {
+            n += (causes & (1 << cause.ordinal())) != 0 ? events[causes] : 0;
+        }
+        return n;
+    }
+
+    private long[] eventsByCauses() {
+        long[] events = eventsByCauses.clone();
+        for (ArrayState a : arrays) {
+            events[a.pendingCauses]++;
+        }
+        events[0] = 0;
+        return events;
     }
 
     /** Time of the first data loss, NaN if none yet. */
@@ -235,10 +269,11 @@ public final class StorageModel {
     /** Adds this replication's storage metrics and losses by cause to {@code result}. */
     public void recordInto(ReplicationResult.Builder result) {
         result.add(Metric.DISK_FAILURES, diskFailures);
-        result.add(Metric.BYTES_LOST, bytesLost);
-        for (LossCause cause : LossCause.values()) {
-            for (long i = 0; i < lossesByCause[cause.ordinal()]; i++) {
-                result.lossEvent(cause.key());
+        result.add(Metric.BYTES_LOST, bytesLost());
+        long[] events = eventsByCauses();
+        for (int causes = 1; causes < events.length; causes++) {
+            for (long i = 0; i < events[causes]; i++) {
+                result.lossEvent(LossCause.key(causes));
             }
         }
     }
@@ -266,15 +301,41 @@ public final class StorageModel {
         }
     }
 
-    private void recordLoss(ArrayState a, LossCause cause, double bytes) {
+    /**
+     * Sectors of {@code a} found unreadable with no redundancy left. They join the loss event of {@code a}'s
+     * degraded window, declared when the window closes ({@link #declarePendingLoss}): one event per rebuild however
+     * many UREs, latent errors and scrub findings it holds.
+     */
+    private void partialLoss(ArrayState a, LossCause cause, double bytes) {
+        if (Double.isNaN(firstLossHours)) {
+            firstLossHours = sim.now();
+        }
+        a.pendingCauses |= 1 << cause.ordinal();
+        a.pendingBytes += bytes;
+    }
+
+    /** Declares the partial-loss event held open on {@code a}, if any: its sectors summed, its causes listed. */
+    private void declarePendingLoss(ArrayState a) {
+        if (a.pendingCauses != 0) {
+            int causes = a.pendingCauses;
+            double bytes = a.pendingBytes;
+            a.pendingCauses = 0;
+            a.pendingBytes = 0;
+            recordLoss(a, causes, bytes);
+        }
+    }
+
+    /** One loss event; listeners hear its leading cause (a whole-array cause if any, else in declaration order). */
+    private void recordLoss(ArrayState a, int causes, double bytes) {
         lossEvents++;
-        lossesByCause[cause.ordinal()]++;
+        eventsByCauses[causes]++;
         bytesLost += bytes;
         if (Double.isNaN(firstLossHours)) {
             firstLossHours = sim.now();
         }
+        LossCause lead = LossCause.values()[Integer.numberOfTrailingZeros(causes)];
         for (StorageListener l : listeners) {
-            l.dataLost(sim.now(), a.group, a.indexInGroup, cause, bytes);
+            l.dataLost(sim.now(), a.group, a.indexInGroup, lead, bytes);
         }
     }
 
@@ -301,7 +362,10 @@ public final class StorageModel {
         double aftershockAt = Double.NaN;
         double offlineUntil;
         int undetectedErrors;
+        int errorsBehindRebuild; // of undetectedErrors, those that landed on sectors the rebuild had already read
         double undetectedSince;
+        double rebuildStart;
+        double rebuildEnd;
         double scrubPhase = Double.NaN;
         final Event failureEvent = () -> fail(Origin.RANDOM);
         final Event aftershockEvent = () -> fail(Origin.CORRELATED);
@@ -318,15 +382,19 @@ public final class StorageModel {
             this.lifeRng = streams.stream(DISK_LIFE_KEY ^ (id * GOLDEN));
         }
 
-        /** A new disk in the slot: fresh lifetime, no latent errors. */
-        void install() {
+        /**
+         * A new disk in the slot: fresh lifetime, no latent errors. {@code original}: one of the disks the array was
+         * built with, which carry its lot's hazard; a replacement is nominal unless the lot also supplied spares.
+         */
+        void install(boolean original) {
             failed = false;
             stage = Stage.NONE;
             clearLatentErrors();
             if (!spec.randomFailures()) {
                 return;
             }
-            double life = sampler.timeToFailure(diskSpec.lifetime(), array.hazardMultiplier, array.failedCount(), lifeRng);
+            double multiplier = original ? array.lotMultiplier() : array.replacementMultiplier(lifeRng);
+            double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier, array.failedCount(), lifeRng);
             failureHandle = sim.schedule(life, failureEvent);
             if (latentErrors) {
                 if (lseRng == null) {
@@ -351,6 +419,9 @@ public final class StorageModel {
                 scheduleScrub();
             }
             undetectedErrors++;
+            if (array.rebuilding > 0 && array.behindRebuild(lseRng)) {
+                errorsBehindRebuild++;
+            }
             scheduleLatentError();
         }
 
@@ -378,13 +449,17 @@ public final class StorageModel {
             if (array.noRedundancyFor(this)) {
                 int sectors = undetectedErrors * diskSpec.latentErrors().burstSectors();
                 clearLatentErrors();
-                recordLoss(array, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+                partialLoss(array, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+                if (!array.degraded()) {
+                    declarePendingLoss(array); // a level without redundancy: no window to wait for
+                }
             } else {
                 clearLatentErrors();
             }
         }
 
         void clearLatentErrors() {
+            errorsBehindRebuild = 0;
             if (undetectedErrors > 0) {
                 latentErrorDiskHours += sim.now() - undetectedSince;
                 undetectedErrors = 0;
@@ -473,6 +548,8 @@ public final class StorageModel {
             double hours = repairSpec.rebuild().time() != null
                     ? sampler.repairTime(repairSpec.rebuild().time(), array.failedCount(), array.repairRng)
                     : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
+            rebuildStart = sim.now();
+            rebuildEnd = rebuildStart + hours;
             repairHandle = sim.schedule(hours, rebuildDone);
         }
 
@@ -488,7 +565,8 @@ public final class StorageModel {
 
         void completeRebuild() {
             // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
-            // read (UREs and latent errors); the others have their latent errors rewritten from redundancy.
+            // read (UREs and the latent errors it met); the others have those latent errors rewritten from
+            // redundancy. Errors that landed behind the rebuild's read position stay latent.
             long missing = array.failedMask | array.offlineMask;
             int ureSectors = 0;
             int latentSectors = 0;
@@ -501,20 +579,36 @@ public final class StorageModel {
                     if (diskSpec.urePerBit() > 0) {
                         ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, array.repairRng);
                     }
-                    latentSectors += s.undetectedErrors * diskSpec.latentErrors().burstSectors();
+                    latentSectors += (s.undetectedErrors - s.errorsBehindRebuild)
+                            * diskSpec.latentErrors().burstSectors();
                 }
-                s.clearLatentErrors();
+                s.readByRebuild();
+            }
+            for (Disk s : array.disks) {
+                s.errorsBehindRebuild = 0; // counted against this rebuild only (offline disks were not read)
             }
             array.failedMask &= ~bit;
             array.rebuilding--;
-            install();
+            install(false);
             array.rebuildNext();
             array.refreshAvailability();
             if (ureSectors > 0) {
-                recordLoss(array, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
+                partialLoss(array, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
             }
             if (latentSectors > 0) {
-                recordLoss(array, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+                partialLoss(array, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+            }
+            declarePendingLoss(array); // the rebuild closes its degraded window's event
+        }
+
+        /** A rebuild read this disk: the errors it met are gone (lost or rewritten); those behind it stay. */
+        void readByRebuild() {
+            int behind = errorsBehindRebuild;
+            if (behind == 0) {
+                clearLatentErrors();
+            } else {
+                undetectedErrors = behind; // still undetected since the same time, its scrub still scheduled
+                errorsBehindRebuild = 0;
             }
         }
 
@@ -542,6 +636,9 @@ public final class StorageModel {
             offline = false;
             array.offlineMask &= ~bit;
             array.refreshAvailability();
+            if (!array.degraded()) {
+                declarePendingLoss(array); // a window of offline disks closes without a rebuild
+            }
         }
     }
 
@@ -554,13 +651,15 @@ public final class StorageModel {
         final SparePool spares;
         final UniformRandomProvider repairRng;
         UniformRandomProvider aftershockRng;
-        final double hazardMultiplier;
+        final LotSpec lot; // null: nominal disks
         long failedMask;
         long offlineMask;
         boolean lost;
         boolean unavailable;
         int rebuilding;
         int deferred;
+        int pendingCauses; // partial losses of the open degraded window: their causes (bits) and bytes
+        double pendingBytes;
         ArrayDeque<Disk> crewQueue;
         final Event replaceEvent = this::replace;
 
@@ -571,26 +670,66 @@ public final class StorageModel {
             this.disks = new Disk[arraySpec.width()];
             this.spares = spares;
             this.repairRng = streams.stream(ARRAY_REPAIR_KEY ^ (index * GOLDEN));
-            this.hazardMultiplier = drawLot();
+            this.lot = drawLot();
         }
 
-        private double drawLot() {
+        private LotSpec drawLot() {
             List<LotSpec> lots = spec.correlation().lots();
             if (lots.isEmpty()) {
-                return 1;
+                return null;
             }
             double u = streams.stream(ARRAY_LOT_KEY ^ (index * GOLDEN)).nextDouble();
-            for (LotSpec lot : lots) {
-                if (u < lot.fraction()) {
-                    return lot.hazardMultiplier();
+            for (LotSpec l : lots) {
+                if (u < l.fraction()) {
+                    return l;
                 }
-                u -= lot.fraction();
+                u -= l.fraction();
             }
-            return 1;
+            return null;
+        }
+
+        double lotMultiplier() {
+            return lot == null ? 1 : lot.hazardMultiplier();
+        }
+
+        /** Hazard multiplier of a replacement disk: its lot's with the lot's replacement fraction, else nominal. */
+        double replacementMultiplier(UniformRandomProvider rng) {
+            if (lot == null || lot.replacementFraction() == 0) {
+                return 1;
+            }
+            if (lot.replacementFraction() == 1) {
+                return lot.hazardMultiplier();
+            }
+            return rng.nextDouble() < lot.replacementFraction() ? lot.hazardMultiplier() : 1;
         }
 
         int failedCount() {
             return Long.bitCount(failedMask);
+        }
+
+        boolean degraded() {
+            return (failedMask | offlineMask) != 0;
+        }
+
+        /**
+         * Whether a latent error arriving now lands on a sector the rebuild has already read: rebuilds progress
+         * uniformly, so with probability (now - start) / (end - start). With several rebuilds at once it is placed
+         * against the one that ends first (a deferred one has read everything).
+         */
+        boolean behindRebuild(UniformRandomProvider rng) {
+            Disk first = null;
+            for (Disk d : disks) {
+                if ((d.stage == Stage.REBUILDING || d.stage == Stage.DEFERRED)
+                        && (first == null || d.rebuildEnd < first.rebuildEnd)) {
+                    first = d;
+                }
+            }
+            if (first == null) {
+                return false;
+            }
+            double length = first.rebuildEnd - first.rebuildStart;
+            double read = length > 0 ? (sim.now() - first.rebuildStart) / length : 1;
+            return read >= 1 || rng.nextDouble() < read;
         }
 
         /** True when losing {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
@@ -657,7 +796,11 @@ public final class StorageModel {
             if (spares != null) {
                 spares.waiting.removeIf(d -> d.array == this);
             }
-            recordLoss(this, cause, spec.arrayDataBytes());
+            // Sectors found unreadable earlier in this degraded window are part of the array now lost: one event.
+            int causes = (1 << cause.ordinal()) | pendingCauses;
+            pendingCauses = 0;
+            pendingBytes = 0;
+            recordLoss(this, causes, spec.arrayDataBytes());
             setUnavailable(true);
             Distribution replacement = repairSpec.lostArrayReplacement();
             if (replacement != null) {
@@ -674,7 +817,7 @@ public final class StorageModel {
             failedMask = 0;
             offlineMask = 0;
             for (Disk d : disks) {
-                d.install();
+                d.install(false);
             }
             refreshAvailability();
         }
