@@ -22,6 +22,7 @@ import org.mailsim.fit.Bursts;
 import org.mailsim.fit.CountFit;
 import org.mailsim.fit.CountFits;
 import org.mailsim.files.InputFiles;
+import org.mailsim.files.Json;
 import org.mailsim.fit.DriveCountsReader;
 import org.mailsim.fit.DriveModelCounts;
 import org.mailsim.fit.EventFit;
@@ -102,7 +103,7 @@ final class FitCommand implements Callable<Integer> {
             Kind k = kind != null ? kind : detectKind();
             Map<String, Object> report = k == Kind.counts ? counts(out) : events(out);
             if (format != Format.table) {
-                out.print(mapper(format).writeValueAsString(report));
+                out.print(render(format, report));
             }
             out.flush();
             return Main.EXIT_OK;
@@ -432,7 +433,7 @@ final class FitCommand implements Callable<Integer> {
         m.put("inBursts", b.inBursts());
         m.put("inBurstFraction", estimate(b.inBurstFraction()));
         m.put("bursts", b.bursts());
-        m.put("meanBurstSize", Double.isNaN(b.meanBurstSize()) ? null : b.meanBurstSize());
+        m.put("meanBurstSize", Json.finiteOrNull(b.meanBurstSize()));
         m.put("largestBurst", b.largestBurst());
         return m;
     }
@@ -467,7 +468,7 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("logLikelihood", g.logLikelihood());
         m.put("aic", g.aic());
-        m.put("ksStatistic", Double.isNaN(g.ksStatistic()) ? null : g.ksStatistic());
+        m.put("ksStatistic", Json.finiteOrNull(g.ksStatistic()));
         return m;
     }
 
@@ -475,18 +476,20 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("estimate", e.estimate());
         m.put("ci95Low", e.ci95Low());
-        m.put("ci95High", Double.isFinite(e.ci95High()) ? e.ci95High() : null);
+        m.put("ci95High", Json.finiteOrNull(e.ci95High()));
         if (e.boundOnly()) {
             m.put("boundOnly", true);
         }
         return m;
     }
 
-    private static ObjectMapper mapper(Format format) throws JsonProcessingException {
-        ObjectMapper mapper = format == Format.yaml
-                ? new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
-                : new ObjectMapper();
-        return mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    /** The report in YAML (the block a scenario takes), or as a JSON document through mailsim's one JSON setup. */
+    private static String render(Format format, Map<String, Object> report) throws JsonProcessingException {
+        if (format == Format.json) {
+            return Json.document(report).stripTrailing();
+        }
+        return new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     }
 }

@@ -3,7 +3,6 @@ package org.mailsim.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.BufferedWriter;
@@ -22,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.mailsim.files.AtomicFiles;
 import org.mailsim.files.InputFiles;
+import org.mailsim.files.Json;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.portal.PortalExperiment.Replication;
 import org.mailsim.run.ReplicationJson;
@@ -41,9 +41,6 @@ final class ResultsPart {
     /** The first field of every header: the file kind and its format version. */
     static final String FORMAT = "mailsim-results 2";
 
-    // One JSON value per line: anything after it on the line is damage, not to be ignored.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ResultsPart() {
     }
@@ -90,7 +87,7 @@ final class ResultsPart {
         }
 
         String toJson() {
-            com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.object();
             node.put("format", FORMAT);
             node.put("scenario", scenario);
             node.put("scenarioHash", scenarioHash);
@@ -101,18 +98,14 @@ final class ResultsPart {
             node.put("last", last);
             node.put("version", version);
             overrides.forEach(node.putArray("overrides")::add);
-            try {
-                return MAPPER.writeValueAsString(node);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write a results header", e);
-            }
+            return Json.line(node);
         }
 
         /** @throws IllegalArgumentException saying what is wrong with the line */
         static Header parse(String line) {
             JsonNode node;
             try {
-                node = MAPPER.readTree(line);
+                node = Json.read(line);
             } catch (JsonProcessingException e) {
                 node = null;
             }
@@ -193,7 +186,7 @@ final class ResultsPart {
         String first = AtomicFiles.firstLine(existing, 1 << 16);
         JsonNode node = null;
         try {
-            node = first == null ? null : MAPPER.readTree(first);
+            node = first == null ? null : Json.read(first);
         } catch (JsonProcessingException e) {
             // not a results file
         }
@@ -414,7 +407,7 @@ final class ResultsPart {
             line++;
             JsonNode trailer = null;
             try {
-                trailer = text == null ? null : MAPPER.readTree(text);
+                trailer = text == null ? null : Json.read(text);
             } catch (JsonProcessingException e) {
                 // reported below
             }
@@ -440,7 +433,7 @@ final class ResultsPart {
          * @throws IllegalArgumentException naming the field that is missing or wrong
          */
         static Replication parseLine(String text, long expected, String order) throws JsonProcessingException {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Json.read(text);
             JsonNode index = node == null ? null : node.get("replication");
             if (index == null || !index.canConvertToExactIntegral()) {
                 throw new IllegalArgumentException("replication: missing (expected the replication's index)");

@@ -1,11 +1,9 @@
 package org.mailsim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
+import org.mailsim.files.Json;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
@@ -17,26 +15,20 @@ import org.mailsim.stats.MetricSummary;
  * (the MTTDL interval's open end when no loss was seen, a metric with no values) is written as null.
  */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReportJson() {
     }
 
     /** The document, pretty-printed, ending with a newline. */
     public static String toJson(RunReport report) {
-        try {
-            return MAPPER.writeValueAsString(toTree(report)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write report JSON", e);
-        }
+        return Json.document(toTree(report));
     }
 
     public static ObjectNode toTree(RunReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", report.scenario());
         root.put("seed", report.seed());
         root.put("replications", report.replications());
-        number(root, "horizonHours", report.horizonHours());
+        Json.number(root, "horizonHours", report.horizonHours());
         ObjectNode metrics = root.putObject("metrics");
         for (Metric metric : Metric.values()) {
             metrics.set(metric.key(), summary(report.summary(metric)));
@@ -50,7 +42,7 @@ public final class ReportJson {
             incidents.add(incident(incident));
         }
         ObjectNode cost = root.putObject("cost");
-        report.cost().forEach((category, amount) -> number(cost, category, amount));
+        report.cost().forEach((category, amount) -> Json.number(cost, category, amount));
 
         // Extras, after the contract. The thread count and wall-clock time stay out (they are in the table and the
         // HTML page), so the document is byte-identical for any thread count.
@@ -62,25 +54,25 @@ public final class ReportJson {
             for (Milestone milestone : report.reportedTimeline()) {
                 ObjectNode m = timeline.addObject();
                 m.put("name", milestone.name());
-                number(m, "reportedHours", milestone.reportedHours());
+                Json.number(m, "reportedHours", milestone.reportedHours());
                 OptionalDouble simulated = report.simulatedHours(milestone);
-                number(m, "simulatedHours", simulated.isPresent() ? simulated.getAsDouble() : Double.NaN);
+                Json.number(m, "simulatedHours", simulated.isPresent() ? simulated.getAsDouble() : Double.NaN);
             }
         }
         return root;
     }
 
     private static ObjectNode summary(MetricSummary s) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         // A metric nothing was measured for (no incident, so no hours to restore) has no mean: null, not 0.
         boolean empty = s.count() == 0;
-        number(node, "mean", empty ? Double.NaN : s.mean());
-        number(node, "ci95Low", empty ? Double.NaN : s.ci95Low());
-        number(node, "ci95High", empty ? Double.NaN : s.ci95High());
-        number(node, "p50", empty ? Double.NaN : s.p50());
-        number(node, "p95", empty ? Double.NaN : s.p95());
-        number(node, "p99", empty ? Double.NaN : s.p99());
-        number(node, "max", empty ? Double.NaN : s.max());
+        Json.number(node, "mean", empty ? Double.NaN : s.mean());
+        Json.number(node, "ci95Low", empty ? Double.NaN : s.ci95Low());
+        Json.number(node, "ci95High", empty ? Double.NaN : s.ci95High());
+        Json.number(node, "p50", empty ? Double.NaN : s.p50());
+        Json.number(node, "p95", empty ? Double.NaN : s.p95());
+        Json.number(node, "p99", empty ? Double.NaN : s.p99());
+        Json.number(node, "max", empty ? Double.NaN : s.max());
         node.put("count", s.count());
         return node;
     }
@@ -90,10 +82,10 @@ public final class ReportJson {
      * for P(loss), "lower" for MTTDL), otherwise it is null.
      */
     private static ObjectNode estimate(Estimate e, String boundKind) {
-        ObjectNode node = MAPPER.createObjectNode();
-        number(node, "estimate", e.estimate());
-        number(node, "ci95Low", e.ci95Low());
-        number(node, "ci95High", e.ci95High());
+        ObjectNode node = Json.object();
+        Json.number(node, "estimate", e.estimate());
+        Json.number(node, "ci95Low", e.ci95Low());
+        Json.number(node, "ci95High", e.ci95High());
         if (e.boundOnly()) {
             node.put("bound", boundKind);
         } else {
@@ -103,32 +95,24 @@ public final class ReportJson {
     }
 
     private static ObjectNode incident(Incident incident) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("replication", incident.replication());
         node.put("storageGroup", incident.storageGroup());
         node.put("cause", incident.cause());
-        number(node, "startHours", incident.startHours());
+        Json.number(node, "startHours", incident.startHours());
         node.put("usersAffected", incident.usersAffected());
-        number(node, "mailsDeferred", incident.mailsDeferred());
-        number(node, "mailsBounced", incident.mailsBounced());
-        number(node, "mailsLost", incident.mailsLost());
-        number(node, "hoursToRestoreService", incident.hoursToRestoreService());
-        number(node, "hoursToFullRecovery", incident.hoursToFullRecovery());
+        Json.number(node, "mailsDeferred", incident.mailsDeferred());
+        Json.number(node, "mailsBounced", incident.mailsBounced());
+        Json.number(node, "mailsLost", incident.mailsLost());
+        Json.number(node, "hoursToRestoreService", incident.hoursToRestoreService());
+        Json.number(node, "hoursToFullRecovery", incident.hoursToFullRecovery());
         ArrayNode phases = node.putArray("phases");
         for (Incident.Phase phase : incident.phases()) {
             ObjectNode p = phases.addObject();
             p.put("name", phase.name());
-            number(p, "startHours", phase.startHours());
-            number(p, "endHours", phase.endHours());
+            Json.number(p, "startHours", phase.startHours());
+            Json.number(p, "endHours", phase.endHours());
         }
         return node;
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mailsim.Hours;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.MailboxProfile;
 import org.mailsim.model.mail.Sharding;
@@ -431,7 +432,7 @@ public final class ScenarioBinding {
                 or(COSTS_DISK, p.diskPrice()),
                 or(COSTS_SERVER, p.serverPrice()),
                 or(COSTS_BACKUP_STORAGE_PER_TB, p.backupStoragePricePerTB()),
-                s.has(COSTS_HARDWARE_LIFE) ? s.duration(COSTS_HARDWARE_LIFE) / 8760 : p.hardwareLifeYears(),
+                s.has(COSTS_HARDWARE_LIFE) ? s.duration(COSTS_HARDWARE_LIFE) / Hours.PER_YEAR : p.hardwareLifeYears(),
                 or(COSTS_POWER_PER_DISK_YEAR, p.powerPerDiskYear()),
                 or(COSTS_RESTOCK_PER_DISK, p.restockFeePerDisk()),
                 or(COSTS_BACKUP_OPERATION_PER_TB_YEAR, p.backupOperationPerTBYear()),

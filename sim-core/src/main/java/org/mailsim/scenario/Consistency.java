@@ -4,6 +4,7 @@ import static org.mailsim.scenario.Schema.*;
 
 import java.util.List;
 import java.util.Map;
+import org.mailsim.Hours;
 
 /** Checks between keys that are each valid alone: RAID width per level, exclusive keys, scripted faults. */
 final class Consistency {
@@ -77,9 +78,9 @@ final class Consistency {
             return; // refused where it was written
         }
         double hours = s.duration(key);
-        if (hours > MAX_GROWTH_YEARS * 8760) {
+        if (hours > MAX_GROWTH_YEARS * Hours.PER_YEAR) {
             problem(key, (toFirstLoss ? "horizon is first-data-loss, so each replication may run up to maxHorizon ("
-                    : "the horizon (") + Units.plain(hours / 8760) + "y), over which traffic.growth would compound for more"
+                    : "the horizon (") + Units.plain(hours / Hours.PER_YEAR) + "y), over which traffic.growth would compound for more"
                     + " than " + (int) MAX_GROWTH_YEARS + " years; accepted: " + key.path() + " of at most "
                     + (int) MAX_GROWTH_YEARS + "y, or traffic.growth: 0");
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailsim.Hours;
 
 /**
  * Numbers with units, as written in scenarios, converted to mailsim's base units: hours, bytes, bytes/s, files/s
@@ -24,9 +25,9 @@ public final class Units {
         DURATION.put("m", 1 / 60.0);
         DURATION.put("min", 1 / 60.0);
         DURATION.put("h", 1.0);
-        DURATION.put("d", 24.0);
-        DURATION.put("w", 24.0 * 7);
-        DURATION.put("y", 24.0 * 365);
+        DURATION.put("d", Hours.PER_DAY);
+        DURATION.put("w", Hours.PER_WEEK);
+        DURATION.put("y", Hours.PER_YEAR);
         SIZE.put("B", 1.0);
         String[] decimal = {"kB", "MB", "GB", "TB", "PB", "EB"};
         String[] binary = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mailsim.Hours;
 import org.mailsim.model.storage.disk.BathtubLifetime;
 import org.mailsim.model.storage.disk.HazardTableLifetime;
 import org.mailsim.random.Distribution;
@@ -534,7 +535,7 @@ final class Validator {
                         + " [0, 1)");
             }
             start[i] = ages.get(i);
-            hazard[i] = -Math.log1p(-afr.get(i)) / 8760;
+            hazard[i] = -Math.log1p(-afr.get(i)) / Hours.PER_YEAR;
         }
         return new HazardTableLifetime(start, hazard);
     }
