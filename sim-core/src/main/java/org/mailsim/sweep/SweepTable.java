@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mailsim.files.AtomicFiles;
+import org.mailsim.files.Csv;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
@@ -98,7 +99,7 @@ public final class SweepTable {
      * {@code cheapestMeetingTarget}. Numbers use {@link #number(double)}.
      */
     public String toCsv() {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> out = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("configuration");
         header.addAll(keys);
@@ -119,7 +120,7 @@ public final class SweepTable {
         header.add("paretoCostLoss");
         header.add("meetsTarget");
         header.add("cheapestMeetingTarget");
-        line(out, header);
+        out.add(header);
         for (int i = 0; i < rows.size(); i++) {
             SweepRow row = rows.get(i);
             SweepPoint p = row.point();
@@ -146,9 +147,9 @@ public final class SweepTable {
             cells.add(Boolean.toString(frontLoss[i]));
             cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
             cells.add(Boolean.toString(i == cheapest));
-            line(out, cells);
+            out.add(cells);
         }
-        return out.toString();
+        return Csv.write(out);
     }
 
     /** Writes {@link #toCsv()} to {@code file} through a temporary file and a rename (never half a table). */
@@ -179,22 +180,6 @@ public final class SweepTable {
      */
     public static String number(double value) {
         return Double.toString(value);
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(cell);
-            }
-        }
-        out.append('\n');
     }
 
     // ---------------------------------------------------------------- summary

@@ -1,0 +1,35 @@
+package org.mailsim.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** CSV quoting as RFC 4180 and the hand-written writers before it: quotes only where a cell needs them. */
+class CsvTest {
+    @Test
+    void quotesOnlyCellsWithACommaAQuoteOrALineBreak() {
+        String csv = Csv.write(List.of(
+                List.of("name", "value"),
+                List.of("raid 6, hot spares", "say \"hi\""),
+                List.of("two\nlines", "x"),
+                List.of("", " leading space"),
+                List.of("#hash", "-1.5E-5"),
+                List.of("vendor recovery 103.1-156.28; merge 156.28-200", "NaN")));
+        assertThat(csv).isEqualTo("name,value\n"
+                + "\"raid 6, hot spares\",\"say \"\"hi\"\"\"\n"
+                + "\"two\nlines\",x\n"
+                + ", leading space\n"
+                + "#hash,-1.5E-5\n"
+                + "vendor recovery 103.1-156.28; merge 156.28-200,NaN\n");
+    }
+
+    @Test
+    void numbersAreShortestExactDecimalsAndEmptyWhenNotFinite() {
+        assertThat(Csv.number(3)).isEqualTo("3");
+        assertThat(Csv.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+        assertThat(Csv.number(1e20)).isEqualTo("1.0E20");
+        assertThat(Csv.number(Double.NaN)).isEmpty();
+        assertThat(Csv.number(Double.POSITIVE_INFINITY)).isEmpty();
+    }
+}
