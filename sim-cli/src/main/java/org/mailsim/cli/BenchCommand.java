@@ -1,9 +1,18 @@
 package org.mailsim.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import org.mailsim.engine.HoldModel;
+import org.mailsim.portal.PortalExperiment;
+import org.mailsim.portal.PortalSpec;
+import org.mailsim.portal.ReferenceFleet;
+import org.mailsim.run.Metric;
+import org.mailsim.run.ReplicationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -11,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Throughput benchmarks that print figures instead of asserting on time. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure simulator throughput.",
-        subcommands = {BenchCommand.Engine.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.Fleet.class})
 final class BenchCommand {
 
     @Command(name = "engine", mixinStandardHelpOptions = true,
@@ -98,6 +107,105 @@ final class BenchCommand {
             long start = System.nanoTime();
             work.run();
             return events / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    @Command(name = "fleet", mixinStandardHelpOptions = true,
+            description = {"Runs the reference fleet (ARRAYS storage groups of one RAID-5 array of WIDTH 4 TB disks, "
+                    + "Weibull(1.12, 461,386 h) lifetimes, exponential 24 h rebuilds, unlimited crews, 10 years, "
+                    + "no users) through the same path as mailsim run, and prints its throughput.",
+                    "With --format json the output is one line: {\"arrays\":A,\"width\":W,\"disks\":D,"
+                            + "\"replications\":R,\"threads\":T,\"events\":E,\"wallSeconds\":S,"
+                            + "\"eventsPerSecond\":X,\"replicationsPerSecond\":Y,\"peakHeapBytes\":H,"
+                            + "\"lossesPerReplication\":L}. Wall time covers the replications only (the scenario is "
+                            + "bound and the JIT warmed on a few replications first); peak heap is the largest heap "
+                            + "in use during them, garbage included."})
+    static final class Fleet implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--arrays", defaultValue = "10000", description = "Arrays, one per group (default: ${DEFAULT-VALUE}).")
+        int arrays;
+
+        @Option(names = "--width", defaultValue = "10", description = "Disks per RAID-5 array (default: ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--replications", defaultValue = "100", description = "Replications (default: ${DEFAULT-VALUE}).")
+        int replications;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "5", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--warmup", defaultValue = "3",
+                description = "Replications run before timing, to compile the hot path (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Override
+        public Integer call() {
+            if (arrays < 1 || width < 3 || width > 64 || replications < 1 || threads < 1 || warmup < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "need --arrays >= 1, --width 3..64, --replications >= 1, --threads >= 1, --warmup >= 0");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PortalSpec fleet = ReferenceFleet.spec(arrays, width, replications, seed);
+            if (warmup > 0) {
+                // Other replication indices than the timed ones would do as well; these are simply the first.
+                new PortalExperiment(ReferenceFleet.spec(arrays, width, warmup, seed))
+                        .run(1, ReplicationRunner.Progress.NONE);
+            }
+            LongAdder events = new LongAdder();
+            resetPeakHeap();
+            long start = System.nanoTime();
+            PortalExperiment.Outcome outcome = new PortalExperiment(fleet)
+                    .run(threads, 0, replications, r -> events.add(r.events()), ReplicationRunner.Progress.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peakHeap = peakHeap();
+            double losses = outcome.statistics().summary(Metric.DATA_LOSS_EVENTS).mean();
+            long fired = events.sum();
+            if (format == Format.json) {
+                out.printf(Locale.ROOT, "{\"arrays\":%d,\"width\":%d,\"disks\":%d,\"replications\":%d,\"threads\":%d,"
+                                + "\"events\":%d,\"wallSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
+                                + "\"replicationsPerSecond\":%.2f,\"peakHeapBytes\":%d,\"lossesPerReplication\":%.4f}%n",
+                        arrays, width, (long) arrays * width, replications, threads, fired, seconds, fired / seconds,
+                        replications / seconds, peakHeap, losses);
+            } else {
+                out.printf(Locale.ROOT, "reference fleet: %,d RAID-5 arrays of %d disks, 10 years, %,d replications, "
+                        + "%d thread(s)%n", arrays, width, replications, threads);
+                out.printf(Locale.ROOT, "  events                 %,15d%n", fired);
+                out.printf(Locale.ROOT, "  wall seconds           %15.3f%n", seconds);
+                out.printf(Locale.ROOT, "  events/s               %,15.0f%n", fired / seconds);
+                out.printf(Locale.ROOT, "  replications/s         %,15.2f%n", replications / seconds);
+                out.printf(Locale.ROOT, "  peak heap              %,15.1f MB%n", peakHeap / 1e6);
+                out.printf(Locale.ROOT, "  losses per replication %15.4f%n", losses);
+            }
+            out.flush();
+            return Main.EXIT_OK;
+        }
+
+        private static void resetPeakHeap() {
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+        }
+
+        /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
+        private static long peakHeap() {
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    sum += pool.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.Arrays;
  * cache miss per level. Entries at equal times leave in insertion order: bucket 0 is first-in first-out, and
  * entries dropped into it together are ordered by insertion sequence.
  *
- * <p>Each entry carries an item (for the {@link Simulator}, the event to fire), kept by slot rather than moved
- * with the entry. Callers address an entry by a {@code long} handle: the slot in the low 32 bits and the slot's
+ * <p>Each entry carries an item (for the {@link Simulator}, the event to fire) and an {@code int} tag (the
+ * index of the disk or array an event kind fires for), both kept by slot rather than moved with the entry. Callers address an entry by a {@code long} handle: the slot in the low 32 bits and the slot's
  * generation in the high 32 bits, so a stale handle (its event fired or was cancelled and the slot reused) is
  * harmless.
  * Cancelling is O(1): the entry is marked and dropped when a scan meets it; its slot is recycled then.
@@ -64,6 +64,8 @@ public final class EventQueue<E> {
     // Per slot: generation << 2 | QUEUED (an entry for the slot is in a bucket) | CANCELLED (it is to be dropped).
     private long[] slotState;
     private Object[] items; // per slot: the item of its queued entry, null once it left
+    private int[] tags; // per slot: the tag of its queued entry
+    private int lastTag; // the tag of the entry most recently removed
     private int[] freeSlots; // stack of recycled slots
     private int freeCount;
     private int slotsInUse; // high-water mark of slots ever handed out
@@ -82,6 +84,7 @@ public final class EventQueue<E> {
         }
         slotState = new long[capacity];
         items = new Object[capacity];
+        tags = new int[capacity];
         freeSlots = new int[capacity];
     }
 
@@ -96,6 +99,11 @@ public final class EventQueue<E> {
 
     /** Adds {@code item} at {@code time} (a non-negative number of hours) and returns its handle. */
     public long insert(double time, E item) {
+        return insert(time, item, 0);
+    }
+
+    /** Adds {@code item} with {@code tag} at {@code time}; the tag comes back with {@link #lastPolledTag()}. */
+    public long insert(double time, E item, int tag) {
         if (item == null) {
             throw new NullPointerException("item");
         }
@@ -108,6 +116,7 @@ public final class EventQueue<E> {
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         slotState[slot] |= QUEUED;
         items[slot] = item;
+        tags[slot] = tag;
         // +0.0 turns -0.0 (sign bit set, so a negative long) into +0.0.
         long key = Double.doubleToRawLongBits(time + 0.0);
         if (key < last) {
@@ -141,6 +150,11 @@ public final class EventQueue<E> {
         return takeHead();
     }
 
+    /** The tag of the entry most recently removed by {@link #poll} or {@link #pollDueBy}. */
+    public int lastPolledTag() {
+        return lastTag;
+    }
+
     /** The time of the entry most recently removed (or settled as earliest). */
     public double lastPolledTime() {
         return Double.longBitsToDouble(last);
@@ -158,6 +172,7 @@ public final class EventQueue<E> {
         advanceHead0();
         live--;
         E item = (E) items[slot];
+        lastTag = tags[slot];
         release(slot);
         return item;
     }
@@ -194,11 +209,15 @@ public final class EventQueue<E> {
             return -1;
         }
         E item = (E) items[slotOf(handle)];
+        int tag = tags[slotOf(handle)];
         cancel(handle);
-        return insert(time, item);
+        return insert(time, item, tag);
     }
 
-    /** Empties the queue; outstanding handles become stale. */
+    /**
+     * Empties the queue as if new, keeping its grown arrays (so a queue reused for the next replication does not
+     * grow again); outstanding handles become stale. Costs one pass over the entries left.
+     */
     public void clear() {
         for (int b = 0; b < BUCKETS; b++) {
             for (int i = b == 0 ? head0 : 0; i < bucketSize[b]; i++) {
@@ -209,6 +228,8 @@ public final class EventQueue<E> {
         head0 = 0;
         entries = 0;
         live = 0;
+        last = 0; // a later minimum would make every earlier insertion rebuild the buckets
+        nextSequence = 0; // no entry is left to be ordered against
         Arrays.fill(occupied, 0);
     }
 
@@ -452,6 +473,7 @@ public final class EventQueue<E> {
             int capacity = Math.min(MAX_SLOTS, slot * 2);
             slotState = Arrays.copyOf(slotState, capacity);
             items = Arrays.copyOf(items, capacity);
+            tags = Arrays.copyOf(tags, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return slot;

@@ -5,14 +5,16 @@ package org.mailsim.engine;
  *
  * <p>Time is in hours. Model code schedules {@link Event}s at an absolute time or after a delay and gets back a
  * handle for {@link #cancel} and {@link #reschedule}. {@link #run} fires events in (time, insertion) order until
- * the horizon, until an event calls {@link #stop}, or until the queue empties. Not thread-safe: one simulator per
- * replication.
+ * the horizon, until an event calls {@link #stop}, or until the queue empties. An {@link IndexedEvent} is
+ * scheduled with the index of the component it fires for (a disk, an array), so a model with a million disks keeps
+ * one object per kind of event rather than one per disk. Not thread-safe: one simulator per replication at a time
+ * ({@link #reset} readies it for the next).
  */
 public final class Simulator {
     /** Default cap on events per run, far beyond any sane replication, low enough to stop a runaway in seconds. */
     public static final long DEFAULT_EVENT_BUDGET = 2_000_000_000L;
 
-    private final EventQueue<Event> queue;
+    private final EventQueue<Object> queue; // items are Events or IndexedEvents
     private double now;
     private boolean stopRequested;
     private long eventsFired;
@@ -24,6 +26,18 @@ public final class Simulator {
 
     public Simulator(int expectedPendingEvents) {
         queue = new EventQueue<>(expectedPendingEvents);
+    }
+
+    /**
+     * Back to time zero with no events, no stop request, no events fired and the default budget, keeping the grown
+     * event list, so one simulator serves replication after replication on a thread. Handles from before go stale.
+     */
+    public void reset() {
+        queue.clear();
+        now = 0;
+        stopRequested = false;
+        eventsFired = 0;
+        eventBudget = DEFAULT_EVENT_BUDGET;
     }
 
     /** The current simulated time in hours. */
@@ -60,6 +74,22 @@ public final class Simulator {
             throw new IllegalArgumentException("cannot schedule at " + time + " h: it is already " + now + " h");
         }
         return queue.insert(time, event);
+    }
+
+    /** Schedules {@code event} to fire for component {@code index} after {@code delay} hours. */
+    public long schedule(double delay, IndexedEvent event, int index) {
+        if (!(delay >= 0)) {
+            throw new IllegalArgumentException("delay must be a non-negative number of hours, got " + delay);
+        }
+        return scheduleAt(now + delay, event, index);
+    }
+
+    /** Schedules {@code event} to fire for component {@code index} at absolute time {@code time} (not before now). */
+    public long scheduleAt(double time, IndexedEvent event, int index) {
+        if (!(time >= now)) {
+            throw new IllegalArgumentException("cannot schedule at " + time + " h: it is already " + now + " h");
+        }
+        return queue.insert(time, event, index);
     }
 
     /** Cancels a scheduled event; returns false when it already fired or was cancelled. */
@@ -118,7 +148,7 @@ public final class Simulator {
     private RunOutcome advance(double horizon, long limit) {
         stopRequested = false;
         while (eventsFired < limit) {
-            Event event = queue.pollDueBy(horizon);
+            Object event = queue.pollDueBy(horizon);
             if (event == null) {
                 if (queue.isEmpty()) {
                     if (horizon > now && horizon != Double.POSITIVE_INFINITY) {
@@ -131,7 +161,11 @@ public final class Simulator {
             }
             now = queue.lastPolledTime();
             eventsFired++;
-            event.fire();
+            if (event instanceof Event e) {
+                e.fire();
+            } else {
+                ((IndexedEvent) event).fire(queue.lastPolledTag());
+            }
             if (stopRequested) {
                 return RunOutcome.STOPPED;
             }

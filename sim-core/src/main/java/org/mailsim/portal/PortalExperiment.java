@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mailsim.engine.Simulator;
 import org.mailsim.model.operations.CostModel;
+import org.mailsim.model.storage.StorageWorkspace;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.ReplicationRunner;
 import org.mailsim.run.RunStatistics;
@@ -68,17 +69,31 @@ public final class PortalExperiment {
             throw new IllegalArgumentException("replications " + first + ".." + ((long) first + count - 1)
                     + " are not within 0.." + (spec.replications() - 1));
         }
-        new ReplicationRunner(threads).run(count, k -> replicate(first + k), inOrder, progress);
+        // Each worker thread builds the storage once and resets it for every replication it runs.
+        new ReplicationRunner(threads).run(count, () -> new StorageWorkspace(spec.storage()),
+                (StorageWorkspace w, int k) -> replicate(w, first + k), inOrder, progress);
     }
 
     /** One replication's result and cost; deterministic in (seed, index). */
     public Replication replicate(int index) {
-        PortalReplication replication = new PortalReplication(spec, index, eventBudget);
-        ReplicationResult result = replication.run();
-        return new Replication(result, replication.cost());
+        return replicate(new StorageWorkspace(spec.storage()), index);
     }
 
-    public record Replication(ReplicationResult result, CostModel.Breakdown cost) {
+    /** One replication in {@code workspace} (one of this spec's storage, used by one thread at a time). */
+    public Replication replicate(StorageWorkspace workspace, int index) {
+        PortalReplication replication = new PortalReplication(spec, index, workspace, eventBudget);
+        ReplicationResult result = replication.run();
+        return new Replication(result, replication.cost(), replication.eventsFired());
+    }
+
+    /**
+     * One replication's result and cost, and how many events it fired (for throughput figures; 0 when the
+     * replication was read back from saved results).
+     */
+    public record Replication(ReplicationResult result, CostModel.Breakdown cost, long events) {
+        public Replication(ReplicationResult result, CostModel.Breakdown cost) {
+            this(result, cost, 0);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.mailsim.model.storage.LossCause;
 import org.mailsim.model.storage.StorageListener;
 import org.mailsim.model.storage.StorageModel;
 import org.mailsim.model.storage.StorageSpec;
+import org.mailsim.model.storage.StorageWorkspace;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
@@ -35,7 +36,7 @@ import org.mailsim.run.ReplicationResult;
  */
 final class PortalReplication implements StorageListener, RecoveryActions {
     private final PortalSpec spec;
-    private final Simulator sim = new Simulator(1024);
+    private final Simulator sim;
     private final StorageModel storage;
     private final MailService mail;
     private final IncidentResponse operations;
@@ -56,16 +57,17 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final double[] filesLostForGood;
     private boolean sectorLossUnderway;
 
-    PortalReplication(PortalSpec spec, int replication) {
-        this(spec, replication, Simulator.DEFAULT_EVENT_BUDGET);
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace) {
+        this(spec, replication, workspace, Simulator.DEFAULT_EVENT_BUDGET);
     }
 
-    PortalReplication(PortalSpec spec, int replication, long eventBudget) {
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, long eventBudget) {
         this.spec = spec;
-        sim.setEventBudget(eventBudget);
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
-        storage = new StorageModel(storageSpec, sim, streams);
+        storage = workspace.reset(streams);
+        sim = workspace.simulator();
+        sim.setEventBudget(eventBudget);
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
         filesMissing = new double[storageSpec.groups()];
@@ -115,7 +117,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     }
 
     ReplicationResult run() {
-        storage.start();
+        storage.start(spec.horizon().hours());
         for (PortalSpec.TierOutage outage : spec.tierOutages()) {
             scheduleTierOutage(outage);
         }
@@ -141,6 +143,11 @@ final class PortalReplication implements StorageListener, RecoveryActions {
                 beforeCost.metric(Metric.USER_HOURS_UNAVAILABLE), beforeCost.metric(Metric.USERS_WITH_LOSS)), end);
         cost.contributeTo(result);
         return result.build();
+    }
+
+    /** Events the replication fired. */
+    long eventsFired() {
+        return sim.eventsFired();
     }
 
     /** The cost breakdown of the replication just run. */

@@ -8,11 +8,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Runs replications on several threads and hands their results to a consumer strictly in replication order,
  * so whatever the thread count the consumer sees the same sequence and the merged statistics are
  * byte-identical. At most a small window of finished-but-unconsumed results is held in memory.
+ *
+ * <p>A replication may use a workspace (a model built once, reset per replication): each worker thread gets its
+ * own from the supplier, once, and reuses it for every replication it runs. A replication's result must not
+ * depend on what its workspace ran before.
  */
 public final class ReplicationRunner {
     private final int threads;
@@ -42,17 +47,35 @@ public final class ReplicationRunner {
      * {@code consumer} in index order. A replication's exception ends the run and is rethrown (unwrapped).
      */
     public <R> void run(int replications, IntFunction<R> replication, Consumer<? super R> consumer, Progress progress) {
+        run(replications, () -> null, (Object none, int i) -> replication.apply(i), consumer, progress);
+    }
+
+    /** A replication that runs in a per-thread workspace. */
+    @FunctionalInterface
+    public interface InWorkspace<W, R> {
+        R apply(W workspace, int index);
+    }
+
+    /**
+     * As {@link #run(int, IntFunction, Consumer, Progress)}, each replication running in its thread's workspace,
+     * made by {@code workspace} when the thread runs its first replication.
+     */
+    public <W, R> void run(int replications, Supplier<? extends W> workspace, InWorkspace<? super W, R> replication,
+                           Consumer<? super R> consumer, Progress progress) {
         if (replications < 0) {
             throw new IllegalArgumentException("replications must be non-negative, got " + replications);
         }
         if (threads == 1 || replications <= 1) {
+            W mine = replications > 0 ? workspace.get() : null;
             for (int i = 0; i < replications; i++) {
-                consumer.accept(replication.apply(i));
+                consumer.accept(replication.apply(mine, i));
                 progress.completed(i + 1, replications);
             }
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        // Local to this run: the workspaces go when the pool's threads end.
+        ThreadLocal<W> workspaces = ThreadLocal.withInitial(workspace);
         try {
             int window = threads * 4;
             ArrayDeque<Future<R>> pending = new ArrayDeque<>(window);
@@ -60,7 +83,7 @@ public final class ReplicationRunner {
             for (int done = 0; done < replications; done++) {
                 while (submitted < replications && pending.size() < window) {
                     int index = submitted++;
-                    pending.addLast(pool.submit(() -> replication.apply(index)));
+                    pending.addLast(pool.submit(() -> replication.apply(workspaces.get(), index)));
                 }
                 consumer.accept(await(pending.removeFirst()));
                 progress.completed(done + 1, replications);

@@ -25,6 +25,54 @@ class SimulatorTest {
         assertThat(sim.now()).isEqualTo(10);
     }
 
+    /** Indexed events fire with their index, interleaved with plain events in (time, insertion) order. */
+    @Test
+    void indexedEventsFireWithTheirIndexAndKeepItWhenRescheduled() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        IndexedEvent failure = index -> fired.add("disk " + index + "@" + sim.now());
+        sim.scheduleAt(3, failure, 7);
+        sim.scheduleAt(1, () -> fired.add("plain@1"));
+        long h = sim.schedule(2, failure, 42);
+        sim.scheduleAt(1, failure, 0);
+        h = sim.reschedule(h, 5);
+        assertThat(sim.isScheduled(h)).isTrue();
+        sim.run(10);
+        assertThat(fired).containsExactly("plain@1", "disk 0@1.0", "disk 7@3.0", "disk 42@5.0");
+    }
+
+    /** A reset simulator left mid-run (events pending at late times) replays a run exactly as a new one does. */
+    @Test
+    void resetSimulatorRunsLikeANewOne() {
+        Simulator reused = new Simulator(4);
+        List<String> first = new ArrayList<>();
+        scheduleStaggered(reused, first);
+        reused.run(50); // stops with late events still queued
+        long staleHandle = reused.scheduleAt(1e6, () -> first.add("stale"));
+        reused.stop();
+        reused.reset();
+        assertThat(reused.now()).isZero();
+        assertThat(reused.pendingEvents()).isZero();
+        assertThat(reused.eventsFired()).isZero();
+        assertThat(reused.isScheduled(staleHandle)).isFalse();
+
+        List<String> again = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        scheduleStaggered(reused, again);
+        Simulator newOne = new Simulator(4);
+        scheduleStaggered(newOne, fresh);
+        assertThat(reused.run(1000)).isEqualTo(newOne.run(1000));
+        assertThat(again).isEqualTo(fresh).hasSize(300);
+        assertThat(reused.eventsFired()).isEqualTo(newOne.eventsFired());
+    }
+
+    private static void scheduleStaggered(Simulator sim, List<String> fired) {
+        for (int i = 0; i < 300; i++) {
+            int id = i;
+            sim.scheduleAt((i * 37) % 101 + (i % 3) * 0.5, () -> fired.add(id + "@" + sim.now()));
+        }
+    }
+
     @Test
     void horizonLeavesLaterEventsQueuedAndRunCanContinue() {
         Simulator sim = new Simulator();

@@ -20,7 +20,7 @@ import java.util.Arrays;
 public final class BackupSchedule {
     private final BackupPolicy policy;
     private final GroupContents contents;
-    private final Cursor[] cursors;
+    private final Cursor[] cursors; // made at a group's first query: most groups of a big fleet are never asked
     private final boolean arrayLossCovered;
     private final boolean siteLossCovered;
 
@@ -32,9 +32,6 @@ public final class BackupSchedule {
                 || (kind == BackupPolicy.Kind.SNAPSHOT && policy.offsite());
         siteLossCovered = kind != BackupPolicy.Kind.NONE && policy.offsite();
         cursors = new Cursor[contents.groups()];
-        for (int g = 0; g < cursors.length; g++) {
-            cursors[g] = new Cursor();
-        }
     }
 
     public BackupPolicy policy() {
@@ -56,7 +53,9 @@ public final class BackupSchedule {
             return Double.NEGATIVE_INFINITY;
         }
         Cursor c = cursors[group];
-        if (t < c.queriedAt) {
+        if (c == null) {
+            c = cursors[group] = new Cursor();
+        } else if (t < c.queriedAt) {
             c = new Cursor();
         }
         advance(group, c, t);
@@ -81,12 +80,12 @@ public final class BackupSchedule {
 
     /** Backups started for {@code group} up to the latest query. */
     public long backupsStarted(int group) {
-        return cursors[group].started;
+        return cursors[group] == null ? 0 : cursors[group].started;
     }
 
     /** Slots skipped for {@code group} because a backup was still running, up to the latest query. */
     public long slotsSkipped(int group) {
-        return cursors[group].skipped;
+        return cursors[group] == null ? 0 : cursors[group].skipped;
     }
 
     private void advance(int group, Cursor c, double t) {

@@ -59,7 +59,6 @@ public final class IncidentResponse {
     private final ContinuousSampler provisioning;
     private final ContinuousSampler turnaround;
     private final ContinuousSampler recall;
-    private final String[] groupNames;
     private final Episode[] open;
     private final Episode[] awaitingInbound;
     private final List<Episode> episodes = new ArrayList<>();
@@ -87,10 +86,6 @@ public final class IncidentResponse {
         turnaround = runbook.vendor().turnaround().sampler(rng);
         recall = runbook.restore().offsiteRecall().sampler(rng);
         int groups = contents.groups();
-        groupNames = new String[groups];
-        for (int g = 0; g < groups; g++) {
-            groupNames[g] = "group-" + g;
-        }
         open = new Episode[groups];
         awaitingInbound = new Episode[groups];
     }
@@ -447,7 +442,7 @@ public final class IncidentResponse {
                 phases.add(new Incident.Phase("merge recovered mail", e.mergeStart, e.mergeEnd));
             }
         }
-        return new Incident(replication, groupNames[e.group], e.cause, e.start, phases, Math.round(e.usersAffected),
+        return new Incident(replication, "group-" + e.group, e.cause, e.start, phases, Math.round(e.usersAffected),
                 e.deferred, e.bounced, e.mailsLost, serviceAt - e.start, end - e.start);
     }
 

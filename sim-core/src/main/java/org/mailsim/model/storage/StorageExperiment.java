@@ -32,14 +32,20 @@ public final class StorageExperiment {
 
     public RunStatistics run(long seed, int replications, int threads, ReplicationRunner.Progress progress) {
         RunStatistics statistics = new RunStatistics();
-        new ReplicationRunner(threads).run(replications, i -> replicate(seed, i), statistics::add, progress);
+        new ReplicationRunner(threads).run(replications, () -> new StorageWorkspace(spec, sampler),
+                (StorageWorkspace w, int i) -> replicate(w, seed, i), statistics::add, progress);
         return statistics;
     }
 
     /** One replication. */
     public ReplicationResult replicate(long seed, int replication) {
-        Simulator sim = new Simulator(Math.max(64, 2 * spec.disks()));
-        StorageModel model = new StorageModel(spec, sim, RandomStreams.forReplication(seed, replication), sampler);
+        return replicate(new StorageWorkspace(spec, sampler), seed, replication);
+    }
+
+    /** One replication in {@code workspace} (one of this experiment's spec and sampler, used by one thread). */
+    public ReplicationResult replicate(StorageWorkspace workspace, long seed, int replication) {
+        StorageModel model = workspace.reset(RandomStreams.forReplication(seed, replication));
+        Simulator sim = workspace.simulator();
         if (horizon.untilFirstDataLoss()) {
             model.addListener(new StorageListener() {
                 @Override
@@ -48,7 +54,7 @@ public final class StorageExperiment {
                 }
             });
         }
-        model.start();
+        model.start(horizon.hours());
         sim.run(horizon.hours());
         ReplicationResult.Builder result = new ReplicationResult.Builder();
         model.recordInto(result);

@@ -1,12 +1,11 @@
 package org.mailsim.model.storage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.mailsim.engine.Event;
+import org.mailsim.engine.IndexedEvent;
 import org.mailsim.engine.Simulator;
 import org.mailsim.model.storage.array.ArraySpec;
 import org.mailsim.model.storage.correlation.AftershockSpec;
@@ -17,19 +16,27 @@ import org.mailsim.model.storage.disk.ScrubSpec;
 import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
+import org.mailsim.random.PackedStreams;
 import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
 /**
- * One replication of the storage of a scenario on a {@link Simulator}: disks that fail, arrays that rebuild, lose
- * data or go offline, latent errors and scrubs, shocks and scripted faults.
+ * The storage of a scenario on a {@link Simulator}: disks that fail, arrays that rebuild, lose data or go offline,
+ * latent errors and scrubs, shocks and scripted faults. One instance serves replication after replication on one
+ * thread: {@link #reset} readies it for the next (with the reset simulator), so the structure is built once.
  *
  * <p>Cost grows with events, not with disks or time: each disk's next failure (and next latent error) is drawn
- * once and scheduled; an idle disk costs nothing until then. Scrubs are scheduled only for disks that hold an
- * undetected error, at the time the scrub that finds it would run. Every random draw goes through the
+ * once and scheduled; an idle disk costs nothing until then, and an event later than the end of the run
+ * ({@link #start(double)}) is not scheduled at all. Scrubs are scheduled only for disks that hold an undetected
+ * error, at the time the scrub that finds it would run. Every random draw goes through the
  * {@link TransitionSampler}; each disk draws its lifetimes and latent errors from its own streams, each array its
  * repairs and aftershocks, each shock kind its arrivals.
+ *
+ * <p>Layout: a disk is an index ({@code array * width + position}) into primitive arrays, an array an index into
+ * others, and each kind of event one {@link IndexedEvent} fired with that index; each disk's streams are two
+ * {@code long}s of a {@link PackedStreams}. A fleet without latent errors, shocks or spares holds about 40 bytes a
+ * disk, plus its pending events.
  *
  * <p>Modelling choices (with exponential lifetimes and repairs they reproduce the textbook Markov chains):
  * <ul>
@@ -62,21 +69,84 @@ public final class StorageModel {
     private static final long ARRAY_LOT_KEY = RandomStreams.hash("storage/array-lot");
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
+    // Where a disk stands in its replacement (stage[]).
+    private static final byte NONE = 0;
+    private static final byte WAIT_SPARE = 1;
+    private static final byte HANDLING = 2;
+    private static final byte WAIT_CREW = 3;
+    private static final byte REBUILDING = 4;
+    private static final byte DEFERRED = 5;
+
+    private enum Origin { RANDOM, CORRELATED, SCRIPTED }
+
     private final StorageSpec spec;
     private final ArraySpec arraySpec;
     private final DiskSpec diskSpec;
     private final RepairSpec repairSpec;
     private final Simulator sim;
-    private final RandomStreams streams;
     private final TransitionSampler sampler;
-    private final Disk[] disks;
-    private final ArrayState[] arrays;
-    private final int[] unavailableArraysInGroup;
     private final ScrubSpec scrub;
     private final boolean latentErrors;
     private final AftershockSpec aftershock;
-    private StorageListener[] listeners = new StorageListener[0];
+    private final int width;
+    private final int arrayCount;
+    private final int arraysPerGroup;
+    private final boolean oneCrew;
 
+    // Per disk.
+    private final PackedStreams lifeStreams;
+    private final byte[] stage;
+    private final long[] failureHandle;
+    private final long[] repairHandle;
+    private final PackedStreams lseStreams; // latent-error arrivals and scrub draws; null without latent errors
+    private final long[] lseHandle;
+    private final long[] scrubHandle;
+    private final int[] undetectedErrors;
+    private final int[] errorsBehindRebuild; // of undetectedErrors, those on sectors the rebuild had already read
+    private final double[] undetectedSince;
+    private final double[] scrubPhase;
+    private final double[] rebuildStart; // with latent errors only: where a rebuild stands when an error arrives
+    private final double[] rebuildEnd;
+    private final long[] aftershockHandle; // null without aftershocks
+    private final double[] aftershockAt;
+    private final long[] crewTicket; // order of joining the array's crew queue; null with unlimited crews
+    private long[] offlineHandle; // allocated when a disk first goes offline
+    private double[] offlineUntil;
+
+    // Per array.
+    private final PackedStreams repairStreams;
+    private final PackedStreams aftershockStreams; // seeded when the array's first aftershock is drawn
+    private final boolean[] aftershockSeeded;
+    private final LotSpec[] lot; // null without manufacturing lots; per array, null for nominal disks
+    private final long[] failedMask;
+    private final long[] offlineMask;
+    private final boolean[] lost;
+    private final boolean[] unavailable;
+    private final int[] rebuilding;
+    private final int[] deferred;
+    private final int[] pendingCauses; // partial losses of the open degraded window: their causes (bits) and bytes
+    private final double[] pendingBytes;
+    private final SparePool[] poolOfArray; // null without spares
+    private final SparePool[] pools;
+    private final PackedStreams poolStreams;
+    private final long[] poolKeys;
+    private final int[] unavailableArraysInGroup;
+    private final ShockProcess[] shocks;
+
+    private final IndexedEvent failureEvent = d -> fail(d, Origin.RANDOM);
+    private final IndexedEvent aftershockEvent = d -> fail(d, Origin.CORRELATED);
+    private final IndexedEvent lseEvent = this::latentErrorArrives;
+    private final IndexedEvent scrubEvent = this::scrubbed;
+    private final IndexedEvent handlingDone = this::spareInserted;
+    private final IndexedEvent rebuildDone = this::rebuilt;
+    private final IndexedEvent backOnline = this::comesBackOnline;
+    private final IndexedEvent replaceEvent = this::replace;
+    private final IndexedEvent replenished = this::replenish;
+
+    private RandomStreams streams;
+    private StorageListener[] listeners = new StorageListener[0];
+    private double end = Double.POSITIVE_INFINITY;
+    private long nextCrewTicket;
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
@@ -96,39 +166,158 @@ public final class StorageModel {
         this.diskSpec = spec.disk();
         this.repairSpec = spec.repair();
         this.sim = sim;
-        this.streams = streams;
         this.sampler = sampler;
         this.scrub = diskSpec.latentErrors().scrub();
         this.latentErrors = spec.randomFailures() && diskSpec.latentErrors().enabled();
         this.aftershock = spec.randomFailures() ? spec.correlation().aftershock() : null;
-        int width = arraySpec.width();
-        arrays = new ArrayState[spec.arrays()];
-        disks = new Disk[spec.disks()];
+        this.width = arraySpec.width();
+        this.arrayCount = spec.arrays();
+        this.arraysPerGroup = spec.arraysPerGroup();
+        this.oneCrew = repairSpec.crews() != RepairSpec.Crews.UNLIMITED;
+        int disks = spec.disks();
+
+        lifeStreams = new PackedStreams(disks);
+        stage = new byte[disks];
+        failureHandle = new long[disks];
+        repairHandle = new long[disks];
+        lseStreams = latentErrors ? new PackedStreams(disks) : null;
+        lseHandle = latentErrors ? new long[disks] : null;
+        scrubHandle = new long[latentErrors ? disks : 0];
+        undetectedErrors = new int[latentErrors ? disks : 0];
+        errorsBehindRebuild = new int[latentErrors ? disks : 0];
+        undetectedSince = new double[latentErrors ? disks : 0];
+        scrubPhase = latentErrors ? new double[disks] : null;
+        rebuildStart = latentErrors ? new double[disks] : null;
+        rebuildEnd = latentErrors ? new double[disks] : null;
+        aftershockHandle = aftershock != null ? new long[disks] : null;
+        aftershockAt = aftershock != null ? new double[disks] : null;
+        crewTicket = oneCrew ? new long[disks] : null;
+
+        repairStreams = new PackedStreams(arrayCount);
+        aftershockStreams = aftershock != null ? new PackedStreams(arrayCount) : null;
+        aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
+        lot = spec.correlation().lots().isEmpty() ? null : new LotSpec[arrayCount];
+        failedMask = new long[arrayCount];
+        offlineMask = new long[arrayCount];
+        lost = new boolean[arrayCount];
+        unavailable = new boolean[arrayCount];
+        rebuilding = new int[arrayCount];
+        deferred = new int[arrayCount];
+        pendingCauses = new int[arrayCount];
+        pendingBytes = new double[arrayCount];
         unavailableArraysInGroup = new int[spec.groups()];
-        SparePool[] groupPools = new SparePool[spec.groups()];
+
         SpareSpec spares = repairSpec.spares();
-        for (int i = 0; i < arrays.length; i++) {
-            int group = i / spec.arraysPerGroup();
-            SparePool pool = null;
-            if (spares.kind() != SpareSpec.Kind.NONE) {
-                if (spares.scope() == SpareSpec.Scope.ARRAY) {
-                    pool = new SparePool(spares.count(), streams.stream(RandomStreams.hash("storage/spares/array-" + i)));
-                } else {
-                    if (groupPools[group] == null) {
-                        groupPools[group] = new SparePool(spares.count(),
-                                streams.stream(RandomStreams.hash("storage/spares/group-" + group)));
-                    }
-                    pool = groupPools[group];
-                }
+        if (spares.kind() == SpareSpec.Kind.NONE) {
+            poolOfArray = null;
+            pools = new SparePool[0];
+            poolKeys = new long[0];
+        } else {
+            boolean perArray = spares.scope() == SpareSpec.Scope.ARRAY;
+            int count = perArray ? arrayCount : spec.groups();
+            pools = new SparePool[count];
+            poolKeys = new long[count];
+            for (int i = 0; i < count; i++) {
+                pools[i] = new SparePool(i);
+                poolKeys[i] = RandomStreams.hash((perArray ? "storage/spares/array-" : "storage/spares/group-") + i);
             }
-            ArrayState array = new ArrayState(i, group, i % spec.arraysPerGroup(), pool);
-            arrays[i] = array;
-            for (int p = 0; p < width; p++) {
-                int id = i * width + p;
-                disks[id] = new Disk(id, array, p);
-                array.disks[p] = disks[id];
+            poolOfArray = new SparePool[arrayCount];
+            for (int a = 0; a < arrayCount; a++) {
+                poolOfArray[a] = pools[perArray ? a : a / arraysPerGroup];
             }
         }
+        poolStreams = new PackedStreams(pools.length);
+
+        List<ShockSpec> shockSpecs = spec.randomFailures() ? spec.correlation().shocks() : List.of();
+        shocks = new ShockProcess[shockSpecs.size()];
+        for (int n = 0; n < shocks.length; n++) {
+            shocks[n] = new ShockProcess(shockSpecs.get(n), n);
+        }
+        reset(streams);
+    }
+
+    /**
+     * Readies the model for another replication with {@code streams}, on its simulator, which the caller has
+     * {@link Simulator#reset reset}: every disk new, counters at zero, no listeners, not started. Allocates
+     * nothing (beyond the first aftershock streams' flags); costs a pass over the disks.
+     */
+    public void reset(RandomStreams newStreams) {
+        this.streams = newStreams;
+        listeners = new StorageListener[0];
+        end = Double.POSITIVE_INFINITY;
+        started = false;
+        nextCrewTicket = 0;
+        diskFailures = 0;
+        lossEvents = 0;
+        bytesLost = 0;
+        Arrays.fill(eventsByCauses, 0);
+        firstLossHours = Double.NaN;
+        latentErrorDiskHours = 0;
+
+        Arrays.fill(stage, NONE);
+        Arrays.fill(failureHandle, -1);
+        Arrays.fill(repairHandle, -1);
+        if (latentErrors) {
+            Arrays.fill(lseHandle, -1);
+            Arrays.fill(scrubHandle, -1);
+            Arrays.fill(undetectedErrors, 0);
+            Arrays.fill(errorsBehindRebuild, 0);
+        }
+        if (aftershock != null) {
+            Arrays.fill(aftershockHandle, -1);
+            Arrays.fill(aftershockSeeded, false);
+        }
+        offlineHandle = null;
+        offlineUntil = null;
+        Arrays.fill(failedMask, 0);
+        Arrays.fill(offlineMask, 0);
+        Arrays.fill(lost, false);
+        Arrays.fill(unavailable, false);
+        Arrays.fill(rebuilding, 0);
+        Arrays.fill(deferred, 0);
+        Arrays.fill(pendingCauses, 0);
+        Arrays.fill(pendingBytes, 0);
+        Arrays.fill(unavailableArraysInGroup, 0);
+
+        for (int a = 0; a < arrayCount; a++) {
+            repairStreams.seed(a, newStreams, ARRAY_REPAIR_KEY ^ (a * GOLDEN));
+        }
+        if (lot != null) {
+            PackedStreams lotStream = new PackedStreams(1);
+            for (int a = 0; a < arrayCount; a++) {
+                lotStream.seed(0, newStreams, ARRAY_LOT_KEY ^ (a * GOLDEN));
+                lot[a] = drawLot(lotStream.nextDouble(0));
+            }
+        }
+        int disks = lifeStreams.count();
+        for (int d = 0; d < disks; d++) {
+            lifeStreams.seed(d, newStreams, DISK_LIFE_KEY ^ (d * GOLDEN));
+        }
+        if (latentErrors) {
+            boolean periodic = scrub != null && scrub.periodic();
+            double period = periodic ? scrub.interval().mean() : 0;
+            for (int d = 0; d < disks; d++) {
+                lseStreams.seed(d, newStreams, DISK_LSE_KEY ^ (d * GOLDEN));
+                scrubPhase[d] = periodic ? lseStreams.nextDouble(d) * period : Double.NaN;
+            }
+        }
+        for (int p = 0; p < pools.length; p++) {
+            poolStreams.seed(p, newStreams, poolKeys[p]);
+            pools[p].reset(repairSpec.spares().count());
+        }
+        for (ShockProcess shock : shocks) {
+            shock.reset();
+        }
+    }
+
+    private LotSpec drawLot(double u) {
+        for (LotSpec l : spec.correlation().lots()) {
+            if (u < l.fraction()) {
+                return l;
+            }
+            u -= l.fraction();
+        }
+        return null;
     }
 
     /** Adds a listener; listeners are called in the order added. */
@@ -139,20 +328,40 @@ public final class StorageModel {
 
     /** Schedules every disk's first failure and latent error, the shock processes and the scripted faults. */
     public void start() {
+        start(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #start()}, for a run that ends at {@code endHours} (the horizon it is run to): events later than
+     * that would never fire, so they are not scheduled, and a new disk whose lifetime clearly ends later is not
+     * even given one (its failure probability is compared with the lifetime's CDF at the end instead of inverting
+     * it). Results are the same as with {@link #start()}.
+     */
+    public void start(double endHours) {
         if (started) {
             throw new IllegalStateException("the storage model was already started");
         }
         started = true;
-        for (ArrayState array : arrays) {
-            for (Disk disk : array.disks) {
-                disk.install(true);
+        end = endHours;
+        if (spec.randomFailures()) {
+            Distribution lifetime = diskSpec.lifetime();
+            double now = sim.now();
+            // The CDF at the end, with a margin far above the inverses' error (1e-12 relative for the numerically
+            // inverted lifetimes), so that a disk judged to outlive the run always would.
+            double limit = Double.isInfinite(end) ? Double.POSITIVE_INFINITY
+                    : lifetime.cdf(end - now) * (1 + 1e-6) + 1e-9;
+            int disks = lifeStreams.count();
+            for (int d = 0; d < disks; d++) {
+                int a = d / width;
+                double life = sampler.timeToFailureUnless(lifetime, lotMultiplier(a), 0, lifeStreams.at(d), limit);
+                failureHandle[d] = scheduleIn(life, failureEvent, d);
+                if (latentErrors) {
+                    scheduleLatentError(d);
+                }
             }
         }
-        if (spec.randomFailures()) {
-            int n = 0;
-            for (ShockSpec shock : spec.correlation().shocks()) {
-                new ShockProcess(shock, n++).scheduleNext();
-            }
+        for (ShockProcess shock : shocks) {
+            shock.scheduleNext();
         }
         List<ScriptedFault> faults = new ArrayList<>(spec.faults());
         faults.sort(Comparator.comparingDouble(ScriptedFault::atHours));
@@ -166,29 +375,29 @@ public final class StorageModel {
 
     /** Fails disk {@code disk} of array {@code array} of group {@code group} now (ignored if already failed or lost). */
     public void failDisk(int group, int array, int disk) {
-        arrayAt(group, array).disks[disk].fail(Origin.SCRIPTED);
+        fail(diskAt(group, array, disk), Origin.SCRIPTED);
     }
 
     /** Takes a disk offline now for {@code hours}; it comes back with its data unless its array is lost meanwhile. */
     public void takeOffline(int group, int array, int disk, double hours) {
-        arrayAt(group, array).disks[disk].takeOffline(hours);
+        takeOffline(diskAt(group, array, disk), hours);
     }
 
     /** Replaces a lost array by new, empty disks now; it becomes available again. */
     public void replaceLostArray(int group, int array) {
-        ArrayState a = arrayAt(group, array);
-        if (!a.lost) {
+        int a = arrayAt(group, array);
+        if (!lost[a]) {
             throw new IllegalStateException("array " + array + " of group " + group + " is not lost");
         }
-        a.replace();
+        replace(a);
     }
 
     public boolean isLost(int group, int array) {
-        return arrayAt(group, array).lost;
+        return lost[arrayAt(group, array)];
     }
 
     public boolean isAvailable(int group, int array) {
-        return !arrayAt(group, array).unavailable;
+        return !unavailable[arrayAt(group, array)];
     }
 
     public boolean isGroupAvailable(int group) {
@@ -196,7 +405,7 @@ public final class StorageModel {
     }
 
     public int failedDisks(int group, int array) {
-        return Long.bitCount(arrayAt(group, array).failedMask);
+        return Long.bitCount(failedMask[arrayAt(group, array)]);
     }
 
     public StorageSpec spec() {
@@ -213,8 +422,8 @@ public final class StorageModel {
     /** Loss events so far, counting those still held open in a degraded window. */
     public long lossEvents() {
         long n = lossEvents;
-        for (ArrayState a : arrays) {
-            n += a.pendingCauses != 0 ? 1 : 0;
+        for (int a = 0; a < arrayCount; a++) {
+            n += pendingCauses[a] != 0 ? 1 : 0;
         }
         return n;
     }
@@ -222,8 +431,8 @@ public final class StorageModel {
     /** Bytes in the loss events so far, counting those still held open in a degraded window. */
     public double bytesLost() {
         double bytes = bytesLost;
-        for (ArrayState a : arrays) {
-            bytes += a.pendingBytes;
+        for (int a = 0; a < arrayCount; a++) {
+            bytes += pendingBytes[a];
         }
         return bytes;
     }
@@ -240,8 +449,8 @@ public final class StorageModel {
 
     private long[] eventsByCauses() {
         long[] events = eventsByCauses.clone();
-        for (ArrayState a : arrays) {
-            events[a.pendingCauses]++;
+        for (int a = 0; a < arrayCount; a++) {
+            events[pendingCauses[a]]++;
         }
         events[0] = 0;
         return events;
@@ -258,9 +467,9 @@ public final class StorageModel {
      */
     public double latentErrorDiskHours(double untilHours) {
         double total = latentErrorDiskHours;
-        for (Disk d : disks) {
-            if (d.undetectedErrors > 0) {
-                total += untilHours - d.undetectedSince;
+        for (int d = 0; d < undetectedErrors.length; d++) {
+            if (undetectedErrors[d] > 0) {
+                total += untilHours - undetectedSince[d];
             }
         }
         return total;
@@ -279,54 +488,106 @@ public final class StorageModel {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Internals.
+    // Internals: indices and scheduling.
 
-    private ArrayState arrayAt(int group, int array) {
-        if (group < 0 || group >= spec.groups() || array < 0 || array >= spec.arraysPerGroup()) {
+    private int arrayAt(int group, int array) {
+        if (group < 0 || group >= spec.groups() || array < 0 || array >= arraysPerGroup) {
             throw new IllegalArgumentException("no array " + array + " in group " + group);
         }
-        return arrays[group * spec.arraysPerGroup() + array];
+        return group * arraysPerGroup + array;
+    }
+
+    private int diskAt(int group, int array, int disk) {
+        int a = arrayAt(group, array);
+        if (disk < 0 || disk >= width) {
+            throw new IllegalArgumentException("no disk " + disk + " in an array of " + width);
+        }
+        return a * width + disk;
+    }
+
+    private long bit(int d) {
+        return 1L << (d % width);
+    }
+
+    /** Hazard multiplier of the disks array {@code a} was built with. */
+    private double lotMultiplier(int a) {
+        return lot == null || lot[a] == null ? 1 : lot[a].hazardMultiplier();
+    }
+
+    /** Hazard multiplier of a replacement disk: its lot's with the lot's replacement fraction, else nominal. */
+    private double replacementMultiplier(int a, int d) {
+        LotSpec l = lot == null ? null : lot[a];
+        if (l == null || l.replacementFraction() == 0) {
+            return 1;
+        }
+        if (l.replacementFraction() == 1) {
+            return l.hazardMultiplier();
+        }
+        return lifeStreams.nextDouble(d) < l.replacementFraction() ? l.hazardMultiplier() : 1;
+    }
+
+    private boolean degraded(int a) {
+        return (failedMask[a] | offlineMask[a]) != 0;
+    }
+
+    private int failedCount(int a) {
+        return Long.bitCount(failedMask[a]);
+    }
+
+    /** Schedules after {@code delay} hours, or returns -1 (a handle that is never scheduled) past the end. */
+    private long scheduleIn(double delay, IndexedEvent event, int index) {
+        return scheduleAt(sim.now() + delay, event, index);
+    }
+
+    private long scheduleAt(double time, IndexedEvent event, int index) {
+        return time > end ? -1 : sim.scheduleAt(time, event, index);
+    }
+
+    private long cancel(long handle) {
+        if (handle >= 0) {
+            sim.cancel(handle);
+        }
+        return -1;
     }
 
     private void apply(ScriptedFault fault) {
-        ArrayState a = arrayAt(fault.group(), fault.array());
-        int width = arraySpec.width();
+        int first = arrayAt(fault.group(), fault.array()) * width;
         for (int i = 0; i < (fault.disks().isEmpty() ? width : fault.disks().size()); i++) {
-            Disk d = a.disks[fault.disks().isEmpty() ? i : fault.disks().get(i)];
+            int d = first + (fault.disks().isEmpty() ? i : fault.disks().get(i));
             if (fault.action() == ScriptedFault.Action.FAIL) {
-                d.fail(Origin.SCRIPTED);
+                fail(d, Origin.SCRIPTED);
             } else {
-                d.takeOffline(fault.offlineHours());
+                takeOffline(d, fault.offlineHours());
             }
         }
     }
 
     /**
-     * Sectors of {@code a} found unreadable with no redundancy left. They join the loss event of {@code a}'s
+     * Sectors of array {@code a} found unreadable with no redundancy left. They join the loss event of its
      * degraded window, declared when the window closes ({@link #declarePendingLoss}): one event per rebuild however
      * many UREs, latent errors and scrub findings it holds.
      */
-    private void partialLoss(ArrayState a, LossCause cause, double bytes) {
+    private void partialLoss(int a, LossCause cause, double bytes) {
         if (Double.isNaN(firstLossHours)) {
             firstLossHours = sim.now();
         }
-        a.pendingCauses |= 1 << cause.ordinal();
-        a.pendingBytes += bytes;
+        pendingCauses[a] |= 1 << cause.ordinal();
+        pendingBytes[a] += bytes;
     }
 
-    /** Declares the partial-loss event held open on {@code a}, if any: its sectors summed, its causes listed. */
-    private void declarePendingLoss(ArrayState a) {
-        if (a.pendingCauses != 0) {
-            int causes = a.pendingCauses;
-            double bytes = a.pendingBytes;
-            a.pendingCauses = 0;
-            a.pendingBytes = 0;
+    /** Declares the partial-loss event held open on array {@code a}, if any: its sectors summed, its causes listed. */
+    private void declarePendingLoss(int a) {
+        if (pendingCauses[a] != 0) {
+            int causes = pendingCauses[a];
+            double bytes = pendingBytes[a];
+            pendingCauses[a] = 0;
+            pendingBytes[a] = 0;
             recordLoss(a, causes, bytes);
         }
     }
 
     /** One loss event; listeners hear its leading cause (a whole-array cause if any, else in declaration order). */
-    private void recordLoss(ArrayState a, int causes, double bytes) {
+    private void recordLoss(int a, int causes, double bytes) {
         lossEvents++;
         eventsByCauses[causes]++;
         bytesLost += bytes;
@@ -335,596 +596,575 @@ public final class StorageModel {
         }
         LossCause lead = LossCause.values()[Integer.numberOfTrailingZeros(causes)];
         for (StorageListener l : listeners) {
-            l.dataLost(sim.now(), a.group, a.indexInGroup, lead, bytes);
+            l.dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, lead, bytes);
         }
     }
 
-    private enum Origin { RANDOM, CORRELATED, SCRIPTED }
+    // ---------------------------------------------------------------------------------------------------------
+    // Disks. A disk slot keeps its random streams when its disk is replaced.
 
-    private enum Stage { NONE, WAIT_SPARE, HANDLING, WAIT_CREW, REBUILDING, DEFERRED }
-
-    /** One disk slot of an array; a replacement disk reuses the slot and its random streams. */
-    private final class Disk {
-        final ArrayState array;
-        final int position;
-        final long bit;
-        final UniformRandomProvider lifeRng;
-        UniformRandomProvider lseRng;
-        boolean failed;
-        boolean offline;
-        Stage stage = Stage.NONE;
-        long failureHandle = -1;
-        long lseHandle = -1;
-        long scrubHandle = -1;
-        long repairHandle = -1;
-        long offlineHandle = -1;
-        long aftershockHandle = -1;
-        double aftershockAt = Double.NaN;
-        double offlineUntil;
-        int undetectedErrors;
-        int errorsBehindRebuild; // of undetectedErrors, those that landed on sectors the rebuild had already read
-        double undetectedSince;
-        double rebuildStart;
-        double rebuildEnd;
-        double scrubPhase = Double.NaN;
-        final Event failureEvent = () -> fail(Origin.RANDOM);
-        final Event aftershockEvent = () -> fail(Origin.CORRELATED);
-        final Event lseEvent = this::latentErrorArrives;
-        final Event scrubEvent = this::scrubbed;
-        final Event handlingDone = this::spareInserted;
-        final Event rebuildDone = this::rebuilt;
-        final Event backOnline = this::comesBackOnline;
-
-        Disk(int id, ArrayState array, int position) {
-            this.array = array;
-            this.position = position;
-            this.bit = 1L << position;
-            this.lifeRng = streams.stream(DISK_LIFE_KEY ^ (id * GOLDEN));
+    /**
+     * A replacement disk in slot {@code d}: fresh lifetime, no latent errors; the caller has cleared its failed
+     * bit. It is nominal unless its array's lot also supplied the spares (the disks the array was built with are
+     * installed by {@link #start(double)}, with the lot's hazard).
+     */
+    private void install(int d) {
+        stage[d] = NONE;
+        clearLatentErrors(d);
+        if (!spec.randomFailures()) {
+            return;
         }
+        int a = d / width;
+        double multiplier = replacementMultiplier(a, d);
+        double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier, failedCount(a), lifeStreams.at(d));
+        failureHandle[d] = scheduleIn(life, failureEvent, d);
+        if (latentErrors) {
+            scheduleLatentError(d);
+        }
+    }
 
-        /**
-         * A new disk in the slot: fresh lifetime, no latent errors. {@code original}: one of the disks the array was
-         * built with, which carry its lot's hazard; a replacement is nominal unless the lot also supplied spares.
-         */
-        void install(boolean original) {
-            failed = false;
-            stage = Stage.NONE;
-            clearLatentErrors();
-            if (!spec.randomFailures()) {
-                return;
+    private void scheduleLatentError(int d) {
+        lseHandle[d] = scheduleIn(sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(),
+                failedCount(d / width), lseStreams.at(d)), lseEvent, d);
+    }
+
+    private void latentErrorArrives(int d) {
+        lseHandle[d] = -1;
+        if (undetectedErrors[d] == 0) {
+            undetectedSince[d] = sim.now();
+            scheduleScrub(d);
+        }
+        undetectedErrors[d]++;
+        if (rebuilding[d / width] > 0 && behindRebuild(d / width, d)) {
+            errorsBehindRebuild[d]++;
+        }
+        scheduleLatentError(d);
+    }
+
+    private void scheduleScrub(int d) {
+        if (scrub == null) {
+            return;
+        }
+        double now = sim.now();
+        if (scrub.periodic()) {
+            double period = scrub.interval().mean();
+            double k = Math.floor((now - scrubPhase[d]) / period) + 1;
+            double next = scrubPhase[d] + k * period;
+            scrubHandle[d] = scheduleAt(next > now ? next : next + period, scrubEvent, d);
+        } else {
+            scrubHandle[d] = scheduleIn(sampler.repairTime(scrub.interval(), failedCount(d / width),
+                    lseStreams.at(d)), scrubEvent, d);
+        }
+    }
+
+    private void scrubbed(int d) {
+        scrubHandle[d] = -1;
+        int a = d / width;
+        if ((offlineMask[a] & bit(d)) != 0) {
+            scheduleScrub(d); // an offline disk cannot be read; the next scrub will try again
+            return;
+        }
+        if (noRedundancyFor(a, d)) {
+            int sectors = undetectedErrors[d] * diskSpec.latentErrors().burstSectors();
+            clearLatentErrors(d);
+            partialLoss(a, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
+            if (!degraded(a)) {
+                declarePendingLoss(a); // a level without redundancy: no window to wait for
             }
-            double multiplier = original ? array.lotMultiplier() : array.replacementMultiplier(lifeRng);
-            double life = sampler.timeToFailure(diskSpec.lifetime(), multiplier, array.failedCount(), lifeRng);
-            failureHandle = sim.schedule(life, failureEvent);
-            if (latentErrors) {
-                if (lseRng == null) {
-                    lseRng = streams.stream(DISK_LSE_KEY ^ ((array.index * (long) arraySpec.width() + position) * GOLDEN));
-                    if (scrub != null && scrub.periodic()) {
-                        scrubPhase = lseRng.nextDouble() * scrub.interval().mean();
-                    }
+        } else {
+            clearLatentErrors(d);
+        }
+    }
+
+    private void clearLatentErrors(int d) {
+        if (!latentErrors) {
+            return;
+        }
+        errorsBehindRebuild[d] = 0;
+        if (undetectedErrors[d] > 0) {
+            latentErrorDiskHours += sim.now() - undetectedSince[d];
+            undetectedErrors[d] = 0;
+        }
+        if (scrubHandle[d] >= 0) {
+            sim.cancel(scrubHandle[d]);
+            scrubHandle[d] = -1;
+        }
+    }
+
+    private void cancelAll(int d) {
+        failureHandle[d] = cancel(failureHandle[d]);
+        repairHandle[d] = cancel(repairHandle[d]);
+        if (latentErrors) {
+            lseHandle[d] = cancel(lseHandle[d]);
+        }
+        if (offlineHandle != null) {
+            offlineHandle[d] = cancel(offlineHandle[d]);
+        }
+        if (aftershock != null) {
+            aftershockHandle[d] = cancel(aftershockHandle[d]);
+        }
+        clearLatentErrors(d);
+    }
+
+    private void fail(int d, Origin origin) {
+        int a = d / width;
+        long bit = bit(d);
+        if ((failedMask[a] & bit) != 0 || lost[a]) {
+            return;
+        }
+        cancelAll(d); // handles of events that already fired are stale, and cancelling them is harmless
+        offlineMask[a] &= ~bit;
+        failedMask[a] |= bit;
+        diskFailures++;
+        double now = sim.now();
+        for (StorageListener l : listeners) {
+            l.diskFailed(now, a / arraysPerGroup, a % arraysPerGroup, d - a * width);
+        }
+        if (arraySpec.losesData(failedMask[a])) {
+            lose(a, origin == Origin.RANDOM ? LossCause.CONCURRENT_FAILURES
+                    : origin == Origin.CORRELATED ? LossCause.CORRELATED_FAILURE : LossCause.SCRIPTED_FAULT);
+            return;
+        }
+        refreshAvailability(a);
+        if (aftershock != null) {
+            raiseSurvivorsHazard(a);
+        }
+        requestSpare(d);
+    }
+
+    private void requestSpare(int d) {
+        SparePool pool = poolOfArray == null ? null : poolOfArray[d / width];
+        if (pool == null) {
+            enqueueRebuild(d);
+        } else if (pool.available > 0) {
+            pool.take();
+            startHandling(d);
+        } else {
+            stage[d] = WAIT_SPARE;
+            pool.waiting.addLast(d);
+        }
+    }
+
+    private void startHandling(int d) {
+        Distribution handling = repairSpec.spares().handlingTime();
+        int a = d / width;
+        double delay = handling.mean() == 0 ? 0
+                : sampler.repairTime(handling, failedCount(a), repairStreams.at(a));
+        if (delay > 0) {
+            stage[d] = HANDLING;
+            repairHandle[d] = scheduleIn(delay, handlingDone, d);
+        } else {
+            enqueueRebuild(d);
+        }
+    }
+
+    private void spareInserted(int d) {
+        repairHandle[d] = -1;
+        enqueueRebuild(d);
+    }
+
+    private void startRebuild(int d) {
+        stage[d] = REBUILDING;
+        int a = d / width;
+        double hours = repairSpec.rebuild().time() != null
+                ? sampler.repairTime(repairSpec.rebuild().time(), failedCount(a), repairStreams.at(a))
+                : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
+        if (latentErrors) {
+            rebuildStart[d] = sim.now();
+            rebuildEnd[d] = rebuildStart[d] + hours;
+        }
+        repairHandle[d] = scheduleIn(hours, rebuildDone, d);
+    }
+
+    private void rebuilt(int d) {
+        repairHandle[d] = -1;
+        int a = d / width;
+        if (unavailable[a]) {
+            stage[d] = DEFERRED;
+            deferred[a]++;
+            return;
+        }
+        completeRebuild(d);
+    }
+
+    private void completeRebuild(int d) {
+        // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
+        // read (UREs and the latent errors it met); the others have those latent errors rewritten from
+        // redundancy. Errors that landed behind the rebuild's read position stay latent.
+        int a = d / width;
+        long missing = failedMask[a] | offlineMask[a];
+        int ureSectors = 0;
+        int latentSectors = 0;
+        double bitsRead = diskSpec.capacityBits() * repairSpec.rebuild().dataFraction();
+        int first = a * width;
+        for (int p = 0; p < width; p++) {
+            long sBit = 1L << p;
+            if ((missing & sBit) != 0) {
+                continue;
+            }
+            if (arraySpec.losesData(missing | sBit)) {
+                if (diskSpec.urePerBit() > 0) {
+                    ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, repairStreams.at(a));
                 }
-                scheduleLatentError();
-            }
-        }
-
-        void scheduleLatentError() {
-            lseHandle = sim.schedule(sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(), array.failedCount(),
-                    lseRng), lseEvent);
-        }
-
-        void latentErrorArrives() {
-            lseHandle = -1;
-            if (undetectedErrors == 0) {
-                undetectedSince = sim.now();
-                scheduleScrub();
-            }
-            undetectedErrors++;
-            if (array.rebuilding > 0 && array.behindRebuild(lseRng)) {
-                errorsBehindRebuild++;
-            }
-            scheduleLatentError();
-        }
-
-        void scheduleScrub() {
-            if (scrub == null) {
-                return;
-            }
-            double now = sim.now();
-            if (scrub.periodic()) {
-                double period = scrub.interval().mean();
-                double k = Math.floor((now - scrubPhase) / period) + 1;
-                double next = scrubPhase + k * period;
-                scrubHandle = sim.scheduleAt(next > now ? next : next + period, scrubEvent);
-            } else {
-                scrubHandle = sim.schedule(sampler.repairTime(scrub.interval(), array.failedCount(), lseRng), scrubEvent);
-            }
-        }
-
-        void scrubbed() {
-            scrubHandle = -1;
-            if (offline) {
-                scheduleScrub(); // an offline disk cannot be read; the next scrub will try again
-                return;
-            }
-            if (array.noRedundancyFor(this)) {
-                int sectors = undetectedErrors * diskSpec.latentErrors().burstSectors();
-                clearLatentErrors();
-                partialLoss(array, LossCause.LATENT_ERROR, (double) sectors * diskSpec.sectorBytes());
-                if (!array.degraded()) {
-                    declarePendingLoss(array); // a level without redundancy: no window to wait for
-                }
-            } else {
-                clearLatentErrors();
-            }
-        }
-
-        void clearLatentErrors() {
-            errorsBehindRebuild = 0;
-            if (undetectedErrors > 0) {
-                latentErrorDiskHours += sim.now() - undetectedSince;
-                undetectedErrors = 0;
-            }
-            if (scrubHandle >= 0) {
-                sim.cancel(scrubHandle);
-                scrubHandle = -1;
-            }
-        }
-
-        void cancelAll() {
-            failureHandle = cancel(failureHandle);
-            lseHandle = cancel(lseHandle);
-            repairHandle = cancel(repairHandle);
-            offlineHandle = cancel(offlineHandle);
-            aftershockHandle = cancel(aftershockHandle);
-            clearLatentErrors();
-        }
-
-        private long cancel(long handle) {
-            if (handle >= 0) {
-                sim.cancel(handle);
-            }
-            return -1;
-        }
-
-        void fail(Origin origin) {
-            if (failed || array.lost) {
-                return;
-            }
-            cancelAll(); // handles of events that already fired are stale, and cancelling them is harmless
-            failed = true;
-            if (offline) {
-                offline = false;
-                array.offlineMask &= ~bit;
-            }
-            array.failedMask |= bit;
-            diskFailures++;
-            double now = sim.now();
-            for (StorageListener l : listeners) {
-                l.diskFailed(now, array.group, array.indexInGroup, position);
-            }
-            if (arraySpec.losesData(array.failedMask)) {
-                array.lose(origin == Origin.RANDOM ? LossCause.CONCURRENT_FAILURES
-                        : origin == Origin.CORRELATED ? LossCause.CORRELATED_FAILURE : LossCause.SCRIPTED_FAULT);
-                return;
-            }
-            array.refreshAvailability();
-            if (aftershock != null) {
-                array.raiseSurvivorsHazard();
-            }
-            requestSpare();
-        }
-
-        void requestSpare() {
-            SparePool pool = array.spares;
-            if (pool == null) {
-                array.enqueueRebuild(this);
-            } else if (pool.available > 0) {
-                pool.take();
-                startHandling();
-            } else {
-                stage = Stage.WAIT_SPARE;
-                pool.waiting.addLast(this);
-            }
-        }
-
-        void startHandling() {
-            Distribution handling = repairSpec.spares().handlingTime();
-            double delay = handling.mean() == 0 ? 0 : sampler.repairTime(handling, array.failedCount(), array.repairRng);
-            if (delay > 0) {
-                stage = Stage.HANDLING;
-                repairHandle = sim.schedule(delay, handlingDone);
-            } else {
-                array.enqueueRebuild(this);
-            }
-        }
-
-        void spareInserted() {
-            repairHandle = -1;
-            array.enqueueRebuild(this);
-        }
-
-        void startRebuild() {
-            stage = Stage.REBUILDING;
-            double hours = repairSpec.rebuild().time() != null
-                    ? sampler.repairTime(repairSpec.rebuild().time(), array.failedCount(), array.repairRng)
-                    : repairSpec.rebuild().hoursAtRate(diskSpec.capacityBytes());
-            rebuildStart = sim.now();
-            rebuildEnd = rebuildStart + hours;
-            repairHandle = sim.schedule(hours, rebuildDone);
-        }
-
-        void rebuilt() {
-            repairHandle = -1;
-            if (array.unavailable) {
-                stage = Stage.DEFERRED;
-                array.deferred++;
-                return;
-            }
-            completeRebuild();
-        }
-
-        void completeRebuild() {
-            // The rebuild read every survivor. Survivors without redundancy left lose the sectors it could not
-            // read (UREs and the latent errors it met); the others have those latent errors rewritten from
-            // redundancy. Errors that landed behind the rebuild's read position stay latent.
-            long missing = array.failedMask | array.offlineMask;
-            int ureSectors = 0;
-            int latentSectors = 0;
-            double bitsRead = diskSpec.capacityBits() * repairSpec.rebuild().dataFraction();
-            for (Disk s : array.disks) {
-                if ((missing & s.bit) != 0) {
-                    continue;
-                }
-                if (arraySpec.losesData(missing | s.bit)) {
-                    if (diskSpec.urePerBit() > 0) {
-                        ureSectors += sampler.readErrors(diskSpec.urePerBit() * bitsRead, array.repairRng);
-                    }
-                    latentSectors += (s.undetectedErrors - s.errorsBehindRebuild)
+                if (latentErrors) {
+                    latentSectors += (undetectedErrors[first + p] - errorsBehindRebuild[first + p])
                             * diskSpec.latentErrors().burstSectors();
                 }
-                s.readByRebuild();
             }
-            for (Disk s : array.disks) {
-                s.errorsBehindRebuild = 0; // counted against this rebuild only (offline disks were not read)
-            }
-            array.failedMask &= ~bit;
-            array.rebuilding--;
-            install(false);
-            array.rebuildNext();
-            array.refreshAvailability();
-            if (ureSectors > 0) {
-                partialLoss(array, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
-            }
-            if (latentSectors > 0) {
-                partialLoss(array, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
-            }
-            declarePendingLoss(array); // the rebuild closes its degraded window's event
+            readByRebuild(first + p);
         }
+        if (latentErrors) {
+            // Counted against this rebuild only (offline disks were not read).
+            Arrays.fill(errorsBehindRebuild, first, first + width, 0);
+        }
+        failedMask[a] &= ~bit(d);
+        rebuilding[a]--;
+        install(d);
+        rebuildNext(a);
+        refreshAvailability(a);
+        if (ureSectors > 0) {
+            partialLoss(a, LossCause.URE_DURING_REBUILD, (double) ureSectors * diskSpec.sectorBytes());
+        }
+        if (latentSectors > 0) {
+            partialLoss(a, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
+        }
+        declarePendingLoss(a); // the rebuild closes its degraded window's event
+    }
 
-        /** A rebuild read this disk: the errors it met are gone (lost or rewritten); those behind it stay. */
-        void readByRebuild() {
-            int behind = errorsBehindRebuild;
-            if (behind == 0) {
-                clearLatentErrors();
-            } else {
-                undetectedErrors = behind; // still undetected since the same time, its scrub still scheduled
-                errorsBehindRebuild = 0;
+    /** A rebuild read disk {@code d}: the errors it met are gone (lost or rewritten); those behind it stay. */
+    private void readByRebuild(int d) {
+        int behind = latentErrors ? errorsBehindRebuild[d] : 0;
+        if (behind == 0) {
+            clearLatentErrors(d);
+        } else {
+            undetectedErrors[d] = behind; // still undetected since the same time, its scrub still scheduled
+            errorsBehindRebuild[d] = 0;
+        }
+    }
+
+    private void takeOffline(int d, double hours) {
+        int a = d / width;
+        long bit = bit(d);
+        if ((failedMask[a] & bit) != 0 || lost[a]) {
+            return;
+        }
+        if (offlineHandle == null) {
+            offlineHandle = new long[stage.length];
+            Arrays.fill(offlineHandle, -1);
+            offlineUntil = new double[stage.length];
+        }
+        double until = sim.now() + hours;
+        if ((offlineMask[a] & bit) != 0) {
+            if (until > offlineUntil[d]) {
+                offlineUntil[d] = until;
+                // A new handle: keep it. Past the end, the return to service is not scheduled at all.
+                offlineHandle[d] = offlineHandle[d] >= 0 ? (until > end ? cancel(offlineHandle[d])
+                        : sim.reschedule(offlineHandle[d], until)) : -1;
+            }
+            return;
+        }
+        offlineMask[a] |= bit;
+        offlineUntil[d] = until;
+        offlineHandle[d] = scheduleAt(until, backOnline, d);
+        refreshAvailability(a);
+    }
+
+    private void comesBackOnline(int d) {
+        offlineHandle[d] = -1;
+        int a = d / width;
+        offlineMask[a] &= ~bit(d);
+        refreshAvailability(a);
+        if (!degraded(a)) {
+            declarePendingLoss(a); // a window of offline disks closes without a rebuild
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Arrays.
+
+    /** True when losing disk {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
+    private boolean noRedundancyFor(int a, int d) {
+        return arraySpec.losesData(failedMask[a] | offlineMask[a] | bit(d));
+    }
+
+    /**
+     * Whether a latent error arriving now on disk {@code d} of array {@code a} lands on a sector the rebuild has
+     * already read: rebuilds progress uniformly, so with probability (now - start) / (end - start). With several
+     * rebuilds at once it is placed against the one that ends first (a deferred one has read everything).
+     */
+    private boolean behindRebuild(int a, int d) {
+        int first = -1;
+        for (int r = a * width; r < (a + 1) * width; r++) {
+            if ((stage[r] == REBUILDING || stage[r] == DEFERRED) && (first < 0 || rebuildEnd[r] < rebuildEnd[first])) {
+                first = r;
             }
         }
+        if (first < 0) {
+            return false;
+        }
+        double length = rebuildEnd[first] - rebuildStart[first];
+        double read = length > 0 ? (sim.now() - rebuildStart[first]) / length : 1;
+        return read >= 1 || lseStreams.nextDouble(d) < read;
+    }
 
-        void takeOffline(double hours) {
-            if (failed || array.lost) {
-                return;
+    private void enqueueRebuild(int d) {
+        int a = d / width;
+        if (!oneCrew || rebuilding[a] == 0) {
+            rebuilding[a]++;
+            startRebuild(d);
+        } else {
+            stage[d] = WAIT_CREW;
+            crewTicket[d] = nextCrewTicket++;
+        }
+    }
+
+    /** With one crew: the disk that has waited longest for it (first come, first served). */
+    private void rebuildNext(int a) {
+        if (!oneCrew || rebuilding[a] != 0) {
+            return;
+        }
+        int next = -1;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            if (stage[d] == WAIT_CREW && (next < 0 || crewTicket[d] < crewTicket[next])) {
+                next = d;
             }
-            double until = sim.now() + hours;
-            if (offline) {
-                if (until > offlineUntil) {
-                    offlineUntil = until;
-                    offlineHandle = sim.reschedule(offlineHandle, until); // a new handle: keep it
+        }
+        if (next >= 0) {
+            rebuilding[a]++;
+            startRebuild(next);
+        }
+    }
+
+    private void raiseSurvivorsHazard(int a) {
+        if (!aftershockSeeded[a]) {
+            aftershockStreams.seed(a, streams, ARRAY_AFTERSHOCK_KEY ^ (a * GOLDEN));
+            aftershockSeeded[a] = true;
+        }
+        double now = sim.now();
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            if ((failedMask[a] & bit(d)) != 0) {
+                continue;
+            }
+            double t = sampler.timeToArrival(aftershock.extraHazardPerHour(), failedCount(a), aftershockStreams.at(a));
+            if (t < aftershock.windowHours()) {
+                if (aftershockHandle[d] >= 0 && sim.isScheduled(aftershockHandle[d])) {
+                    if (aftershockAt[d] <= now + t) {
+                        continue; // keep the earlier of the two pending follow-on failures
+                    }
+                    sim.cancel(aftershockHandle[d]);
                 }
-                return;
-            }
-            offline = true;
-            offlineUntil = until;
-            array.offlineMask |= bit;
-            offlineHandle = sim.scheduleAt(until, backOnline);
-            array.refreshAvailability();
-        }
-
-        void comesBackOnline() {
-            offlineHandle = -1;
-            offline = false;
-            array.offlineMask &= ~bit;
-            array.refreshAvailability();
-            if (!array.degraded()) {
-                declarePendingLoss(array); // a window of offline disks closes without a rebuild
+                aftershockAt[d] = now + t;
+                aftershockHandle[d] = scheduleAt(now + t, aftershockEvent, d);
             }
         }
     }
 
-    /** State of one array. */
-    private final class ArrayState {
-        final int index;
-        final int group;
-        final int indexInGroup;
-        final Disk[] disks;
-        final SparePool spares;
-        final UniformRandomProvider repairRng;
-        UniformRandomProvider aftershockRng;
-        final LotSpec lot; // null: nominal disks
-        long failedMask;
-        long offlineMask;
-        boolean lost;
-        boolean unavailable;
-        int rebuilding;
-        int deferred;
-        int pendingCauses; // partial losses of the open degraded window: their causes (bits) and bytes
-        double pendingBytes;
-        ArrayDeque<Disk> crewQueue;
-        final Event replaceEvent = this::replace;
-
-        ArrayState(int index, int group, int indexInGroup, SparePool spares) {
-            this.index = index;
-            this.group = group;
-            this.indexInGroup = indexInGroup;
-            this.disks = new Disk[arraySpec.width()];
-            this.spares = spares;
-            this.repairRng = streams.stream(ARRAY_REPAIR_KEY ^ (index * GOLDEN));
-            this.lot = drawLot();
+    private void lose(int a, LossCause cause) {
+        lost[a] = true;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            cancelAll(d);
+            stage[d] = NONE;
         }
-
-        private LotSpec drawLot() {
-            List<LotSpec> lots = spec.correlation().lots();
-            if (lots.isEmpty()) {
-                return null;
-            }
-            double u = streams.stream(ARRAY_LOT_KEY ^ (index * GOLDEN)).nextDouble();
-            for (LotSpec l : lots) {
-                if (u < l.fraction()) {
-                    return l;
-                }
-                u -= l.fraction();
-            }
-            return null;
+        offlineMask[a] = 0;
+        rebuilding[a] = 0;
+        deferred[a] = 0;
+        if (poolOfArray != null) {
+            poolOfArray[a].waiting.removeArray(a);
         }
-
-        double lotMultiplier() {
-            return lot == null ? 1 : lot.hazardMultiplier();
+        // Sectors found unreadable earlier in this degraded window are part of the array now lost: one event.
+        int causes = (1 << cause.ordinal()) | pendingCauses[a];
+        pendingCauses[a] = 0;
+        pendingBytes[a] = 0;
+        recordLoss(a, causes, spec.arrayDataBytes());
+        setUnavailable(a, true);
+        Distribution replacement = repairSpec.lostArrayReplacement();
+        if (replacement != null) {
+            double delay = replacement.mean() == 0 ? 0
+                    : sampler.repairTime(replacement, failedCount(a), repairStreams.at(a));
+            scheduleIn(delay, replaceEvent, a);
         }
+    }
 
-        /** Hazard multiplier of a replacement disk: its lot's with the lot's replacement fraction, else nominal. */
-        double replacementMultiplier(UniformRandomProvider rng) {
-            if (lot == null || lot.replacementFraction() == 0) {
-                return 1;
-            }
-            if (lot.replacementFraction() == 1) {
-                return lot.hazardMultiplier();
-            }
-            return rng.nextDouble() < lot.replacementFraction() ? lot.hazardMultiplier() : 1;
+    private void replace(int a) {
+        if (!lost[a]) {
+            return; // already replaced by the operations layer
         }
-
-        int failedCount() {
-            return Long.bitCount(failedMask);
+        lost[a] = false;
+        failedMask[a] = 0;
+        offlineMask[a] = 0;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            install(d);
         }
+        refreshAvailability(a);
+    }
 
-        boolean degraded() {
-            return (failedMask | offlineMask) != 0;
+    private void refreshAvailability(int a) {
+        boolean now = lost[a] || arraySpec.losesData(failedMask[a] | offlineMask[a]);
+        if (now != unavailable[a]) {
+            setUnavailable(a, now);
         }
-
-        /**
-         * Whether a latent error arriving now lands on a sector the rebuild has already read: rebuilds progress
-         * uniformly, so with probability (now - start) / (end - start). With several rebuilds at once it is placed
-         * against the one that ends first (a deferred one has read everything).
-         */
-        boolean behindRebuild(UniformRandomProvider rng) {
-            Disk first = null;
-            for (Disk d : disks) {
-                if ((d.stage == Stage.REBUILDING || d.stage == Stage.DEFERRED)
-                        && (first == null || d.rebuildEnd < first.rebuildEnd)) {
-                    first = d;
-                }
-            }
-            if (first == null) {
-                return false;
-            }
-            double length = first.rebuildEnd - first.rebuildStart;
-            double read = length > 0 ? (sim.now() - first.rebuildStart) / length : 1;
-            return read >= 1 || rng.nextDouble() < read;
-        }
-
-        /** True when losing {@code d} as well would lose data: the rebuild or scrub has nothing to repair it from. */
-        boolean noRedundancyFor(Disk d) {
-            return arraySpec.losesData(failedMask | offlineMask | d.bit);
-        }
-
-        void enqueueRebuild(Disk d) {
-            if (repairSpec.crews() == RepairSpec.Crews.UNLIMITED || rebuilding == 0) {
-                rebuilding++;
-                d.startRebuild();
-            } else {
-                if (crewQueue == null) {
-                    crewQueue = new ArrayDeque<>(arraySpec.width());
-                }
-                d.stage = Stage.WAIT_CREW;
-                crewQueue.addLast(d);
-            }
-        }
-
-        void rebuildNext() {
-            if (crewQueue != null && !crewQueue.isEmpty() && rebuilding == 0) {
-                rebuilding++;
-                crewQueue.pollFirst().startRebuild();
-            }
-        }
-
-        void raiseSurvivorsHazard() {
-            if (aftershockRng == null) {
-                aftershockRng = streams.stream(ARRAY_AFTERSHOCK_KEY ^ (index * GOLDEN));
-            }
-            double now = sim.now();
-            for (Disk s : disks) {
-                if (s.failed) {
-                    continue;
-                }
-                double t = sampler.timeToArrival(aftershock.extraHazardPerHour(), failedCount(), aftershockRng);
-                if (t < aftershock.windowHours()) {
-                    if (s.aftershockHandle >= 0 && sim.isScheduled(s.aftershockHandle)) {
-                        if (s.aftershockAt <= now + t) {
-                            continue; // keep the earlier of the two pending follow-on failures
-                        }
-                        sim.cancel(s.aftershockHandle);
-                    }
-                    s.aftershockAt = now + t;
-                    s.aftershockHandle = sim.scheduleAt(now + t, s.aftershockEvent);
+        if (!unavailable[a] && deferred[a] > 0) {
+            deferred[a] = 0;
+            for (int d = a * width; d < (a + 1) * width; d++) {
+                if (stage[d] == DEFERRED) {
+                    completeRebuild(d);
                 }
             }
         }
+    }
 
-        void lose(LossCause cause) {
-            lost = true;
-            for (Disk d : disks) {
-                d.cancelAll();
-                d.offline = false;
-                d.stage = Stage.NONE;
+    private void setUnavailable(int a, boolean value) {
+        double now = sim.now();
+        boolean was = unavailable[a];
+        unavailable[a] = value;
+        int group = a / arraysPerGroup;
+        int inGroup = a % arraysPerGroup;
+        if (value) {
+            for (StorageListener l : listeners) {
+                l.arrayUnavailable(now, group, inGroup, lost[a]);
             }
-            offlineMask = 0;
-            rebuilding = 0;
-            deferred = 0;
-            if (crewQueue != null) {
-                crewQueue.clear();
-            }
-            if (spares != null) {
-                spares.waiting.removeIf(d -> d.array == this);
-            }
-            // Sectors found unreadable earlier in this degraded window are part of the array now lost: one event.
-            int causes = (1 << cause.ordinal()) | pendingCauses;
-            pendingCauses = 0;
-            pendingBytes = 0;
-            recordLoss(this, causes, spec.arrayDataBytes());
-            setUnavailable(true);
-            Distribution replacement = repairSpec.lostArrayReplacement();
-            if (replacement != null) {
-                double delay = replacement.mean() == 0 ? 0 : sampler.repairTime(replacement, failedCount(), repairRng);
-                sim.schedule(delay, replaceEvent);
-            }
-        }
-
-        void replace() {
-            if (!lost) {
-                return; // already replaced by the operations layer
-            }
-            lost = false;
-            failedMask = 0;
-            offlineMask = 0;
-            for (Disk d : disks) {
-                d.install(false);
-            }
-            refreshAvailability();
-        }
-
-        void refreshAvailability() {
-            boolean now = lost || arraySpec.losesData(failedMask | offlineMask);
-            if (now != unavailable) {
-                setUnavailable(now);
-            }
-            if (!unavailable && deferred > 0) {
-                deferred = 0;
-                for (Disk d : disks) {
-                    if (d.stage == Stage.DEFERRED) {
-                        d.completeRebuild();
-                    }
-                }
-            }
-        }
-
-        private void setUnavailable(boolean value) {
-            double now = sim.now();
-            boolean was = unavailable;
-            unavailable = value;
-            if (value) {
+            if (!was && unavailableArraysInGroup[group]++ == 0) {
                 for (StorageListener l : listeners) {
-                    l.arrayUnavailable(now, group, indexInGroup, lost);
+                    l.groupUnavailable(now, group);
                 }
-                if (!was && unavailableArraysInGroup[group]++ == 0) {
-                    for (StorageListener l : listeners) {
-                        l.groupUnavailable(now, group);
-                    }
-                }
-            } else if (was) {
+            }
+        } else if (was) {
+            for (StorageListener l : listeners) {
+                l.arrayAvailable(now, group, inGroup);
+            }
+            if (--unavailableArraysInGroup[group] == 0) {
                 for (StorageListener l : listeners) {
-                    l.arrayAvailable(now, group, indexInGroup);
-                }
-                if (--unavailableArraysInGroup[group] == 0) {
-                    for (StorageListener l : listeners) {
-                        l.groupAvailable(now, group);
-                    }
+                    l.groupAvailable(now, group);
                 }
             }
         }
+    }
+
+    private void replenish(int pool) {
+        pools[pool].replenish();
     }
 
     /** Spare disks shared by one array or one group. */
     private final class SparePool {
+        final int index;
         int available;
-        final ArrayDeque<Disk> waiting = new ArrayDeque<>();
-        final UniformRandomProvider rng;
-        final Event replenished = this::replenish;
+        final DiskQueue waiting = new DiskQueue();
 
-        SparePool(int count, UniformRandomProvider rng) {
-            this.available = count;
-            this.rng = rng;
+        SparePool(int index) {
+            this.index = index;
+        }
+
+        void reset(int count) {
+            available = count;
+            waiting.clear();
         }
 
         void take() {
             available--;
             Distribution delay = repairSpec.spares().replenishTime();
-            double t = delay.mean() == 0 ? 0 : sampler.repairTime(delay, 0, rng);
-            sim.schedule(t, replenished);
+            double t = delay.mean() == 0 ? 0 : sampler.repairTime(delay, 0, poolStreams.at(index));
+            scheduleIn(t, replenished, index);
         }
 
         void replenish() {
             available++;
-            Disk next = waiting.pollFirst();
-            if (next != null) {
+            int next = waiting.pollFirst();
+            if (next >= 0) {
                 take();
-                next.startHandling();
+                startHandling(next);
             }
+        }
+    }
+
+    /** Disks waiting for a spare, first come first served: a ring of disk indices. */
+    private final class DiskQueue {
+        private int[] ring = new int[4];
+        private int head;
+        private int size;
+
+        void clear() {
+            head = 0;
+            size = 0;
+        }
+
+        void addLast(int d) {
+            if (size == ring.length) {
+                int[] grown = new int[2 * ring.length];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = ring[(head + i) % ring.length];
+                }
+                ring = grown;
+                head = 0;
+            }
+            ring[(head + size++) % ring.length] = d;
+        }
+
+        /** The disk that has waited longest, or -1. */
+        int pollFirst() {
+            if (size == 0) {
+                return -1;
+            }
+            int d = ring[head];
+            head = (head + 1) % ring.length;
+            size--;
+            return d;
+        }
+
+        /** Drops the disks of array {@code a}, keeping the others' order. */
+        void removeArray(int a) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                int d = ring[(head + i) % ring.length];
+                if (d / width != a) {
+                    ring[(head + kept++) % ring.length] = d;
+                }
+            }
+            size = kept;
         }
     }
 
     /** A Poisson stream of shocks over all arrays (or groups): one event object, rescheduled after each shock. */
     private final class ShockProcess {
         final ShockSpec shock;
-        final UniformRandomProvider rng;
+        final long key;
+        // A generator object (one per shock kind): its nextInt(n) splits each 64-bit output in two, which a
+        // packed stream's view would not repeat.
+        UniformRandomProvider rng;
         final double totalRate;
-        final int[] scratch = new int[arraySpec.width()];
-        final Event arrives = this::hit;
+        final int[] scratch = new int[width];
+        final org.mailsim.engine.Event arrives = this::hit;
 
         ShockProcess(ShockSpec shock, int ordinal) {
             this.shock = shock;
-            this.rng = streams.stream(RandomStreams.hash("storage/shock/" + ordinal + "/" + shock.name()));
-            int targets = shock.scope() == ShockSpec.Scope.ARRAY ? arrays.length : spec.groups();
+            this.key = RandomStreams.hash("storage/shock/" + ordinal + "/" + shock.name());
+            int targets = shock.scope() == ShockSpec.Scope.ARRAY ? arrayCount : spec.groups();
             this.totalRate = shock.ratePerHour() * targets;
         }
 
+        void reset() {
+            rng = streams.stream(key);
+        }
+
         void scheduleNext() {
-            sim.schedule(sampler.timeToArrival(totalRate, 0, rng), arrives);
+            double t = sim.now() + sampler.timeToArrival(totalRate, 0, rng);
+            if (t <= end) {
+                sim.scheduleAt(t, arrives);
+            }
         }
 
         void hit() {
             if (shock.scope() == ShockSpec.Scope.ARRAY) {
-                strike(arrays[sampler.pick(arrays.length, rng)]);
+                strike(sampler.pick(arrayCount, rng));
             } else {
                 int group = sampler.pick(spec.groups(), rng);
-                for (int i = 0; i < spec.arraysPerGroup(); i++) {
-                    strike(arrays[group * spec.arraysPerGroup() + i]);
+                for (int i = 0; i < arraysPerGroup; i++) {
+                    strike(group * arraysPerGroup + i);
                 }
             }
             scheduleNext();
         }
 
-        void strike(ArrayState a) {
-            int width = scratch.length;
+        void strike(int a) {
             for (int i = 0; i < width; i++) {
                 scratch[i] = i;
             }
@@ -937,13 +1177,13 @@ public final class StorageModel {
                 scratch[j] = tmp;
             }
             double offlineHours = shock.effect() == ShockSpec.Effect.OFFLINE
-                    ? sampler.repairTime(shock.offlineTime(), a.failedCount(), rng) : 0;
+                    ? sampler.repairTime(shock.offlineTime(), failedCount(a), rng) : 0;
             for (int i = 0; i < k; i++) {
-                Disk d = a.disks[scratch[i]];
+                int d = a * width + scratch[i];
                 if (shock.effect() == ShockSpec.Effect.FAIL) {
-                    d.fail(Origin.CORRELATED);
+                    fail(d, Origin.CORRELATED);
                 } else {
-                    d.takeOffline(offlineHours);
+                    takeOffline(d, offlineHours);
                 }
             }
         }

@@ -16,6 +16,16 @@ public interface TransitionSampler {
      */
     double timeToFailure(Distribution lifetime, double hazardMultiplier, int failedInArray, UniformRandomProvider rng);
 
+    /**
+     * As {@link #timeToFailure}, but when the draw's probability F(t) exceeds {@code cdfLimit} (so t lies beyond a
+     * time the caller does not care about) it may return +infinity without inverting the lifetime. A sampler that
+     * weights draws must not skip them; the default never does.
+     */
+    default double timeToFailureUnless(Distribution lifetime, double hazardMultiplier, int failedInArray,
+                                       UniformRandomProvider rng, double cdfLimit) {
+        return timeToFailure(lifetime, hazardMultiplier, failedInArray, rng);
+    }
+
     /** Hours until the next arrival of a Poisson process of {@code ratePerHour} (latent errors, shocks, aftershocks). */
     double timeToArrival(double ratePerHour, int failedInArray, UniformRandomProvider rng);
 
@@ -38,6 +48,14 @@ public interface TransitionSampler {
             double u = Distribution.openUniform(rng);
             double p = hazardMultiplier == 1 ? 1 - u : -Math.expm1(Math.log(u) / hazardMultiplier);
             return lifetime.inverseCdf(p);
+        }
+
+        @Override
+        public double timeToFailureUnless(Distribution lifetime, double hazardMultiplier, int failedInArray,
+                                          UniformRandomProvider rng, double cdfLimit) {
+            double u = Distribution.openUniform(rng);
+            double p = hazardMultiplier == 1 ? 1 - u : -Math.expm1(Math.log(u) / hazardMultiplier);
+            return p > cdfLimit ? Double.POSITIVE_INFINITY : lifetime.inverseCdf(p);
         }
 
         @Override
