@@ -86,19 +86,9 @@ public final class AtomicFiles {
      * checked now and again at {@link Output#commit()}; closing without a commit deletes the temporary file.
      */
     public static Output openFile(Path target, Replaceable replaceable) throws IOException {
-        Path absolute = absolute(target);
-        Path parent = absolute.getParent();
-        String name = absolute.getFileName().toString();
-        checkReplaceable(absolute, replaceable, false);
-        Files.createDirectories(parent);
-        removeLeftovers(parent, name);
-        Path temporary = Files.createTempFile(parent, "." + name + ".tmp-", "");
-        try {
-            // Written for others to read, as the umask allows, not the temporary file's owner-only 0600.
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Other file systems keep their own defaults.
-        }
+        Path absolute = prepare(target, replaceable, false);
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".tmp-", "");
+        readableByOthers(temporary, "rw-r--r--");
         FileChannel channel;
         try {
             channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -189,18 +179,11 @@ public final class AtomicFiles {
      * the target is the complete old folder or the complete new one (or, between the two renames, absent).
      */
     public static Path writeFolder(Path target, Replaceable replaceable, FolderBody body) throws IOException {
-        Path absolute = absolute(target);
+        Path absolute = prepare(target, replaceable, true);
         Path parent = absolute.getParent();
         String name = absolute.getFileName().toString();
-        checkReplaceable(absolute, replaceable, true);
-        Files.createDirectories(parent);
-        removeLeftovers(parent, name);
         Path temporary = Files.createTempDirectory(parent, "." + name + ".tmp-");
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Other file systems keep their own defaults.
-        }
+        readableByOthers(temporary, "rwxr-xr-x");
         Thread cleanup = new Thread(() -> deleteQuietly(temporary), "mailsim-write-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -321,6 +304,24 @@ public final class AtomicFiles {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Some systems cannot open a folder as a channel; the content is complete either way.
+        }
+    }
+
+    /** The absolute target, checked, with its folder created and the leftovers of killed writers removed. */
+    private static Path prepare(Path target, Replaceable replaceable, boolean folder) throws IOException {
+        Path absolute = absolute(target);
+        checkReplaceable(absolute, replaceable, folder);
+        Files.createDirectories(absolute.getParent());
+        removeLeftovers(absolute.getParent(), absolute.getFileName().toString());
+        return absolute;
+    }
+
+    /** Written for others to read, as the umask allows, not a temporary's owner-only 0600 or 0700. */
+    private static void readableByOthers(Path temporary, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException notPosix) {
+            // Other file systems keep their own defaults.
         }
     }
 
