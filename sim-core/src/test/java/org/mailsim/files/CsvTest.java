@@ -32,4 +32,15 @@ class CsvTest {
         assertThat(Csv.number(Double.NaN)).isEmpty();
         assertThat(Csv.number(Double.POSITIVE_INFINITY)).isEmpty();
     }
+
+    @Test
+    void readsRowsWithTheLineEachStartsOn() throws java.io.IOException {
+        List<Csv.Row> rows = Csv.read("\uFEFFmodel,failed\nA,1\n\n\"B, \"\"big\"\"\",2\n\"two\nlines\",3\nC,4\n");
+        assertThat(rows).extracting(Csv.Row::line).containsExactly(1L, 2L, 4L, 5L, 7L);
+        assertThat(rows.get(0).cells()).containsExactly("model", "failed");
+        assertThat(rows.get(2).cells()).containsExactly("B, \"big\"", "2");
+        assertThat(rows.get(3).cells()).containsExactly("two\nlines", "3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Csv.read("a,b\n1,2\n\"open,3\n"))
+                .isInstanceOf(Csv.MalformedCsvException.class);
+    }
 }
