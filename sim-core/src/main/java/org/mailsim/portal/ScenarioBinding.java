@@ -35,7 +35,6 @@ import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
 import org.mailsim.random.Distributions;
-import org.mailsim.scenario.Key;
 import org.mailsim.scenario.Location;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
@@ -55,8 +54,8 @@ import org.mailsim.scenario.Value;
  *   <li>{@code storage.rebuild.reads: used-data} is the fraction of a disk a rebuild copies: the users' expected
  *       mailbox bytes in the fullest group over that group's usable capacity (arrays x data disks x capacity), at
  *       most 1. It is fixed at the start of the run (mail growth is not followed).</li>
- *   <li>Spare handling and restock times, absent, come from the operations preset's disk replacement, and the
- *       runbook's disk replacement always carries the spares' times, so the storage model and the team agree.</li>
+ *   <li>The runbook's disk replacement carries the spares' handling and restock times, so the storage model and
+ *       the team agree.</li>
  *   <li>Faults ({@code group: all} repeats a storage fault in every group): {@code disk-failure} fails positions
  *       disk .. disk+disks-1 of one array; {@code array-loss} fails every
  *       disk of one array; {@code group-outage} takes every disk of every array of the group offline for
@@ -65,9 +64,9 @@ import org.mailsim.scenario.Value;
  *   <li>{@code tiers.mta.lifetime} absent: the MTA servers do not fail at random (a null time between failures).</li>
  *   <li>A lost array is replaced by the operations layer (the runbook's provisioning), so
  *       {@link RepairSpec#lostArrayReplacement()} is null.</li>
- *   <li>{@code operations.*} override the preset runbook ({@link Runbook#DEFAULT} or
- *       {@link Runbook#DREAMWIZ_2008}) key by key; {@code costs.*} override {@link CostSpec#PRICES_TODAY} or
- *       {@link CostSpec#PRICES_2008}.</li>
+ *   <li>{@code operations.preset} and {@code costs.preset} are applied by the scenario loader ({@code Presets}):
+ *       here every operations and costs key simply has a value.</li>
+ *   <li>{@code costs.hardwareLife} is a duration (hours) in the scenario and years in {@link CostSpec}.</li>
  *   <li>{@code users.count: 0} gives a storage-only run ({@code mail} null).</li>
  * </ul>
  */
@@ -98,15 +97,12 @@ public final class ScenarioBinding {
     private PortalSpec portal() {
         Horizon horizon = s.runsToFirstDataLoss() ? Horizon.firstDataLoss(s.maxHorizonHours())
                 : Horizon.fixed(s.duration(HORIZON));
-        Runbook preset = s.is(OPERATIONS_PRESET, "dreamwiz-2008") ? Runbook.DREAMWIZ_2008 : Runbook.DEFAULT;
-        Distribution handling = s.isSet(STORAGE_SPARES_HANDLING_TIME)
-                ? s.distribution(STORAGE_SPARES_HANDLING_TIME) : preset.diskReplacement().coldSpareHandling();
-        Distribution restock = s.isSet(STORAGE_SPARES_RESTOCK_TIME)
-                ? s.distribution(STORAGE_SPARES_RESTOCK_TIME) : preset.diskReplacement().restockDelay();
+        Distribution handling = s.distribution(STORAGE_SPARES_HANDLING_TIME);
+        Distribution restock = s.distribution(STORAGE_SPARES_RESTOCK_TIME);
         MailboxProfile mailbox = mailbox();
         MailConfig mail = mail(mailbox);
         StorageSpec storage = storage(handling, restock, mail);
-        Runbook runbook = runbook(preset, handling, restock);
+        Runbook runbook = runbook(handling, restock);
         BackupPolicy backups = backups();
         SelfBackup self = guard("operations.selfBackup", () -> new SelfBackup(
                 s.number(OPERATIONS_SELF_BACKUP_FRACTION), s.duration(OPERATIONS_SELF_BACKUP_INTERVAL)));
@@ -177,7 +173,7 @@ public final class ScenarioBinding {
         if (s.is(STORAGE_REBUILD_READS, "used-data")) {
             fraction = usedDataFraction(array, disk, mail, s.intValue(STORAGE_ARRAYS_PER_GROUP));
             if (!(fraction > 0)) {
-                problem("storage.rebuild.reads", "used-data rebuilds would copy nothing: the users' mail is "
+                problem(STORAGE_REBUILD_READS.path(), "used-data rebuilds would copy nothing: the users' mail is "
                         + fraction + " of the usable capacity; accepted: whole-disk, or users with mail");
                 return null;
             }
@@ -371,38 +367,22 @@ public final class ScenarioBinding {
 
     // ---------------------------------------------------------------- operations, backups, costs
 
-    private Runbook runbook(Runbook preset, Distribution handling, Distribution restock) {
-        return guard("operations", () -> {
-            Runbook.Vendor v = preset.vendor();
-            Runbook.Restore r = preset.restore();
-            Runbook.Staffing st = preset.staffing();
-            return new Runbook(
-                    or(OPERATIONS_DETECTION, preset.detectionDelay()),
-                    or(OPERATIONS_RESPONSE, preset.onCallResponse()),
-                    new Runbook.DiskReplacement(handling, restock, or(OPERATIONS_ENGINEER_HOURS_PER_DISK,
-                            preset.diskReplacement().engineerHoursPerDisk())),
-                    new Runbook.Provisioning(or(OPERATIONS_PROVISIONING, preset.provisioning().time())),
-                    new Runbook.Restore(
-                            s.has(OPERATIONS_RESTORE_FILE_RATE) ? s.fileRate(OPERATIONS_RESTORE_FILE_RATE)
-                                    : r.filesPerSecond(),
-                            s.has(OPERATIONS_RESTORE_BANDWIDTH) ? s.bandwidth(OPERATIONS_RESTORE_BANDWIDTH)
-                                    : r.bytesPerSecond(),
-                            or(OPERATIONS_RESTORE_OFFSITE_RECALL, r.offsiteRecall())),
-                    new Runbook.Vendor(
-                            s.has(OPERATIONS_VENDOR_USE) ? s.flag(OPERATIONS_VENDOR_USE) : v.available(),
-                            or(OPERATIONS_VENDOR_TIME, v.turnaround()),
-                            !s.has(OPERATIONS_VENDOR_BANDWIDTH) ? v.bytesPerSecond()
-                                    : s.is(OPERATIONS_VENDOR_BANDWIDTH, "unlimited") ? Double.POSITIVE_INFINITY
-                                    : s.bandwidth(OPERATIONS_VENDOR_BANDWIDTH),
-                            or(OPERATIONS_VENDOR_RECOVERABLE, v.recoverableFraction()),
-                            or(OPERATIONS_VENDOR_PRICE_PER_TB, v.pricePerTB()),
-                            s.has(OPERATIONS_VENDOR_FOR_BACKUP_GAP) ? s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP)
-                                    : v.forBackupGap()),
-                    new Runbook.Merge(s.has(OPERATIONS_MERGE_FILE_RATE) ? s.fileRate(OPERATIONS_MERGE_FILE_RATE)
-                            : preset.merge().filesPerSecond()),
-                    new Runbook.Staffing(or(OPERATIONS_STAFFING_WHILE_DOWN, st.whileDown()),
-                            or(OPERATIONS_STAFFING_WHILE_RECOVERING, st.whileRecovering())));
-        });
+    private Runbook runbook(Distribution handling, Distribution restock) {
+        return guard("operations", () -> new Runbook(
+                s.distribution(OPERATIONS_DETECTION),
+                s.distribution(OPERATIONS_RESPONSE),
+                new Runbook.DiskReplacement(handling, restock, s.number(OPERATIONS_ENGINEER_HOURS_PER_DISK)),
+                new Runbook.Provisioning(s.distribution(OPERATIONS_PROVISIONING)),
+                new Runbook.Restore(s.fileRate(OPERATIONS_RESTORE_FILE_RATE), s.bandwidth(OPERATIONS_RESTORE_BANDWIDTH),
+                        s.distribution(OPERATIONS_RESTORE_OFFSITE_RECALL)),
+                new Runbook.Vendor(s.flag(OPERATIONS_VENDOR_USE), s.distribution(OPERATIONS_VENDOR_TIME),
+                        s.is(OPERATIONS_VENDOR_BANDWIDTH, "unlimited") ? Double.POSITIVE_INFINITY
+                                : s.bandwidth(OPERATIONS_VENDOR_BANDWIDTH),
+                        s.number(OPERATIONS_VENDOR_RECOVERABLE), s.number(OPERATIONS_VENDOR_PRICE_PER_TB),
+                        s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP)),
+                new Runbook.Merge(s.fileRate(OPERATIONS_MERGE_FILE_RATE)),
+                new Runbook.Staffing(s.number(OPERATIONS_STAFFING_WHILE_DOWN),
+                        s.number(OPERATIONS_STAFFING_WHILE_RECOVERING))));
     }
 
     private BackupPolicy backups() {
@@ -426,27 +406,12 @@ public final class ScenarioBinding {
     }
 
     private CostSpec costs() {
-        CostSpec p = s.is(COSTS_PRESET, "2008") ? CostSpec.PRICES_2008 : CostSpec.PRICES_TODAY;
-        return guard("costs", () -> new CostSpec(
-                s.has(COSTS_CURRENCY) ? s.string(COSTS_CURRENCY) : p.currency(),
-                or(COSTS_DISK, p.diskPrice()),
-                or(COSTS_SERVER, p.serverPrice()),
-                or(COSTS_BACKUP_STORAGE_PER_TB, p.backupStoragePricePerTB()),
-                s.has(COSTS_HARDWARE_LIFE) ? s.duration(COSTS_HARDWARE_LIFE) / Hours.PER_YEAR : p.hardwareLifeYears(),
-                or(COSTS_POWER_PER_DISK_YEAR, p.powerPerDiskYear()),
-                or(COSTS_RESTOCK_PER_DISK, p.restockFeePerDisk()),
-                or(COSTS_BACKUP_OPERATION_PER_TB_YEAR, p.backupOperationPerTBYear()),
-                or(COSTS_ENGINEER_HOUR, p.engineerHourRate()),
-                or(COSTS_COMPENSATION_PER_USER_HOUR, p.compensationPerUserHour()),
-                or(COSTS_COMPENSATION_PER_USER_WITH_LOSS, p.compensationPerUserWithLoss())));
-    }
-
-    private double or(Key key, double preset) {
-        return s.has(key) ? s.number(key) : preset;
-    }
-
-    private Distribution or(Key key, Distribution preset) {
-        return s.has(key) ? s.distribution(key) : preset;
+        return guard("costs", () -> new CostSpec(s.string(COSTS_CURRENCY), s.number(COSTS_DISK),
+                s.number(COSTS_SERVER), s.number(COSTS_BACKUP_STORAGE_PER_TB),
+                s.duration(COSTS_HARDWARE_LIFE) / Hours.PER_YEAR, s.number(COSTS_POWER_PER_DISK_YEAR),
+                s.number(COSTS_RESTOCK_PER_DISK), s.number(COSTS_BACKUP_OPERATION_PER_TB_YEAR),
+                s.number(COSTS_ENGINEER_HOUR), s.number(COSTS_COMPENSATION_PER_USER_HOUR),
+                s.number(COSTS_COMPENSATION_PER_USER_WITH_LOSS)));
     }
 
     // ---------------------------------------------------------------- problems

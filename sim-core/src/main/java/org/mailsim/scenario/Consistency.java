@@ -321,7 +321,7 @@ final class Consistency {
                             + " storage.spares.kind is none; accepted: set kind: hot or kind: cold, or remove it");
                 }
             }
-        } else if (kind.equals("hot") && s.isSet(STORAGE_SPARES_HANDLING_TIME)) {
+        } else if (kind.equals("hot") && changed(STORAGE_SPARES_HANDLING_TIME)) {
             problem(STORAGE_SPARES_HANDLING_TIME, "handlingTime applies only to cold spares (a hot spare takes"
                     + " over at once); accepted: remove it, or set kind: cold");
         }

@@ -139,8 +139,9 @@ public final class Scenario extends Section {
     }
 
     /**
-     * The scenario as run: every key with its effective value (defaults marked), in schema order, as YAML that
-     * {@link #parse(String)} reads back to the same values.
+     * The scenario as run: every key with its effective value (defaults marked; a preset's values as comments, the
+     * preset key bringing them back), in schema order, as YAML that {@link #parse(String)} reads back to the same
+     * values.
      */
     public String toYaml() {
         return toYaml(true);
@@ -177,6 +178,15 @@ public final class Scenario extends Section {
             while (common < openSections.size() && common < segments.length - 1
                     && openSections.get(common).equals(segments[common])) {
                 common++;
+            }
+            if (v.isDefault() && v.node() != null) {
+                // From a preset: shown as a comment (the preset key written above brings it back), in no new section,
+                // since a section holding only comments would read back as empty.
+                out.append("  ".repeat(common)).append("# ")
+                        .append(String.join(".", java.util.Arrays.copyOfRange(segments, common, segments.length)))
+                        .append(": ").append(YamlText.inline(v.node())).append("  (from ").append(v.where().file())
+                        .append(")\n");
+                continue;
             }
             while (openSections.size() > common) {
                 openSections.remove(openSections.size() - 1);

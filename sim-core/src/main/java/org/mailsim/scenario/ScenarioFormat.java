@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Generates docs/scenario-format.md from the {@link Schema}, so the documentation cannot drift from the code.
@@ -70,7 +71,35 @@ public final class ScenarioFormat {
                     .append(" | ").append(accepted(k)).append(" | ").append(k.description().replace("|", "\\|"))
                     .append(" |\n");
         }
+        presets(md);
         return md.toString();
+    }
+
+    /** Each preset's values beside the defaults they stand in for, read from the preset files themselves. */
+    private static void presets(StringBuilder md) {
+        md.append("\n## Presets\n\n")
+                .append("A preset key picks a named set of values that stand in for the defaults above; keys the"
+                        + " scenario writes still override them, and keys a preset does not list keep their default."
+                        + " The first choice of each preset key is the defaults themselves. The sets are scenario"
+                        + " fragments in `sim-core/src/main/resources/org/mailsim/scenario/presets/`, with their"
+                        + " sources and assumptions as comments.\n");
+        for (Key k : Schema.SCENARIO.keys()) {
+            if (!Presets.isPresetKey(k)) {
+                continue;
+            }
+            for (String choice : k.choices()) {
+                List<Value> values = Presets.values(k, choice);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                md.append("\n### `").append(k.path()).append(": ").append(choice).append("`\n\n")
+                        .append("| key | default | ").append(choice).append(" |\n|---|---|---|\n");
+                for (Value v : values) {
+                    md.append("| `").append(v.key().path()).append("` | `").append(v.key().defaultText())
+                            .append("` | `").append(YamlText.inline(v.node())).append("` |\n");
+                }
+            }
+        }
     }
 
     private static String typeName(Key k) {

@@ -161,11 +161,10 @@ public final class Schema {
                     .defaultValue("1").range("1", "100000"));
     public static final Key STORAGE_SPARES_HANDLING_TIME = add(
             key("storage.spares.handlingTime", DISTRIBUTION, "Cold spares: time from a failure until someone has"
-                    + " inserted a spare; absent: the operations preset's (2h; 4h for dreamwiz-2008).").of(H));
+                    + " inserted a spare (the operations team's side of a disk swap).").of(H).defaultValue("2h"));
     public static final Key STORAGE_SPARES_RESTOCK_TIME = add(
             key("storage.spares.restockTime", DISTRIBUTION, "Time until a used spare is replaced (hot: the failed"
-                    + " disk swapped for a new spare; cold: a reorder arriving); absent: the operations preset's"
-                    + " (3d; 1w for dreamwiz-2008).").of(H));
+                    + " disk swapped for a new spare; cold: a reorder arriving).").of(H).defaultValue("3d"));
 
     // ---- storage: correlated failures
     public static final Key STORAGE_CORRELATED_LOTS = add(
@@ -350,58 +349,67 @@ public final class Schema {
             key("tiers.database.failover", DISTRIBUTION, "Time to promote a replica.").of(H)
                     .defaultValue("{distribution: lognormal, median: 20m, sigma: 0.9}"));
 
-    // ---- operations (the runbook): absent keys take the preset's value
+    // ---- operations (the runbook). The defaults are a present-day team; each is an assumption stated so it can be
+    // challenged: monitoring alarms within 15 minutes; the on-call engineer at work 30 minutes later; spare storage
+    // servers racked, provisioned in 4-8 hours; restores at 1,000 files/s and 200 MB/s (a modern array writing small
+    // files: a file create costs several random I/Os); off-site copies recalled in a day; a recovery vendor needing
+    // 3-7 days plus imaging at 100 MB/s, recovering 95% at US$1,000 per TB (quotes for RAID recovery commonly run
+    // from hundreds to a few thousand dollars per TB); merges at 500 files/s; 2 engineers while users are down, 1
+    // while old mail is recovered. operations.preset names a file of other values (presets/operations/NAME.yaml
+    // beside this class) that stand in for these defaults.
     public static final Key OPERATIONS_PRESET = add(
-            key("operations.preset", CHOICE, "Runbook the other operations keys override: default (a present-day"
-                    + " team) or dreamwiz-2008 (a 2008 portal's team, for the replay).").defaultValue("default")
+            key("operations.preset", CHOICE, "Runbook whose values stand in for the defaults of the keys it sets"
+                    + " (see Presets below): default (a present-day team: the defaults as listed) or dreamwiz-2008"
+                    + " (a 2008 portal's team, for the replay).").defaultValue("default")
                     .choices("default", "dreamwiz-2008"));
     public static final Key OPERATIONS_DETECTION = add(
-            key("operations.detection", DISTRIBUTION, "Time until a failure raises an alarm (preset: 15m; 1h).")
-                    .of(H));
+            key("operations.detection", DISTRIBUTION, "Time until a failure raises an alarm.").of(H)
+                    .defaultValue("15m"));
     public static final Key OPERATIONS_RESPONSE = add(
-            key("operations.response", DISTRIBUTION, "Alarm to an engineer at work (preset: 30m; 2h).").of(H));
+            key("operations.response", DISTRIBUTION, "Alarm to an engineer at work.").of(H).defaultValue("30m"));
     public static final Key OPERATIONS_PROVISIONING = add(
             key("operations.provisioning", DISTRIBUTION, "Time to bring replacement storage into service for a"
-                    + " group whose storage was lost and redirect its new mail there (preset: uniform 4h-8h; 45h).")
-                    .of(H));
+                    + " group whose storage was lost and redirect its new mail there.").of(H)
+                    .defaultValue("{distribution: uniform, low: 4h, high: 8h}"));
     public static final Key OPERATIONS_ENGINEER_HOURS_PER_DISK = add(
-            key("operations.engineerHoursPerDisk", NUMBER, "Hands-on engineer hours per failed disk, for costs"
-                    + " (preset: 1).").range("0", "1000"));
+            key("operations.engineerHoursPerDisk", NUMBER, "Hands-on engineer hours per failed disk, for costs.")
+                    .defaultValue("1").range("0", "1000"));
     public static final Key OPERATIONS_RESTORE_FILE_RATE = add(
-            key("operations.restore.fileRate", FILE_RATE, "Files per second a restore from backup writes (preset:"
-                    + " 1000; 200).").above("0", null));
+            key("operations.restore.fileRate", FILE_RATE, "Files per second a restore from backup writes.")
+                    .defaultValue("1000 files/s").above("0", null));
     public static final Key OPERATIONS_RESTORE_BANDWIDTH = add(
-            key("operations.restore.bandwidth", BANDWIDTH, "Bytes per second a restore writes (preset: 200MB/s;"
-                    + " 50MB/s).").above("0", null));
+            key("operations.restore.bandwidth", BANDWIDTH, "Bytes per second a restore writes.")
+                    .defaultValue("200MB/s").above("0", null));
     public static final Key OPERATIONS_RESTORE_OFFSITE_RECALL = add(
-            key("operations.restore.offsiteRecall", DISTRIBUTION, "Time to recall copies held only off site"
-                    + " (preset: 1d).").of(H));
+            key("operations.restore.offsiteRecall", DISTRIBUTION, "Time to recall copies held only off site.").of(H)
+                    .defaultValue("1d"));
     public static final Key OPERATIONS_VENDOR_USE = add(
-            key("operations.vendor.use", BOOLEAN, "Send a lost array's disks to a data-recovery vendor (preset:"
-                    + " true)."));
+            key("operations.vendor.use", BOOLEAN, "Send a lost array's disks to a data-recovery vendor.")
+                    .defaultValue("true"));
     public static final Key OPERATIONS_VENDOR_TIME = add(
-            key("operations.vendor.time", DISTRIBUTION, "Vendor's turnaround (preset: uniform 3d-7d; 7d).").of(H));
+            key("operations.vendor.time", DISTRIBUTION, "Vendor's turnaround.").of(H)
+                    .defaultValue("{distribution: uniform, low: 3d, high: 7d}"));
     public static final Key OPERATIONS_VENDOR_BANDWIDTH = add(
-            key("operations.vendor.bandwidth", BANDWIDTH, "Vendor's imaging speed, added to the turnaround"
-                    + " (preset: 100MB/s; unlimited).").above("0", null).orWords("unlimited"));
+            key("operations.vendor.bandwidth", BANDWIDTH, "Vendor's imaging speed, added to the turnaround.")
+                    .defaultValue("100MB/s").above("0", null).orWords("unlimited"));
     public static final Key OPERATIONS_VENDOR_RECOVERABLE = add(
-            key("operations.vendor.recoverable", PROBABILITY, "Fraction of the data the vendor recovers (preset:"
-                    + " 0.95; 0.98).").range("0", "1"));
+            key("operations.vendor.recoverable", PROBABILITY, "Fraction of the data the vendor recovers.")
+                    .defaultValue("0.95").range("0", "1"));
     public static final Key OPERATIONS_VENDOR_PRICE_PER_TB = add(
             key("operations.vendor.pricePerTB", NUMBER, "Vendor's price per decimal TB recovered, in"
-                    + " costs.currency (preset: 1000).").range("0", null));
+                    + " costs.currency.").defaultValue("1000").range("0", null));
     public static final Key OPERATIONS_VENDOR_FOR_BACKUP_GAP = add(
             key("operations.vendor.forBackupGap", BOOLEAN, "With a usable backup, also send the disks to recover"
-                    + " the mail received since it (preset: false)."));
+                    + " the mail received since it.").defaultValue("false"));
     public static final Key OPERATIONS_MERGE_FILE_RATE = add(
             key("operations.merge.fileRate", FILE_RATE, "Files per second merged from recovered data into live"
-                    + " storage (preset: 500; 30).").above("0", null));
+                    + " storage.").defaultValue("500 files/s").above("0", null));
     public static final Key OPERATIONS_STAFFING_WHILE_DOWN = add(
-            key("operations.staffing.whileDown", NUMBER, "Engineers busy from the alarm until service is back"
-                    + " (preset: 2; 3).").range("0", "10000"));
+            key("operations.staffing.whileDown", NUMBER, "Engineers busy from the alarm until service is back.")
+                    .defaultValue("2").range("0", "10000"));
     public static final Key OPERATIONS_STAFFING_WHILE_RECOVERING = add(
-            key("operations.staffing.whileRecovering", NUMBER, "Engineers busy while old mail is recovered"
-                    + " (preset: 1).").range("0", "10000"));
+            key("operations.staffing.whileRecovering", NUMBER, "Engineers busy while old mail is recovered.")
+                    .defaultValue("1").range("0", "10000"));
     public static final Key OPERATIONS_SELF_BACKUP_FRACTION = add(
             key("operations.selfBackup.fraction", PROBABILITY, "Users who export their own mail.").defaultValue("0")
                     .range("0", "1"));
@@ -442,42 +450,48 @@ public final class Schema {
             key("backups.retainedCopies", INT, "Full copies kept, for backup capacity and cost; absent: 2 (1 for"
                     + " snapshot).").range("1", "1000"));
 
-    // ---- costs: absent keys take the preset's value
+    // ---- costs. The defaults are present-day prices for planners, US dollars: a 16 TB disk at about $0.014/GB =
+    // $224 (Backblaze, "Hard Drive Cost Per Gigabyte", 2022); a storage server $8,000 and backup capacity $25/TB
+    // (object storage or tape; assumptions); 5-year depreciation; power 8 W x 8,760 h x PUE 1.4 x $0.15/kWh = $14.7
+    // per disk-year; restock $20; backup operation $20 per TB-year; engineer $100/h loaded; compensation $0.01 per
+    // user-hour and $5 per user with loss (assumptions). costs.preset names a file of other prices
+    // (presets/costs/NAME.yaml beside this class).
     public static final Key COSTS_PRESET = add(
-            key("costs.preset", CHOICE, "Price list the other costs keys override: today (present-day prices) or"
-                    + " 2008 (for replays).").defaultValue("today").choices("today", "2008"));
+            key("costs.preset", CHOICE, "Price list whose values stand in for the defaults of the keys it sets"
+                    + " (see Presets below): today (present-day prices: the defaults as listed) or 2008 (for"
+                    + " replays).").defaultValue("today").choices("today", "2008"));
     public static final Key COSTS_CURRENCY = add(
-            key("costs.currency", STRING, "Currency of every price (preset: USD)."));
+            key("costs.currency", STRING, "Currency of every price.").defaultValue("USD"));
     public static final Key COSTS_DISK = add(
-            key("costs.disk", NUMBER, "Price of one disk, data, parity or spare (preset: 224; 200).")
+            key("costs.disk", NUMBER, "Price of one disk, data, parity or spare.").defaultValue("224")
                     .range("0", null));
     public static final Key COSTS_SERVER = add(
-            key("costs.server", NUMBER, "Price of one storage server, one per storage group (preset: 8000; 5000).")
+            key("costs.server", NUMBER, "Price of one storage server, one per storage group.").defaultValue("8000")
                     .range("0", null));
     public static final Key COSTS_BACKUP_STORAGE_PER_TB = add(
-            key("costs.backupStoragePerTB", NUMBER, "Backup capacity per decimal TB (preset: 25; 300).")
+            key("costs.backupStoragePerTB", NUMBER, "Backup capacity per decimal TB.").defaultValue("25")
                     .range("0", null));
     public static final Key COSTS_HARDWARE_LIFE = add(
             key("costs.hardwareLife", DURATION, "Straight-line depreciation period of disks, servers and backup"
-                    + " capacity (preset: 5y).").above("0", "100y"));
+                    + " capacity.").defaultValue("5y").above("0", "100y"));
     public static final Key COSTS_POWER_PER_DISK_YEAR = add(
-            key("costs.powerPerDiskYear", NUMBER, "Power and cooling of one disk for a year (preset: 14.7; 12.6).")
+            key("costs.powerPerDiskYear", NUMBER, "Power and cooling of one disk for a year.").defaultValue("14.7")
                     .range("0", null));
     public static final Key COSTS_RESTOCK_PER_DISK = add(
-            key("costs.restockPerDisk", NUMBER, "Ordering and shipping a replacement disk, on top of its price"
-                    + " (preset: 20).").range("0", null));
+            key("costs.restockPerDisk", NUMBER, "Ordering and shipping a replacement disk, on top of its price.")
+                    .defaultValue("20").range("0", null));
     public static final Key COSTS_BACKUP_OPERATION_PER_TB_YEAR = add(
-            key("costs.backupOperationPerTBYear", NUMBER, "Running backups per TB protected per year (preset: 20;"
-                    + " 100).").range("0", null));
+            key("costs.backupOperationPerTBYear", NUMBER, "Running backups per TB protected per year.")
+                    .defaultValue("20").range("0", null));
     public static final Key COSTS_ENGINEER_HOUR = add(
-            key("costs.engineerHour", NUMBER, "Loaded cost of one engineer hour (preset: 100; 60).")
+            key("costs.engineerHour", NUMBER, "Loaded cost of one engineer hour.").defaultValue("100")
                     .range("0", null));
     public static final Key COSTS_COMPENSATION_PER_USER_HOUR = add(
-            key("costs.compensationPerUserHour", NUMBER, "Credit per user-hour without mailbox access (preset:"
-                    + " 0.01).").range("0", null));
+            key("costs.compensationPerUserHour", NUMBER, "Credit per user-hour without mailbox access.")
+                    .defaultValue("0.01").range("0", null));
     public static final Key COSTS_COMPENSATION_PER_USER_WITH_LOSS = add(
-            key("costs.compensationPerUserWithLoss", NUMBER, "Credit per user who lost mail for good (preset: 5).")
-                    .range("0", null));
+            key("costs.compensationPerUserWithLoss", NUMBER, "Credit per user who lost mail for good.")
+                    .defaultValue("5").range("0", null));
 
     // ---- sweeps
     public static final Key SWEEP = add(

@@ -39,8 +39,57 @@ final class Validator {
 
     Map<String, Value> validate(MapNode root, Location rootLocation) {
         walk(root, "", "");
+        presets();
         fillDefaults("", "", rootLocation);
         return values;
+    }
+
+    /**
+     * The values of each chosen preset ({@code operations.preset}, {@code costs.preset}) for keys the scenario does
+     * not write: they take the place of the schema defaults, and are defaults still (written keys override them,
+     * and checks of the form "this key does not apply" ignore them).
+     */
+    private void presets() {
+        for (Key k : schema.keys()) {
+            if (!Presets.isPresetKey(k)) {
+                continue;
+            }
+            Value chosen = values.get(k.path());
+            if (chosen == null && written.contains(k.path())) {
+                continue; // an invalid choice, reported already
+            }
+            String name = chosen != null ? (String) chosen.value() : k.defaultText();
+            for (Value v : Presets.values(k, name)) {
+                String path = v.key().path();
+                String other = v.key().exclusiveWith();
+                if (!values.containsKey(path) && !written.contains(path) && !underInvalidSection(path)
+                        && (other == null || !written.contains(other))) {
+                    values.put(path, v);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a preset file: every value converted as if written in a scenario, each marked as a default. A problem
+     * in a preset shipped with mailsim is a bug, so it throws.
+     */
+    static List<Value> readPreset(MapNode tree, String displayName) {
+        List<Problem> bad = new ArrayList<>();
+        Validator v = new Validator(Schema.SCENARIO, bad);
+        v.walk(tree, "", "");
+        if (!bad.isEmpty()) {
+            throw new IllegalStateException("bad preset " + displayName + ": " + bad);
+        }
+        List<Value> out = new ArrayList<>();
+        for (Value value : v.values.values()) {
+            if (value.key().path().contains("[]") || Presets.isPresetKey(value.key())) {
+                throw new IllegalStateException("preset " + displayName + " sets " + value.key().path()
+                        + ", which a preset cannot set");
+            }
+            out.add(new Value(value.key(), value.value(), value.node(), value.where(), true));
+        }
+        return out;
     }
 
     private static String join(String prefix, String name) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.operations.BackupPolicy;
 import org.mailsim.model.operations.CostSpec;
+import org.mailsim.model.operations.KnownPresets;
 import org.mailsim.model.operations.Runbook;
 import org.mailsim.model.operations.SelfBackup;
 import org.mailsim.model.storage.Horizon;
@@ -38,7 +39,8 @@ class PortalExperimentTest {
     private static PortalSpec portal(StorageSpec storage, int replications, double horizon, long users) {
         MailConfig mail = users > 0 ? MailConfig.defaults(users, storage.groups()) : null;
         return new PortalSpec("test", 7, replications, Horizon.fixed(horizon), storage, mail,
-                Runbook.DREAMWIZ_2008, BackupPolicy.NONE, SelfBackup.NONE, CostSpec.PRICES_2008, List.of());
+                KnownPresets.RUNBOOK_DREAMWIZ_2008, BackupPolicy.NONE, SelfBackup.NONE, KnownPresets.PRICES_2008,
+                List.of());
     }
 
     @Test

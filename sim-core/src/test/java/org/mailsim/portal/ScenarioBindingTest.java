@@ -11,6 +11,7 @@ import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.WeeklyProfile;
 import org.mailsim.model.operations.BackupPolicy;
 import org.mailsim.model.operations.CostSpec;
+import org.mailsim.model.operations.KnownPresets;
 import org.mailsim.model.operations.Runbook;
 import org.mailsim.model.storage.ScriptedFault;
 import org.mailsim.model.storage.StorageSpec;
@@ -80,9 +81,9 @@ class ScenarioBindingTest {
         assertThat(st.correlation().independent()).isTrue();
         assertThat(st.faults()).isEmpty();
         assertThat(st.randomFailures()).isTrue();
-        assertThat(p.runbook()).isEqualTo(Runbook.DEFAULT);
+        assertThat(p.runbook()).isEqualTo(KnownPresets.RUNBOOK_DEFAULT);
         assertThat(p.backups()).isEqualTo(BackupPolicy.NONE);
-        assertThat(p.costs()).isEqualTo(CostSpec.PRICES_TODAY);
+        assertThat(p.costs()).isEqualTo(KnownPresets.PRICES_TODAY);
         assertThat(p.selfBackup().fractionOfUsers()).isZero();
         assertThat(p.tierOutages()).isEmpty();
     }
@@ -196,8 +197,8 @@ class ScenarioBindingTest {
         assertThat(s.kind()).isEqualTo(SpareSpec.Kind.COLD);
         assertThat(s.scope()).isEqualTo(SpareSpec.Scope.GROUP);
         assertThat(s.count()).isEqualTo(3);
-        assertThat(s.handlingTime()).isEqualTo(Runbook.DEFAULT.diskReplacement().coldSpareHandling());
-        assertThat(s.replenishTime()).isEqualTo(Runbook.DEFAULT.diskReplacement().restockDelay());
+        assertThat(s.handlingTime()).isEqualTo(KnownPresets.RUNBOOK_DEFAULT.diskReplacement().coldSpareHandling());
+        assertThat(s.replenishTime()).isEqualTo(KnownPresets.RUNBOOK_DEFAULT.diskReplacement().restockDelay());
         assertThat(cold.storage().repair().crews()).isEqualTo(RepairSpec.Crews.ONE);
         var dreamwiz = bind(STORAGE, "storage.spares={kind: cold}", "operations.preset=dreamwiz-2008")
                 .storage().repair().spares();
@@ -380,7 +381,7 @@ class ScenarioBindingTest {
                   selfBackup: {fraction: 5%, interval: 1w}
                 """);
         Runbook r = p.runbook();
-        Runbook d = Runbook.DREAMWIZ_2008;
+        Runbook d = KnownPresets.RUNBOOK_DREAMWIZ_2008;
         assertThat(r.detectionDelay()).isEqualTo(Distributions.deterministic(0.5));
         assertThat(r.onCallResponse()).isEqualTo(d.onCallResponse());
         assertThat(r.provisioning().time()).isEqualTo(Distributions.uniform(24, 48));
@@ -398,7 +399,8 @@ class ScenarioBindingTest {
         assertThat(r.diskReplacement().coldSpareHandling()).isEqualTo(d.diskReplacement().coldSpareHandling());
         assertThat(p.selfBackup().fractionOfUsers()).isEqualTo(0.05);
         assertThat(p.selfBackup().intervalHours()).isEqualTo(168);
-        assertThat(bind(STORAGE, "operations.preset=dreamwiz-2008").runbook()).isEqualTo(Runbook.DREAMWIZ_2008);
+        assertThat(bind(STORAGE, "operations.preset=dreamwiz-2008").runbook())
+                .isEqualTo(KnownPresets.RUNBOOK_DREAMWIZ_2008);
     }
 
     @Test
@@ -426,7 +428,7 @@ class ScenarioBindingTest {
     @Test
     void costsOverrideThePreset() {
         CostSpec c = bind(STORAGE, "costs={preset: 2008, disk: 150, hardwareLife: 4y, currency: KRW}").costs();
-        CostSpec p = CostSpec.PRICES_2008;
+        CostSpec p = KnownPresets.PRICES_2008;
         assertThat(c).isEqualTo(new CostSpec("KRW", 150, p.serverPrice(), p.backupStoragePricePerTB(), 4,
                 p.powerPerDiskYear(), p.restockFeePerDisk(), p.backupOperationPerTBYear(), p.engineerHourRate(),
                 p.compensationPerUserHour(), p.compensationPerUserWithLoss()));

@@ -9,7 +9,8 @@ import org.mailsim.random.Distribution;
 import org.mailsim.random.Distributions;
 
 /**
- * What the operations team does when storage fails (the scenario's {@code operations:} section). All durations are
+ * What the operations team does when storage fails (the scenario's {@code operations:} section; its defaults and
+ * presets are scenario data, documented in docs/scenario-format.md). All durations are
  * in hours; rates are per second. Times that depend on data (restore, vendor imaging, merge) are computed from the
  * file count and bytes of the failed storage at the moment of failure, never given as dates.
  *
@@ -41,43 +42,6 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
         Objects.requireNonNull(merge, "merge");
         Objects.requireNonNull(staffing, "staffing");
     }
-
-    /**
-     * A present-day team (assumptions, stated so they can be challenged): monitoring alarms within 15 minutes;
-     * on-call engineer at work 30 minutes later; spare storage servers racked, provisioned in 4-8 hours; restores at
-     * 1,000 files/s and 200 MB/s (a modern array writing small files: a file create costs several random I/Os);
-     * off-site copies recalled in 24 h; a recovery vendor needing 3-7 days plus imaging at 100 MB/s, recovering 95%
-     * at US$1,000 per TB (quotes for RAID recovery commonly run from hundreds to a few thousand dollars per TB);
-     * merge at 500 files/s; cold spare inserted 2 h after a failure, restock in 3 days; 2 engineers while users are
-     * down, 1 while old mail is being recovered.
-     */
-    public static final Runbook DEFAULT = new Runbook(
-            Distributions.deterministic(0.25),
-            Distributions.deterministic(0.5),
-            new DiskReplacement(Distributions.deterministic(2), Distributions.deterministic(72), 1),
-            new Provisioning(Distributions.uniform(4, 8)),
-            new Restore(1000, 200e6, Distributions.deterministic(24)),
-            new Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false),
-            new Merge(500),
-            new Staffing(2, 1));
-
-    /**
-     * A 2008 portal's team, chosen so the Dreamwiz outage's mechanisms can be replayed (MISSION.md section 2); the
-     * numbers are assumptions consistent with the source post, not reported facts: alarm in 1 h, engineer at work
-     * 2 h later, replacement servers brought in over 45 h (send/receive back "on day 3"), no backup of the mail
-     * store, a vendor taking 7 days ("typically up to a week, depending on data volume"), recovering 98% (the rest
-     * sat in bad sectors), merge at 30 files/s into a live 2008 array already carrying the new mail. Restores at
-     * 200 files/s and 50 MB/s.
-     */
-    public static final Runbook DREAMWIZ_2008 = new Runbook(
-            Distributions.deterministic(1),
-            Distributions.deterministic(2),
-            new DiskReplacement(Distributions.deterministic(4), Distributions.deterministic(168), 1),
-            new Provisioning(Distributions.deterministic(45)),
-            new Restore(200, 50e6, Distributions.deterministic(24)),
-            new Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false),
-            new Merge(30),
-            new Staffing(3, 1));
 
     public Runbook withProvisioning(Provisioning p) {
         return new Runbook(detectionDelay, onCallResponse, diskReplacement, p, restore, vendor, merge, staffing);

@@ -33,6 +33,12 @@ import org.mailsim.run.ReplicationResult;
  * {@link TransitionSampler}; each disk draws its lifetimes and latent errors from its own streams, each array its
  * repairs and aftershocks, each shock kind its arrivals.
  *
+ * <p>Latent errors of a quiet array (no disk failed, offline or rebuilding, on a level that survives any one
+ * disk) cannot lose data, and a disk's errors and scrubs depend only on its own stream: such an array's latent-error
+ * processes are not run as events but caught up, draw for draw as the events would have drawn them, when something
+ * happens to the array (a failure, a disk going offline) or when {@link #latentErrorDiskHours} asks; when the array
+ * is quiet again they go back to sleep. An array that never fails costs no latent-error work at all.
+ *
  * <p>Layout: a disk is an index ({@code array * width + position}) into primitive arrays, an array an index into
  * others, and each kind of event one {@link IndexedEvent} fired with that index; each disk's streams are two
  * {@code long}s of a {@link PackedStreams}. A fleet without latent errors, shocks or spares holds about 40 bytes a
@@ -92,6 +98,7 @@ public final class StorageModel {
     private final int arrayCount;
     private final int arraysPerGroup;
     private final boolean oneCrew;
+    private final boolean sleepingLatentErrors; // quiet arrays' latent errors are caught up, not run as events
 
     // Per disk.
     private final PackedStreams lifeStreams;
@@ -101,6 +108,8 @@ public final class StorageModel {
     private final PackedStreams lseStreams; // latent-error arrivals and scrub draws; null without latent errors
     private final long[] lseHandle;
     private final long[] scrubHandle;
+    private final double[] nextLatentError; // the next arrival (+infinity: none; NaN: the process has not begun)
+    private final double[] scrubAt; // the pending scrub (+infinity: none)
     private final int[] undetectedErrors;
     private final int[] errorsBehindRebuild; // of undetectedErrors, those on sectors the rebuild had already read
     private final double[] undetectedSince;
@@ -118,6 +127,7 @@ public final class StorageModel {
     private final PackedStreams aftershockStreams; // seeded when the array's first aftershock is drawn
     private final boolean[] aftershockSeeded;
     private final LotSpec[] lot; // null without manufacturing lots; per array, null for nominal disks
+    private final boolean[] awake; // per array: its latent-error processes run as events (see the class comment)
     private final long[] failedMask;
     private final long[] offlineMask;
     private final boolean[] lost;
@@ -146,6 +156,7 @@ public final class StorageModel {
     private RandomStreams streams;
     private StorageListener[] listeners = new StorageListener[0];
     private double end = Double.POSITIVE_INFINITY;
+    private double latentOrigin; // when the latent-error processes of the disks first installed began
     private long nextCrewTicket;
     private long diskFailures;
     private long lossEvents;
@@ -174,6 +185,11 @@ public final class StorageModel {
         this.arrayCount = spec.arrays();
         this.arraysPerGroup = spec.arraysPerGroup();
         this.oneCrew = repairSpec.crews() != RepairSpec.Crews.UNLIMITED;
+        boolean anyOneDiskLosesData = false;
+        for (int p = 0; p < width; p++) {
+            anyOneDiskLosesData |= arraySpec.losesData(1L << p);
+        }
+        this.sleepingLatentErrors = latentErrors && !anyOneDiskLosesData;
         int disks = spec.disks();
 
         lifeStreams = new PackedStreams(disks);
@@ -183,6 +199,8 @@ public final class StorageModel {
         lseStreams = latentErrors ? new PackedStreams(disks) : null;
         lseHandle = latentErrors ? new long[disks] : null;
         scrubHandle = new long[latentErrors ? disks : 0];
+        nextLatentError = latentErrors ? new double[disks] : null;
+        scrubAt = latentErrors ? new double[disks] : null;
         undetectedErrors = new int[latentErrors ? disks : 0];
         errorsBehindRebuild = new int[latentErrors ? disks : 0];
         undetectedSince = new double[latentErrors ? disks : 0];
@@ -197,6 +215,7 @@ public final class StorageModel {
         aftershockStreams = aftershock != null ? new PackedStreams(arrayCount) : null;
         aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
         lot = spec.correlation().lots().isEmpty() ? null : new LotSpec[arrayCount];
+        awake = new boolean[arrayCount];
         failedMask = new long[arrayCount];
         offlineMask = new long[arrayCount];
         lost = new boolean[arrayCount];
@@ -260,6 +279,8 @@ public final class StorageModel {
         if (latentErrors) {
             Arrays.fill(lseHandle, -1);
             Arrays.fill(scrubHandle, -1);
+            Arrays.fill(nextLatentError, Double.NaN);
+            Arrays.fill(scrubAt, Double.POSITIVE_INFINITY);
             Arrays.fill(undetectedErrors, 0);
             Arrays.fill(errorsBehindRebuild, 0);
         }
@@ -269,6 +290,7 @@ public final class StorageModel {
         }
         offlineHandle = null;
         offlineUntil = null;
+        Arrays.fill(awake, !sleepingLatentErrors);
         Arrays.fill(failedMask, 0);
         Arrays.fill(offlineMask, 0);
         Arrays.fill(lost, false);
@@ -292,14 +314,6 @@ public final class StorageModel {
         int disks = lifeStreams.count();
         for (int d = 0; d < disks; d++) {
             lifeStreams.seed(d, newStreams, DISK_LIFE_KEY ^ (d * GOLDEN));
-        }
-        if (latentErrors) {
-            boolean periodic = scrub != null && scrub.periodic();
-            double period = periodic ? scrub.interval().mean() : 0;
-            for (int d = 0; d < disks; d++) {
-                lseStreams.seed(d, newStreams, DISK_LSE_KEY ^ (d * GOLDEN));
-                scrubPhase[d] = periodic ? lseStreams.nextDouble(d) * period : Double.NaN;
-            }
         }
         for (int p = 0; p < pools.length; p++) {
             poolStreams.seed(p, newStreams, poolKeys[p]);
@@ -355,11 +369,12 @@ public final class StorageModel {
                 int a = d / width;
                 double life = sampler.timeToFailureUnless(lifetime, lotMultiplier(a), 0, lifeStreams.at(d), limit);
                 failureHandle[d] = scheduleIn(life, failureEvent, d);
-                if (latentErrors) {
-                    scheduleLatentError(d);
+                if (latentErrors && awake[a]) {
+                    beginLatentErrors(d, now);
                 }
             }
         }
+        latentOrigin = sim.now();
         for (ShockProcess shock : shocks) {
             shock.scheduleNext();
         }
@@ -466,6 +481,14 @@ public final class StorageModel {
      * the run): divided by disk-hours it is the fraction of time a disk holds an undetected error.
      */
     public double latentErrorDiskHours(double untilHours) {
+        if (sleepingLatentErrors) {
+            double now = sim.now();
+            for (int d = 0; d < undetectedErrors.length; d++) {
+                if (!awake[d / width]) {
+                    catchUp(d, now);
+                }
+            }
+        }
         double total = latentErrorDiskHours;
         for (int d = 0; d < undetectedErrors.length; d++) {
             if (undetectedErrors[d] > 0) {
@@ -623,45 +646,72 @@ public final class StorageModel {
         }
     }
 
+    /**
+     * Starts the latent-error process of an original disk at {@code t}: seeds its stream, draws its scrub phase
+     * (periodic scrubs) and its first error, in the order the disk would always draw them.
+     */
+    private void beginLatentErrors(int d, double t) {
+        lseStreams.seed(d, streams, DISK_LSE_KEY ^ (d * GOLDEN));
+        if (scrub != null && scrub.periodic()) {
+            scrubPhase[d] = lseStreams.nextDouble(d) * scrub.interval().mean();
+        }
+        drawNextLatentError(d, t);
+    }
+
     private void scheduleLatentError(int d) {
-        lseHandle[d] = scheduleIn(sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(),
-                failedCount(d / width), lseStreams.at(d)), lseEvent, d);
+        drawNextLatentError(d, sim.now());
+    }
+
+    /** Draws the disk's next latent error after {@code t}; it is an event if the array is awake. */
+    private void drawNextLatentError(int d, double t) {
+        int a = d / width;
+        double next = t + sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(), failedCount(a), lseStreams.at(d));
+        nextLatentError[d] = next;
+        lseHandle[d] = awake[a] ? scheduleAt(next, lseEvent, d) : -1;
     }
 
     private void latentErrorArrives(int d) {
         lseHandle[d] = -1;
+        latentErrorAt(d, sim.now());
+    }
+
+    private void latentErrorAt(int d, double t) {
         if (undetectedErrors[d] == 0) {
-            undetectedSince[d] = sim.now();
-            scheduleScrub(d);
+            undetectedSince[d] = t;
+            scheduleScrub(d, t);
         }
         undetectedErrors[d]++;
         if (rebuilding[d / width] > 0 && behindRebuild(d / width, d)) {
             errorsBehindRebuild[d]++;
         }
-        scheduleLatentError(d);
+        drawNextLatentError(d, t);
     }
 
-    private void scheduleScrub(int d) {
+    /** Schedules the scrub that will find the error that arrived at {@code t} (the disk's first undetected one). */
+    private void scheduleScrub(int d, double t) {
         if (scrub == null) {
             return;
         }
-        double now = sim.now();
+        int a = d / width;
+        double when;
         if (scrub.periodic()) {
             double period = scrub.interval().mean();
-            double k = Math.floor((now - scrubPhase[d]) / period) + 1;
+            double k = Math.floor((t - scrubPhase[d]) / period) + 1;
             double next = scrubPhase[d] + k * period;
-            scrubHandle[d] = scheduleAt(next > now ? next : next + period, scrubEvent, d);
+            when = next > t ? next : next + period;
         } else {
-            scrubHandle[d] = scheduleIn(sampler.repairTime(scrub.interval(), failedCount(d / width),
-                    lseStreams.at(d)), scrubEvent, d);
+            when = t + sampler.repairTime(scrub.interval(), failedCount(a), lseStreams.at(d));
         }
+        scrubAt[d] = when;
+        scrubHandle[d] = awake[a] ? scheduleAt(when, scrubEvent, d) : -1;
     }
 
     private void scrubbed(int d) {
         scrubHandle[d] = -1;
+        scrubAt[d] = Double.POSITIVE_INFINITY;
         int a = d / width;
         if ((offlineMask[a] & bit(d)) != 0) {
-            scheduleScrub(d); // an offline disk cannot be read; the next scrub will try again
+            scheduleScrub(d, sim.now()); // an offline disk cannot be read; the next scrub will try again
             return;
         }
         if (noRedundancyFor(a, d)) {
@@ -677,17 +727,77 @@ public final class StorageModel {
     }
 
     private void clearLatentErrors(int d) {
+        clearLatentErrors(d, sim.now());
+    }
+
+    private void clearLatentErrors(int d, double t) {
         if (!latentErrors) {
             return;
         }
         errorsBehindRebuild[d] = 0;
         if (undetectedErrors[d] > 0) {
-            latentErrorDiskHours += sim.now() - undetectedSince[d];
+            latentErrorDiskHours += t - undetectedSince[d];
             undetectedErrors[d] = 0;
         }
+        scrubAt[d] = Double.POSITIVE_INFINITY;
         if (scrubHandle[d] >= 0) {
             sim.cancel(scrubHandle[d]);
             scrubHandle[d] = -1;
+        }
+    }
+
+    /**
+     * Runs the sleeping latent-error process of disk {@code d} (of a quiet array) up to {@code t}: its errors and
+     * scrubs in time order, drawing what their events would have drawn. In a quiet array a scrub only clears.
+     */
+    private void catchUp(int d, double t) {
+        if (Double.isNaN(nextLatentError[d])) {
+            beginLatentErrors(d, latentOrigin);
+        }
+        while (true) {
+            double scrubTime = scrubAt[d];
+            double errorTime = nextLatentError[d];
+            if (scrubTime <= errorTime) {
+                if (scrubTime > t) {
+                    return;
+                }
+                clearLatentErrors(d, scrubTime);
+            } else {
+                if (errorTime > t || errorTime > end) {
+                    return;
+                }
+                latentErrorAt(d, errorTime);
+            }
+        }
+    }
+
+    /** Something is about to happen to array {@code a}: its latent-error processes catch up and run as events. */
+    private void wake(int a) {
+        if (awake[a]) {
+            return;
+        }
+        double now = sim.now();
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            catchUp(d, now); // asleep still: nothing it draws goes into the event list
+        }
+        awake[a] = true;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            lseHandle[d] = nextLatentError[d] < Double.POSITIVE_INFINITY
+                    ? scheduleAt(nextLatentError[d], lseEvent, d) : -1;
+            scrubHandle[d] = scrubAt[d] < Double.POSITIVE_INFINITY ? scheduleAt(scrubAt[d], scrubEvent, d) : -1;
+        }
+    }
+
+    /** Array {@code a} may be quiet again: if so its latent-error processes leave the event list until it is not. */
+    private void sleepIfQuiet(int a) {
+        if (!sleepingLatentErrors || !awake[a] || lost[a] || failedMask[a] != 0 || offlineMask[a] != 0
+                || rebuilding[a] != 0 || deferred[a] != 0 || pendingCauses[a] != 0) {
+            return;
+        }
+        awake[a] = false;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            lseHandle[d] = cancel(lseHandle[d]); // their times stay in nextLatentError and scrubAt
+            scrubHandle[d] = cancel(scrubHandle[d]);
         }
     }
 
@@ -696,6 +806,7 @@ public final class StorageModel {
         repairHandle[d] = cancel(repairHandle[d]);
         if (latentErrors) {
             lseHandle[d] = cancel(lseHandle[d]);
+            nextLatentError[d] = Double.POSITIVE_INFINITY; // a failed disk gathers no more errors
         }
         if (offlineHandle != null) {
             offlineHandle[d] = cancel(offlineHandle[d]);
@@ -711,6 +822,9 @@ public final class StorageModel {
         long bit = bit(d);
         if ((failedMask[a] & bit) != 0 || lost[a]) {
             return;
+        }
+        if (!awake[a]) {
+            wake(a);
         }
         cancelAll(d); // handles of events that already fired are stale, and cancelling them is harmless
         offlineMask[a] &= ~bit;
@@ -829,6 +943,7 @@ public final class StorageModel {
             partialLoss(a, LossCause.LATENT_ERROR, (double) latentSectors * diskSpec.sectorBytes());
         }
         declarePendingLoss(a); // the rebuild closes its degraded window's event
+        sleepIfQuiet(a);
     }
 
     /** A rebuild read disk {@code d}: the errors it met are gone (lost or rewritten); those behind it stay. */
@@ -847,6 +962,9 @@ public final class StorageModel {
         long bit = bit(d);
         if ((failedMask[a] & bit) != 0 || lost[a]) {
             return;
+        }
+        if (!awake[a]) {
+            wake(a);
         }
         if (offlineHandle == null) {
             offlineHandle = new long[stage.length];
@@ -877,6 +995,7 @@ public final class StorageModel {
         if (!degraded(a)) {
             declarePendingLoss(a); // a window of offline disks closes without a rebuild
         }
+        sleepIfQuiet(a);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -996,6 +1115,7 @@ public final class StorageModel {
             install(d);
         }
         refreshAvailability(a);
+        sleepIfQuiet(a);
     }
 
     private void refreshAvailability(int a) {

@@ -58,7 +58,7 @@ class CostModelTest {
         DreamwizReplayTest.Replay replay = DreamwizReplayTest.replay(BackupPolicy.NONE);
         double engineerHours = replay.response().engineerHours();
         assertThat(engineerHours).isCloseTo(3 * 47 + (replay.incident().hoursToFullRecovery() - 48), within(1e-6));
-        CostModel.Breakdown cost = new CostModel(CostSpec.PRICES_2008).breakdown(new Fleet(0, 0, 0, 0, 0),
+        CostModel.Breakdown cost = new CostModel(KnownPresets.PRICES_2008).breakdown(new Fleet(0, 0, 0, 0, 0),
                 new CostUsage(0, engineerHours, replay.response().vendorFees(), 0, 0), 0);
         assertThat(cost.amount("incident.vendor")).isCloseTo(500, within(1e-9));
         assertThat(cost.amount("incident.engineers")).isCloseTo(60 * engineerHours, within(1e-9));

@@ -11,8 +11,8 @@ import org.mailsim.run.Incident;
 /**
  * The Dreamwiz 2008 outage from its mechanisms (MISSION.md section 2): a storage group of 10 million messages
  * (50,000 users with 200 each, 50 kB a message: 500 GB) loses its array. The 2008 runbook
- * ({@link Runbook#DREAMWIZ_2008}) has no mail backup; replacement servers take 45 h, the vendor 7 days, the merge
- * runs at 30 files/s. Reported: send/receive back on day 3, full recovery about day 11, bad-sector mail lost.
+ * ({@link KnownPresets#RUNBOOK_DREAMWIZ_2008}) has no mail backup; replacement servers take 45 h, the vendor 7 days,
+ * the merge runs at 30 files/s. Reported: send/receive back on day 3, full recovery about day 11, bad-sector mail lost.
  */
 class DreamwizReplayTest {
     static final double FILES = 1e7;
@@ -25,8 +25,9 @@ class DreamwizReplayTest {
         Simulator sim = new Simulator();
         // Failure at 20:00 on the eighth day of the backup schedule (the 18th of the story).
         double failure = 24 * 7 + 20;
-        IncidentResponse r = new IncidentResponse(sim, Runbook.DREAMWIZ_2008, new BackupSchedule(backup, GROUP),
-                SelfBackup.NONE, GROUP, RecoveryActions.NONE, RandomSource.XO_RO_SHI_RO_128_PP.create(2008L), 0);
+        IncidentResponse r = new IncidentResponse(sim, KnownPresets.RUNBOOK_DREAMWIZ_2008,
+                new BackupSchedule(backup, GROUP), SelfBackup.NONE, GROUP, RecoveryActions.NONE,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(2008L), 0);
         sim.scheduleAt(failure, () -> r.storageLost(0, "concurrentFailures", 1, FailureScope.ARRAY));
         sim.run(failure + 24 * 60);
         return new Replay(r, r.incidents().get(0));
