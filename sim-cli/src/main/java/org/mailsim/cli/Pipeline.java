@@ -105,6 +105,7 @@ final class Pipeline {
                     .seed(spec.seed())
                     .threads(threads)
                     .horizonHours(spec.horizon().hours())
+                    .extent(spec.extent())
                     .version(Main.version())
                     .scenarioYaml(scenario.toYaml())
                     .command(command)
