@@ -126,6 +126,16 @@ public final class MergeCommand implements Callable<Integer> {
         }
         Pipeline.Result result = loaded.report(merge.outcome(), 1, (System.nanoTime() - start) / 1e9,
                 loaded.command());
+        try {
+            // The parts carry plain replications only; a scenario asking for the rare-event estimate gets it
+            // here, with the run's seed, so the merged report has the figures the whole run would have had.
+            result = loaded.withDurability(result, org.mailsim.run.ReplicationRunner.defaultThreads(), Double.POSITIVE_INFINITY, report.quiet,
+                    stderr);
+        } catch (IllegalArgumentException e) {
+            stderr.println("mailsim merge: estimator rare: " + e.getMessage());
+            stderr.flush();
+            return Main.EXIT_INVALID_INPUT;
+        }
         if (!report.quiet) {
             stderr.println("merged " + ordered.size() + " part" + (ordered.size() == 1 ? "" : "s")
                     + ": replications 0.." + (total - 1));

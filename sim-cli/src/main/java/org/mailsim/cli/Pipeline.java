@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mailsim.durability.DurabilityEstimate;
+import org.mailsim.durability.DurabilityEstimator;
+import org.mailsim.durability.Estimator;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.portal.PortalSpec;
 import org.mailsim.portal.ScenarioBinding;
@@ -20,6 +23,7 @@ import org.mailsim.run.ReplicationRunner;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
+import org.mailsim.scenario.Schema;
 
 /**
  * A run as a pipeline you can name: load the scenario (with --set overrides), bind it to the model, run the
@@ -46,6 +50,18 @@ final class Pipeline {
             candidate = base.resolveSibling(base.getFileName() + "-" + i);
         }
         return candidate;
+    }
+
+    /** The --set overrides with --estimator and --precision added as the scenario keys they stand for. */
+    static List<String> withEstimator(List<String> sets, String estimator, String precision) {
+        List<String> all = new ArrayList<>(sets);
+        if (estimator != null) {
+            all.add("estimator=" + estimator);
+        }
+        if (precision != null) {
+            all.add("precision=" + precision);
+        }
+        return all;
     }
 
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
@@ -99,8 +115,67 @@ final class Pipeline {
             return report(merge.outcome(), threads, (System.nanoTime() - start) / 1e9, command);
         }
 
+        /** The estimator the scenario asks for (key {@code estimator}, which --estimator overrides). */
+        Estimator estimator() {
+            return Estimator.byKey(scenario.string(Schema.ESTIMATOR));
+        }
+
+        /**
+         * The rare-event estimate of P(data loss) this run asks for, or null when the estimator is plain, or auto
+         * and the plain replications saw enough losses ({@link Estimator#AUTO_MIN_LOSSES}), or auto and the
+         * storage has something the rare-event estimator cannot handle (said on {@code stderr}).
+         *
+         * @throws IllegalArgumentException when the estimator is rare and the storage cannot be handled
+         */
+        DurabilityEstimate durability(long replicationsWithLoss, int threads, double maxSeconds, boolean quiet,
+                PrintWriter stderr) {
+            Estimator estimator = estimator();
+            if (!estimator.wantsRare(replicationsWithLoss)) {
+                return null;
+            }
+            DurabilityEstimator.Settings settings = DurabilityEstimator.Settings.defaults(threads)
+                    .withPrecision(scenario.number(Schema.PRECISION)).withMaxSeconds(maxSeconds);
+            try {
+                if (!quiet) {
+                    stderr.println("rare-event estimate of P(data loss)" + (estimator == Estimator.AUTO
+                            ? " (auto: the plain replications saw " + replicationsWithLoss + " losses)" : "")
+                            + " ...");
+                    stderr.flush();
+                }
+                return DurabilityEstimator.estimate(spec.storage(), spec.horizon(), spec.seed(), settings);
+            } catch (IllegalArgumentException e) {
+                if (estimator == Estimator.RARE) {
+                    throw e;
+                }
+                stderr.println("mailsim: estimator auto keeps the plain estimate: " + e.getMessage());
+                stderr.flush();
+                return null;
+            }
+        }
+
+        /**
+         * The run's result with the rare-event estimate of P(data loss) in its report, when the scenario's
+         * estimator asks for one (see {@link #durability}); otherwise {@code result} itself.
+         */
+        Result withDurability(Result result, int threads, double maxSeconds, boolean quiet, PrintWriter stderr) {
+            DurabilityEstimate d = durability(result.outcome().statistics().replicationsWithLoss(), threads, maxSeconds,
+                    quiet, stderr);
+            if (d == null) {
+                return result;
+            }
+            RunReport plain = result.report();
+            return report(result.outcome(), plain.threads(), plain.wallClockSeconds() + d.wallSeconds(),
+                    plain.command(), d);
+        }
+
         /** Describes an outcome (run here, or merged from saved results) as the run's report. */
         Result report(PortalExperiment.Outcome outcome, int threads, double seconds, String command) {
+            return report(outcome, threads, seconds, command, null);
+        }
+
+        /** As {@link #report(PortalExperiment.Outcome, int, double, String)}, with a rare-event estimate (or null). */
+        Result report(PortalExperiment.Outcome outcome, int threads, double seconds, String command,
+                DurabilityEstimate durability) {
             RunReport report = RunReport.builder(spec.name(), outcome.statistics())
                     .seed(spec.seed())
                     .threads(threads)
@@ -112,6 +187,7 @@ final class Pipeline {
                     .cost(outcome.meanCost())
                     .wallClockSeconds(seconds)
                     .reportedTimeline(ReportedTimeline.from(scenario).milestones())
+                    .durability(durability)
                     .build();
             return new Result(outcome, report);
         }

@@ -30,6 +30,8 @@ import org.mailsim.sweep.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.mailsim.report.DurabilityChart;
+import org.mailsim.report.ReportCharts;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,6 +91,22 @@ public final class SweepCommand implements Callable<Integer> {
             + "ci95High.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
+            description = "How each configuration's P(data loss) is estimated, and so ranked: plain, rare (the "
+                    + "rare-event estimator) or auto (rare when the plain replications saw fewer than 30 losses). "
+                    + "Same as --set estimator=...")
+    String estimator;
+
+    @Option(names = "--precision", paramLabel = "P%",
+            description = "Rare-event estimator: the relative 95% half-width each configuration stops at (default "
+                    + "10%). Same as --set precision=P%.")
+    String precision;
+
+    @Option(names = "--max-time", paramLabel = "DURATION",
+            description = "Rare-event estimator: wall time per configuration (e.g. 30s); results then depend on the "
+                    + "machine.")
+    String maxTime;
+
     @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class, description = "Run only configurations I, I+N, I+2N, ... of the "
             + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
             + "own DIR; then copy every shard's " + SweepState.FOLDER + "/*.state into one DIR/" + SweepState.FOLDER
@@ -99,7 +117,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** The command as registered in {@link Main}. */
     public SweepCommand() {
-        this(SweepCommand::modelRunner);
+        this.runners = null;
     }
 
     /** The command with another runner (tests, embedding). */
@@ -111,15 +129,47 @@ public final class SweepCommand implements Callable<Integer> {
      * The simulation model behind {@code mailsim sweep}. Wiring point: replace the body with the model's runner,
      * e.g. {@code overrides -> SweepPoint.of(run(Scenario.load(file, sets + overrides), threads))}.
      */
-    private static ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
+    private ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
+        double maxSeconds = maxSeconds();
         return overrides -> {
             List<String> all = new java.util.ArrayList<>(sets);
             overrides.forEach((key, value) -> all.add(key + "=" + value));
             Pipeline.Loaded loaded = Pipeline.load(scenarioFile, all);
-            return SweepPoint.of(new org.mailsim.portal.PortalExperiment(loaded.spec())
-                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics(),
-                    loaded.spec().extent());
+            org.mailsim.run.RunStatistics plain = new org.mailsim.portal.PortalExperiment(loaded.spec())
+                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics();
+            // Ranked by the rare-event estimate where the scenario asks for it (estimator: rare, or auto with
+            // fewer than 30 plain losses), never by a plain upper bound. A configuration the estimator cannot
+            // handle fails the sweep under rare, and keeps its plain figure under auto.
+            org.mailsim.durability.DurabilityEstimate d = loaded.durability(plain.replicationsWithLoss(), threads,
+                    maxSeconds, true, spec.commandLine().getErr());
+            SweepPoint point = SweepPoint.of(plain, loaded.spec().extent());
+            if (d == null) {
+                return point;
+            }
+            java.util.Map<org.mailsim.run.Severity, org.mailsim.stats.Estimate> severities =
+                    new java.util.EnumMap<>(point.bySeverity());
+            severities.put(org.mailsim.run.Severity.ARRAY_LOSS, d.fleetWholeArrayLoss());
+            severities.put(org.mailsim.run.Severity.SECTOR_LOSS, d.fleetSectorLoss());
+            return new SweepPoint(point.metrics(), d.fleet(),
+                    d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications(), severities,
+                    point.extent());
         };
+    }
+
+    private double maxSeconds() {
+        if (maxTime == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double seconds;
+        try {
+            seconds = org.mailsim.scenario.Units.duration(maxTime) * 3600;
+        } catch (IllegalArgumentException e) {
+            throw new SweepInputException("--max-time " + maxTime + ": " + e.getMessage());
+        }
+        if (!(seconds > 0)) {
+            throw new SweepInputException("--max-time must be positive, got " + maxTime);
+        }
+        return seconds;
     }
 
     @Override
@@ -153,7 +203,14 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter stdout, PrintWriter err) {
-        List<String> baseSets = scenario.overrides();
+        List<String> baseSets = Pipeline.withEstimator(scenario.sets, estimator, precision);
+        maxSeconds();
+        if (scenario.replications != null) {
+            baseSets.add("replications=" + scenario.replications);
+        }
+        if (scenario.seed != null) {
+            baseSets.add("seed=" + scenario.seed);
+        }
         checkOwnFolder(out);
         Scenario base = Scenario.load(file, baseSets);
         // A target on the command line wins over the one stated in the scenario.
@@ -181,7 +238,8 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
         });
         int threadCount = threads.count();
-        ConfigurationRunner runner = runners.create(file, List.copyOf(baseSets), threadCount);
+        ConfigurationRunner runner = (runners != null ? runners : (RunnerFactory) this::modelRunner)
+                .create(file, List.copyOf(baseSets), threadCount);
         long start = System.nanoTime();
         if (block != null) {
             return sweepShard(block, grid, runner, state, stdout, err, start);
@@ -196,6 +254,20 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
         }
+        boolean logChart = rows.stream().noneMatch(r -> r.point().probabilityOfDataLoss().boundOnly());
+        if (logChart) {
+            // Every configuration has an estimate (rare-event estimates, or plain ones that saw losses): rank them
+            // on a log scale with their intervals, where a linear axis would show 1e-9 and 1e-14 as zeros.
+            List<DurabilityChart.Row> chartRows = rows.stream().map(r -> new DurabilityChart.Row(
+                    r.configuration().describe(), r.point().probabilityOfDataLoss())).toList();
+            try {
+                ReportCharts.savePng(DurabilityChart.of(chartRows, "P(data loss within the horizon), log scale"),
+                        out.resolve("sweep-loss-probability.png"), ReportCharts.WIDTH,
+                        Math.max(ReportCharts.HEIGHT, 60 + 28 * chartRows.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
+            }
+        }
         List<String> summary = new ArrayList<>(table.summary());
         summary.add(String.format(Locale.ROOT, "seed %d, %d replications per configuration", identity.seed(),
                 identity.replications()));
@@ -207,7 +279,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         summary.forEach(stdout::println);
         stdout.println("wrote " + csv + ", " + charts.get(0).getFileName() + ", " + charts.get(1).getFileName()
-                + ", sweep-summary.txt");
+                + (logChart ? ", sweep-loss-probability.png" : "") + ", sweep-summary.txt");
         stdout.flush();
         err.printf(Locale.ROOT, "sweep finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();

@@ -88,11 +88,29 @@ public final class ReportCharts {
                     describe(worst) + ": users without send/receive until service is restored, and users still "
                             + "missing mail until full recovery."));
         }
+        if (report.durability() != null) {
+            images.add(save(DurabilityChart.of(durabilityRows(report.durability()), "P(data loss within "
+                    + Figures.duration(report.horizonHours()) + "), log scale"), folder, "durability.png",
+                    "Probability of data loss, rare-event estimate",
+                    "Each figure with its 95% confidence interval on a log scale: any loss, whole-array loss and "
+                            + "sector loss, for the fleet and for one " + report.durability().unit().name() + "."));
+        }
         if (!report.cost().isEmpty()) {
             images.add(save(costBreakdown(report.cost()), folder, "cost-breakdown.png", "Cost breakdown",
                     "Cost over the horizon by category."));
         }
         return images;
+    }
+
+    /** The rows of the durability chart: any, whole-array and sector loss, for the fleet and for one unit. */
+    public static List<DurabilityChart.Row> durabilityRows(org.mailsim.durability.DurabilityEstimate d) {
+        String unit = "one " + d.unit().name();
+        return List.of(new DurabilityChart.Row("fleet: any loss", d.fleet()),
+                new DurabilityChart.Row("fleet: whole array", d.fleetWholeArrayLoss()),
+                new DurabilityChart.Row("fleet: sectors", d.fleetSectorLoss()),
+                new DurabilityChart.Row(unit + ": any loss", d.perUnit()),
+                new DurabilityChart.Row(unit + ": whole array", d.wholeArrayLoss()),
+                new DurabilityChart.Row(unit + ": sectors", d.sectorLoss()));
     }
 
     /** The incidents to draw: most severe first (users affected x hours to restore service), then in run order. */

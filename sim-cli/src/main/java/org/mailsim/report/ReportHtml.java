@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
@@ -46,6 +47,9 @@ public final class ReportHtml {
                 report.wallClockSeconds()))).append("</p>\n");
 
         risk(h, report);
+        if (report.durability() != null) {
+            durability(h, report.durability());
+        }
         metrics(h, report);
         if (!report.lossByCause().isEmpty()) {
             h.append("<h2>Data-loss events by cause</h2>\n<table>\n<tr><th>cause</th><th>events</th></tr>\n");
@@ -91,11 +95,48 @@ public final class ReportHtml {
         return h.toString();
     }
 
+    /**
+     * The rare-event estimate: nines, P(loss) split into whole-array and sector loss for the fleet and one unit,
+     * how it was estimated and what to watch (the chart durability.png draws the same figures on a log scale).
+     */
+    private static void durability(StringBuilder h, DurabilityEstimate d) {
+        h.append("<h2>Durability</h2>\n<p>").append(esc(String.format(Locale.ROOT,
+                "%.2f nines of durability a year for the fleet of %s %s%s (%.2f per %s).", d.nines(d.fleet().estimate()),
+                Figures.number(d.unit().units()), d.unit().name(), d.unit().units() == 1 ? "" : "s",
+                d.nines(d.perUnit().estimate()),
+                d.unit().name()))).append("</p>\n");
+        h.append("<table>\n<tr><th>P(data loss within the horizon)</th><th>fleet</th><th>95% CI</th><th>one ")
+                .append(esc(d.unit().name())).append("</th><th>95% CI</th></tr>\n");
+        durabilityRow(h, "any loss", d.fleet(), d.perUnit());
+        durabilityRow(h, "whole-array loss", d.fleetWholeArrayLoss(), d.wholeArrayLoss());
+        durabilityRow(h, "sector loss (UREs, latent errors)", d.fleetSectorLoss(), d.sectorLoss());
+        h.append("</table>\n<p class=\"meta\">").append(esc(String.format(Locale.ROOT,
+                "Estimated by %s: %s samples, %s ending in a loss, relative error ±%.1f%% (asked: %.1f%%), effective "
+                        + "sample size %s, stopped by %s after %.1f s%s.", d.method(), Figures.number(d.samples()),
+                Figures.number(d.lossSamples()), 100 * d.relativeError(), 100 * d.precision(),
+                Figures.number(Math.round(d.effectiveSamples())), d.stoppedBy().key(), d.wallSeconds(),
+                d.reproducible() ? "" : " (not reproducible)"))).append("</p>\n");
+        for (String warning : d.warnings()) {
+            h.append("<p class=\"bound\">").append(esc(warning)).append("</p>\n");
+        }
+    }
+
+    private static void durabilityRow(StringBuilder h, String label, Estimate fleet, Estimate unit) {
+        h.append("<tr><td>").append(esc(label)).append("</td><td>").append(Figures.number(fleet.estimate()))
+                .append("</td><td>").append(interval(fleet.ci95Low(), fleet.ci95High())).append("</td><td>")
+                .append(Figures.number(unit.estimate())).append("</td><td>")
+                .append(interval(unit.ci95Low(), unit.ci95High())).append("</td></tr>\n");
+    }
+
     private static void risk(StringBuilder h, RunReport report) {
         Estimate p = report.probabilityOfDataLoss();
         Estimate m = report.mttdlHours();
         h.append("<h2>Risk</h2>\n<table>\n<tr><th></th><th>estimate</th><th>95% confidence interval</th></tr>\n");
-        if (p.boundOnly()) {
+        if (report.durability() != null) {
+            h.append("<tr><td>P(data loss within the horizon)</td><td>").append(Figures.number(p.estimate()))
+                    .append("</td><td>").append(interval(p.ci95Low(), p.ci95High()))
+                    .append(" (rare-event estimate, see Durability)</td></tr>\n");
+        } else if (p.boundOnly()) {
             h.append("<tr><td>P(data loss within the horizon)</td><td class=\"bound\">&lt; ")
                     .append(Figures.number(p.ci95High())).append("</td><td class=\"bound\">no loss observed in ")
                     .append(Figures.number(report.replications()))

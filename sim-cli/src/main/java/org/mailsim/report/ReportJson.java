@@ -3,6 +3,7 @@ package org.mailsim.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.files.Json;
 import org.mailsim.model.storage.LossCause;
 import org.mailsim.run.DecisionMetric;
@@ -61,6 +62,9 @@ public final class ReportJson {
             decision.set(metric.key(), estimate(report.decision(metric),
                     metric == DecisionMetric.PROBABILITY_OF_ARRAY_LOSS ? "upper" : "lower"));
         }
+        if (report.durability() != null) {
+            root.set("estimator", estimator(report.durability()));
+        }
         if (!report.reportedTimeline().isEmpty()) {
             ArrayNode timeline = root.putArray("reportedTimeline");
             for (Milestone milestone : report.reportedTimeline()) {
@@ -72,6 +76,64 @@ public final class ReportJson {
             }
         }
         return root;
+    }
+
+    /**
+     * How P(data loss) was estimated when the rare-event estimator ran: the method, its samples, relative error and
+     * effective sample size, the wall time (the one field that differs between runs of the same command), and the
+     * figures per unit and for the fleet, split into whole-array and sector loss.
+     */
+    public static ObjectNode estimator(DurabilityEstimate d) {
+        ObjectNode node = Json.object();
+        node.put("method", "rare");
+        node.put("description", d.method());
+        node.put("unit", d.unit().name());
+        node.put("units", d.unit().units());
+        if (d.unit().coupling() != null) {
+            node.put("coupling", d.unit().coupling());
+        } else {
+            node.putNull("coupling");
+        }
+        node.put("samples", d.samples());
+        node.put("lossSamples", d.lossSamples());
+        Json.number(node, "relativeError", d.relativeError());
+        Json.number(node, "precision", d.precision());
+        Json.number(node, "effectiveSampleSize", d.effectiveSamples());
+        Json.number(node, "largestWeightShare", d.largestWeightShare());
+        node.put("stoppedBy", d.stoppedBy().key());
+        node.put("reproducible", d.reproducible());
+        Json.number(node, "wallSeconds", d.wallSeconds());
+        node.set("perUnit", durabilityFigures(d, false));
+        node.set("fleet", durabilityFigures(d, true));
+        ArrayNode warnings = node.putArray("warnings");
+        d.warnings().forEach(warnings::add);
+        return node;
+    }
+
+    private static ObjectNode durabilityFigures(DurabilityEstimate d, boolean fleet) {
+        ObjectNode node = Json.object();
+        Estimate any = fleet ? d.fleet() : d.perUnit();
+        node.set("probabilityOfDataLoss", interval(any));
+        // The severity classes' names (severity.arrayLoss, severity.sectorLoss).
+        node.set("arrayLoss", interval(fleet ? d.fleetWholeArrayLoss() : d.wholeArrayLoss()));
+        node.set("sectorLoss", interval(fleet ? d.fleetSectorLoss() : d.sectorLoss()));
+        Estimate events = d.lossEventsPerYear();
+        double n = fleet ? d.unit().units() : 1;
+        node.set("lossEventsPerYear", interval(new Estimate(events.estimate() * n, events.ci95Low() * n,
+                events.ci95High() * n, false)));
+        Json.number(node, "ninesPerYear", d.nines(any.estimate()));
+        if (fleet) {
+            node.set("mttdlHours", interval(d.fleetMttdlHours()));
+        }
+        return node;
+    }
+
+    private static ObjectNode interval(Estimate e) {
+        ObjectNode node = Json.object();
+        Json.number(node, "estimate", e.estimate());
+        Json.number(node, "ci95Low", e.ci95Low());
+        Json.number(node, "ci95High", e.ci95High());
+        return node;
     }
 
     /** Per severity class: P(at least one within the horizon), its incidents (kept or not), losses by cause. */

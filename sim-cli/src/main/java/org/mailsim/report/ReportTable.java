@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.mailsim.Hours;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
 import org.mailsim.run.Severity;
@@ -49,7 +50,25 @@ public final class ReportTable {
         long arrays = report.extent().arrays();
         String fleet = arrays > 0 ? "the fleet of " + Figures.number(arrays) + " arrays" : "the fleet";
         String pLabel = "P(any data loss in " + fleet + " within " + Figures.duration(report.horizonHours()) + ")";
-        if (p.boundOnly()) {
+        DurabilityEstimate d = report.durability();
+        if (d != null) {
+            risk.add(new String[] {pLabel, Figures.number(p.estimate()), "95% CI " + interval(p.ci95Low(),
+                    p.ci95High()) + ", rare-event estimate (" + Figures.number(d.samples()) + " samples per "
+                    + d.unit().name() + ", " + Figures.number(d.unit().units()) + " " + d.unit().name()
+                    + (d.unit().units() == 1 ? "" : "s") + " in the fleet)"});
+            risk.add(new String[] {"  whole-array loss", Figures.number(d.fleetWholeArrayLoss().estimate()),
+                    "95% CI " + interval(d.fleetWholeArrayLoss().ci95Low(), d.fleetWholeArrayLoss().ci95High())});
+            risk.add(new String[] {"  sector loss", Figures.number(d.fleetSectorLoss().estimate()),
+                    "95% CI " + interval(d.fleetSectorLoss().ci95Low(), d.fleetSectorLoss().ci95High())});
+            risk.add(new String[] {"  per " + d.unit().name(), Figures.number(d.perUnit().estimate()),
+                    "95% CI " + interval(d.perUnit().ci95Low(), d.perUnit().ci95High())});
+            risk.add(new String[] {"nines of durability a year", String.format(Locale.ROOT, "%.2f",
+                    d.nines(p.estimate())), String.format(Locale.ROOT, "fleet; %.2f per %s", d.nines(
+                    d.perUnit().estimate()), d.unit().name())});
+            risk.add(new String[] {"estimator", String.format(Locale.ROOT, "+-%.1f%%", 100 * d.relativeError()),
+                    String.format(Locale.ROOT, "%s; ESS %s; stopped by %s after %.1f s", d.method(),
+                            Figures.number(Math.round(d.effectiveSamples())), d.stoppedBy().key(), d.wallSeconds())});
+        } else if (p.boundOnly()) {
             risk.add(new String[] {pLabel, "< " + Figures.number(p.ci95High()),
                     "no loss observed; upper bound (95%), 0 of " + Figures.number(report.replications())
                             + " replications"});
@@ -61,14 +80,17 @@ public final class ReportTable {
         }
         double unit = unitHours(mttdl.estimate());
         String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
-        if (mttdl.boundOnly()) {
+        if (d != null && !d.exponential()) {
+            risk.add(new String[] {"MTTDL (fleet)", "n/a", "lifetimes are not exponential: P(loss) by the horizon is the"
+                    + " figure to use"});
+        } else if (mttdl.boundOnly()) {
             risk.add(new String[] {"MTTDL (fleet)", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "no loss observed; lower bound (95%)"});
         } else {
             risk.add(new String[] {"MTTDL (fleet)", Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "95% CI " + interval(mttdl.ci95Low() / unit, mttdl.ci95High() / unit) + " " + unitName});
         }
-        if (arrays > 0) {
+        if (arrays > 0 && d == null) { // with a rare-event estimate, its per-unit line above says it
             MetricSummary withLoss = report.summary(Metric.ARRAYS_WITH_LOSS);
             risk.add(new String[] {"P(data loss of one array within " + Figures.duration(report.horizonHours()) + ")",
                     Figures.number(withLoss.mean() / arrays),
@@ -82,6 +104,11 @@ public final class ReportTable {
             }
         }
         appendAligned(out, risk, new boolean[] {false, false, false});
+        if (d != null) {
+            for (String warning : d.warnings()) {
+                out.append("warning: ").append(warning).append('\n');
+            }
+        }
         out.append('\n');
 
         List<String[]> classes = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.mailsim.cli.Main;
+import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
@@ -38,6 +39,10 @@ import org.mailsim.stats.MetricSummary;
  * @param incidentsBySeverity incidents of each severity, kept or not
  * @param incidentsNotKept    incidents of each severity left out of {@code incidents} by the cap
  * @param extent              horizon, arrays and usable capacity (for per-year, per-array and per-TB figures)
+ * @param durability          the rare-event estimate of P(data loss), when the run used it (then
+ *                            {@code probabilityOfDataLoss} is its fleet figure, {@code bySeverity} carries its
+ *                            whole-array and sector-loss figures, and {@code mttdlHours} too where lifetimes are
+ *                            exponential), else null
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -47,7 +52,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
                         List<Milestone> reportedTimeline, Map<Severity, Estimate> bySeverity,
                         Map<Severity, Long> incidentsBySeverity, Map<Severity, Long> incidentsNotKept,
-                        RunExtent extent) implements DecisionMetric.Source {
+                        RunExtent extent, DurabilityEstimate durability) implements DecisionMetric.Source {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -179,6 +184,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
         private Map<String, Double> cost = Map.of();
         private double wallClockSeconds;
         private List<Milestone> reportedTimeline = List.of();
+        private DurabilityEstimate durability;
         private RunExtent extent;
 
         private Builder(String scenario, RunStatistics statistics) {
@@ -240,6 +246,12 @@ public record RunReport(String scenario, long seed, long replications, int threa
             return this;
         }
 
+        /** The rare-event estimate that replaces the plain P(data loss) (and MTTDL where meaningful). */
+        public Builder durability(DurabilityEstimate estimate) {
+            this.durability = estimate;
+            return this;
+        }
+
         public RunReport build() {
             if (statistics.replications() == 0) {
                 throw new IllegalStateException("no replications to report");
@@ -255,16 +267,24 @@ public record RunReport(String scenario, long seed, long replications, int threa
                 quantiles.put(metric, values);
             }
             List<Long> lossCounts = Arrays.stream(statistics.dataLossEventCounts()).boxed().toList();
+            Estimate pLoss = durability != null ? durability.fleet() : statistics.probabilityOfDataLoss();
+            Estimate mttdl = durability != null && durability.exponential() ? durability.fleetMttdlHours()
+                    : statistics.mttdlHours();
             Map<Severity, Estimate> severities = new EnumMap<>(Severity.class);
             for (Severity s : Severity.values()) {
                 severities.put(s, statistics.probability(s));
             }
             RunExtent x = extent != null ? extent : new RunExtent(horizonHours, false, 0, Double.NaN);
+            if (durability != null) {
+                severities.put(Severity.ARRAY_LOSS, durability.fleetWholeArrayLoss());
+                severities.put(Severity.SECTOR_LOSS, durability.fleetSectorLoss());
+            }
             return new RunReport(scenario, seed, statistics.replications(), threads, horizonHours, version,
-                    scenarioYaml, command, summaries, quantiles, lossCounts, statistics.probabilityOfDataLoss(),
-                    statistics.mttdlHours(), statistics.lossByCause(), statistics.incidents(),
+                    scenarioYaml, command, summaries, quantiles, lossCounts, pLoss, mttdl,
+                    statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
-                    reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x);
+                    reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x,
+                    durability);
         }
     }
 }

@@ -66,6 +66,16 @@ public final class Schema {
     public static final Key RANDOM_FAILURES = add(
             key("randomFailures", BOOLEAN, "Draw random failures; false runs only the scripted faults.")
                     .defaultValue("true"));
+    public static final Key ESTIMATOR = add(
+            key("estimator", CHOICE, "How P(data loss) is estimated: plain (the share of replications that lost"
+                    + " data), rare (the rare-event estimator, for probabilities far below 1/replications: importance"
+                    + " sampling per array, scaled to the fleet) or auto (rare when the plain replications saw fewer"
+                    + " than 30 losses); mailsim run --estimator overrides it.").defaultValue("plain")
+                    .choices("plain", "rare", "auto"));
+    public static final Key PRECISION = add(
+            key("precision", FRACTION, "Rare-event estimator: stop when the 95% interval's half-width is at most"
+                    + " this fraction of the estimate; mailsim run --precision overrides it.").defaultValue("10%")
+                    .above("0", "1"));
 
     // ---- storage: arrays
     public static final Key STORAGE_GROUPS = add(

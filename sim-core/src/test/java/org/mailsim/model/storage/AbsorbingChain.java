@@ -11,21 +11,21 @@ import org.apache.commons.math3.linear.RealVector;
  * exactly: mean time to absorption from state 0 by the linear system -Q_T tau = 1 (LU decomposition), and
  * P(absorbed by t) by uniformisation.
  */
-final class AbsorbingChain {
+public final class AbsorbingChain {
     private final int n;
     private final double[][] rates; // rates[i][j], j == n is the absorbing state
 
-    AbsorbingChain(int transientStates) {
+    public AbsorbingChain(int transientStates) {
         this.n = transientStates;
         this.rates = new double[n][n + 1];
     }
 
-    AbsorbingChain rate(int from, int to, double rate) {
+    public AbsorbingChain rate(int from, int to, double rate) {
         rates[from][to] += rate;
         return this;
     }
 
-    AbsorbingChain toLoss(int from, double rate) {
+    public AbsorbingChain toLoss(int from, double rate) {
         return rate(from, n, rate);
     }
 
@@ -39,7 +39,7 @@ final class AbsorbingChain {
         return s;
     }
 
-    double meanTimeToAbsorption() {
+    public double meanTimeToAbsorption() {
         RealMatrix a = new Array2DRowRealMatrix(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -51,7 +51,7 @@ final class AbsorbingChain {
     }
 
     /** P(absorbed by t) from state 0, by uniformisation in steps short enough that e^(-Lambda step) is safe. */
-    double absorbedBy(double t) {
+    public double absorbedBy(double t) {
         double lambda = 0;
         for (int i = 0; i < n; i++) {
             lambda = Math.max(lambda, out(i));
