@@ -240,8 +240,7 @@ class MalformedScenarioTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(input + java.io.File.separator + where).contains(message)
                 .doesNotContain("Exception", "\tat ");
-        // JVM start included; the refusal itself takes milliseconds (see YamlReaderTest).
-        assertThat(seconds).as("seconds to refuse " + name).isLessThan(10);
+        // Bounded by the subprocess's 30 s timeout, not timed here: a loaded machine takes seconds to start a JVM.
         try (Stream<Path> left = Files.list(work)) {
             assertThat(left).isEmpty();
         }

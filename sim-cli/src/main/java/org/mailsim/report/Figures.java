@@ -1,11 +1,11 @@
 package org.mailsim.report;
 
 import java.util.Locale;
+import org.mailsim.Hours;
 
 /** How numbers and durations read in tables and pages: a few significant digits, grouped thousands, no locale. */
 public final class Figures {
     /** A year is 365 days, as in scenario files (MISSION.md section 4). */
-    public static final double HOURS_PER_YEAR = 365 * 24;
 
     private Figures() {
     }
@@ -49,9 +49,9 @@ public final class Figures {
         if (a < 48) {
             return number(hours) + " h";
         }
-        if (a < 2 * HOURS_PER_YEAR) {
+        if (a < 2 * Hours.PER_YEAR) {
             return number(hours / 24) + " days";
         }
-        return number(hours / HOURS_PER_YEAR) + " years";
+        return number(hours / Hours.PER_YEAR) + " years";
     }
 }

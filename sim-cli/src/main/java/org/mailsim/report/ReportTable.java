@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.mailsim.Hours;
 import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
@@ -181,7 +182,7 @@ public final class ReportTable {
     /** The unit {@link Figures#duration} would pick for {@code hours}, so an interval reads in one unit. */
     private static double unitHours(double hours) {
         double a = Math.abs(hours);
-        return !(a >= 48) ? 1 : a < 2 * Figures.HOURS_PER_YEAR ? 24 : Figures.HOURS_PER_YEAR;
+        return !(a >= 48) ? 1 : a < 2 * Hours.PER_YEAR ? 24 : Hours.PER_YEAR;
     }
 
     private static String seconds(double s) {
