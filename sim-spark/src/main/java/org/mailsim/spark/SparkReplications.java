@@ -50,7 +50,10 @@ import scala.runtime.BoxedUnit;
  * the one due.
  */
 public final class SparkReplications implements ReplicationEngine {
-    /** Spark setting: replications per task (default: about four tasks per core the cluster offers). */
+    /**
+     * Spark setting, or local property of the submitting thread: replications per task (default: about four tasks
+     * per core the cluster offers).
+     */
     public static final String REPLICATIONS_PER_TASK = "spark.mailsim.replicationsPerTask";
     private static final int TASKS_PER_CORE = 4;
 
@@ -110,7 +113,11 @@ public final class SparkReplications implements ReplicationEngine {
 
     /** Replications per task: the setting, or about {@value #TASKS_PER_CORE} tasks per core. */
     int replicationsPerTask(long total) {
-        long setting = perTask > 0 ? perTask : spark.getConf().getLong(REPLICATIONS_PER_TASK, 0);
+        // A local property (JavaSparkContext.setLocalProperty) wins over the context's setting: one context, such
+        // as a notebook's, can size its jobs' tasks one by one.
+        String local = spark.getLocalProperty(REPLICATIONS_PER_TASK);
+        long setting = perTask > 0 ? perTask
+                : local != null ? Long.parseLong(local.strip()) : spark.getConf().getLong(REPLICATIONS_PER_TASK, 0);
         if (setting > 0) {
             return (int) Math.min(setting, Integer.MAX_VALUE);
         }
