@@ -112,6 +112,7 @@ final class Pipeline {
                     .seed(spec.seed())
                     .threads(threads)
                     .horizonHours(spec.horizon().hours())
+                    .extent(spec.extent())
                     .version(Main.version())
                     .scenarioYaml(scenario.toYaml())
                     .command(command)

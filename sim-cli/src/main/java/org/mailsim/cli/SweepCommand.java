@@ -124,7 +124,8 @@ public final class SweepCommand implements Callable<Integer> {
             overrides.forEach((key, value) -> all.add(key + "=" + value));
             Pipeline.Loaded loaded = Pipeline.load(scenarioFile, all);
             return SweepPoint.of(new org.mailsim.portal.PortalExperiment(loaded.spec())
-                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics());
+                    .run(threads, org.mailsim.run.ReplicationRunner.Progress.NONE).statistics(),
+                    loaded.spec().extent());
         };
     }
 

@@ -37,10 +37,10 @@ public final class ReportCsv {
         return out.toString();
     }
 
-    /** One row per incident kept; phases as {@code name start-end} pairs separated by semicolons. */
+    /** One row per incident kept (the worst by severity, see RunStatistics); phases as {@code name start-end} pairs separated by semicolons. */
     public static String incidents(RunReport report) {
         StringBuilder out = new StringBuilder();
-        row(out, List.of("replication", "storageGroup", "cause", "startHours", "usersAffected", "mailsDeferred",
+        row(out, List.of("replication", "storageGroup", "cause", "severity", "startHours", "usersAffected", "mailsDeferred",
                 "mailsBounced", "mailsLost", "hoursToRestoreService", "hoursToFullRecovery", "phases"));
         for (Incident incident : report.incidents()) {
             StringJoiner phases = new StringJoiner("; ");
@@ -48,7 +48,7 @@ public final class ReportCsv {
                 phases.add(phase.name() + " " + number(phase.startHours()) + "-" + number(phase.endHours()));
             }
             row(out, List.of(Integer.toString(incident.replication()), text(incident.storageGroup()),
-                    text(incident.cause()), number(incident.startHours()), Long.toString(incident.usersAffected()),
+                    text(incident.cause()), incident.severity().key(), number(incident.startHours()), Long.toString(incident.usersAffected()),
                     number(incident.mailsDeferred()), number(incident.mailsBounced()), number(incident.mailsLost()),
                     number(incident.hoursToRestoreService()), number(incident.hoursToFullRecovery()),
                     phases.toString()));

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
+import org.mailsim.model.storage.LossCause;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
+import org.mailsim.run.RunExtent;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * The JSON document of MISSION.md section 6, the interface notebooks and other tools rely on. The contract's
- * fields come first and in its order; extras follow. JSON has no NaN or Infinity, so a non-finite number
- * (the MTTDL interval's open end when no loss was seen, a metric with no values) is written as null.
+ * The JSON document of a run, the interface notebooks and other tools rely on; docs/json-contract.md describes
+ * every field. The contract's fields come first and in its order; extras follow. JSON has no NaN or Infinity, so
+ * a non-finite number (the MTTDL interval's open end when no loss was seen, a metric with no values) is written as
+ * null.
  */
 public final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,6 +62,13 @@ public final class ReportJson {
         root.put("version", report.version());
         root.put("replicationsWithLoss", report.replicationsWithLoss());
         root.put("incidentCount", report.incidentCount());
+        severity(root.putObject("severity"), report);
+        extent(root, report);
+        ObjectNode decision = root.putObject("decision");
+        for (DecisionMetric metric : DecisionMetric.values()) {
+            decision.set(metric.key(), estimate(report.decision(metric),
+                    metric == DecisionMetric.PROBABILITY_OF_ARRAY_LOSS ? "upper" : "lower"));
+        }
         if (!report.reportedTimeline().isEmpty()) {
             ArrayNode timeline = root.putArray("reportedTimeline");
             for (Milestone milestone : report.reportedTimeline()) {
@@ -68,6 +80,53 @@ public final class ReportJson {
             }
         }
         return root;
+    }
+
+    /** Per severity class: P(at least one within the horizon), its incidents (kept or not), losses by cause. */
+    private static void severity(ObjectNode node, RunReport report) {
+        for (Severity severity : Severity.values()) {
+            ObjectNode c = node.putObject(severity.key());
+            c.set("probability", estimate(report.probability(severity), "upper"));
+            c.put("incidents", report.incidentsBySeverity().get(severity));
+            c.put("incidentsNotKept", report.incidentsNotKept().get(severity));
+            if (severity != Severity.OUTAGE) {
+                ObjectNode causes = c.putObject("lossByCause");
+                report.lossByCause().forEach((cause, count) -> {
+                    if (LossCause.severityOf(cause) == severity) {
+                        causes.put(cause, count);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * The fleet the figures are for, and the per-array figures: P(data loss) of one array within the horizon
+     * (the mean share of arrays that lost data, with its interval) and data-loss events per array-year. The
+     * top-level probabilityOfDataLoss and mttdlHours are the whole fleet's.
+     */
+    private static void extent(ObjectNode root, RunReport report) {
+        RunExtent x = report.extent();
+        ObjectNode fleet = root.putObject("fleet");
+        fleet.put("arrays", x.arrays());
+        number(fleet, "usableTerabytes", x.usableTerabytes());
+        number(fleet, "horizonYears", x.years());
+        ObjectNode perArray = root.putObject("perArray");
+        MetricSummary arrays = report.summary(Metric.ARRAYS_WITH_LOSS);
+        MetricSummary events = report.summary(Metric.DATA_LOSS_EVENTS);
+        double n = x.arrays();
+        double arrayYears = n * x.years();
+        perArray.set("probabilityOfDataLoss", scaled(arrays, n > 0 ? 1 / n : Double.NaN));
+        perArray.set("dataLossEventsPerArrayYear", scaled(events, arrayYears > 0 ? 1 / arrayYears : Double.NaN));
+    }
+
+    private static ObjectNode scaled(MetricSummary s, double factor) {
+        ObjectNode node = MAPPER.createObjectNode();
+        boolean defined = s.count() > 0 && Double.isFinite(factor);
+        number(node, "estimate", defined ? s.mean() * factor : Double.NaN);
+        number(node, "ci95Low", defined ? s.ci95Low() * factor : Double.NaN);
+        number(node, "ci95High", defined ? s.ci95High() * factor : Double.NaN);
+        return node;
     }
 
     private static ObjectNode summary(MetricSummary s) {
@@ -107,6 +166,7 @@ public final class ReportJson {
         node.put("replication", incident.replication());
         node.put("storageGroup", incident.storageGroup());
         node.put("cause", incident.cause());
+        node.put("severity", incident.severity().key());
         number(node, "startHours", incident.startHours());
         node.put("usersAffected", incident.usersAffected());
         number(node, "mailsDeferred", incident.mailsDeferred());

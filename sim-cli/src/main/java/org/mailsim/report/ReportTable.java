@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
-/** The terminal summary of a run ({@code --format table}): one aligned line per metric, then P(loss) and MTTDL. */
+/**
+ * The terminal summary of a run ({@code --format table}): one aligned line per metric (its mean per replication;
+ * expected values say so), then the fleet's P(loss) and MTTDL, the per-array figures, the severity classes and the
+ * decision figures.
+ */
 public final class ReportTable {
     private ReportTable() {
     }
@@ -23,7 +29,7 @@ public final class ReportTable {
         out.append('\n');
 
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"metric", "mean", "95% CI", "p95", "max"});
+        rows.add(new String[] {"metric (per replication)", "mean", "95% CI", "p95", "max"});
         for (Metric metric : Metric.values()) {
             MetricSummary s = report.summary(metric);
             if (s.count() == 0) {
@@ -39,7 +45,9 @@ public final class ReportTable {
         Estimate p = report.probabilityOfDataLoss();
         Estimate mttdl = report.mttdlHours();
         List<String[]> risk = new ArrayList<>();
-        String pLabel = "P(data loss within " + Figures.duration(report.horizonHours()) + ")";
+        long arrays = report.extent().arrays();
+        String fleet = arrays > 0 ? "the fleet of " + Figures.number(arrays) + " arrays" : "the fleet";
+        String pLabel = "P(any data loss in " + fleet + " within " + Figures.duration(report.horizonHours()) + ")";
         if (p.boundOnly()) {
             risk.add(new String[] {pLabel, "< " + Figures.number(p.ci95High()),
                     "no loss observed; upper bound (95%), 0 of " + Figures.number(report.replications())
@@ -53,13 +61,54 @@ public final class ReportTable {
         double unit = unitHours(mttdl.estimate());
         String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
         if (mttdl.boundOnly()) {
-            risk.add(new String[] {"MTTDL", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {"MTTDL (fleet)", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "no loss observed; lower bound (95%)"});
         } else {
-            risk.add(new String[] {"MTTDL", Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {"MTTDL (fleet)", Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "95% CI " + interval(mttdl.ci95Low() / unit, mttdl.ci95High() / unit) + " " + unitName});
         }
+        if (arrays > 0) {
+            MetricSummary withLoss = report.summary(Metric.ARRAYS_WITH_LOSS);
+            risk.add(new String[] {"P(data loss of one array within " + Figures.duration(report.horizonHours()) + ")",
+                    Figures.number(withLoss.mean() / arrays),
+                    "95% CI " + interval(withLoss.ci95Low() / arrays, withLoss.ci95High() / arrays)
+                            + ", the mean share of arrays that lost data"});
+            double arrayYears = arrays * report.extent().years();
+            if (arrayYears > 0) {
+                MetricSummary events = report.summary(Metric.DATA_LOSS_EVENTS);
+                risk.add(new String[] {"data-loss events per array-year", Figures.number(events.mean() / arrayYears),
+                        "95% CI " + interval(events.ci95Low() / arrayYears, events.ci95High() / arrayYears)});
+            }
+        }
         appendAligned(out, risk, new boolean[] {false, false, false});
+        out.append('\n');
+
+        List<String[]> classes = new ArrayList<>();
+        classes.add(new String[] {"severity", "P(at least one)", "events", "expected mails lost",
+                "expected users with loss"});
+        classes.add(severityRow(report, "whole-array loss", Severity.ARRAY_LOSS, Metric.ARRAY_LOSS_EVENTS,
+                Metric.ARRAY_LOSS_MAILS_LOST, Metric.ARRAY_LOSS_USERS_WITH_LOSS));
+        classes.add(severityRow(report, "sector loss", Severity.SECTOR_LOSS, Metric.SECTOR_LOSS_EVENTS,
+                Metric.SECTOR_LOSS_MAILS_LOST, Metric.SECTOR_LOSS_USERS_WITH_LOSS));
+        classes.add(severityRow(report, "outage without loss", Severity.OUTAGE, Metric.OUTAGES_WITHOUT_LOSS,
+                null, null));
+        appendAligned(out, classes, new boolean[] {false, true, true, true, true});
+        out.append('\n');
+
+        List<String[]> decision = new ArrayList<>();
+        decision.add(new String[] {"decision figure (over the horizon unless per year)", "estimate", ""});
+        for (DecisionMetric metric : DecisionMetric.values()) {
+            Estimate e = report.decision(metric);
+            if (Double.isNaN(e.estimate())) {
+                continue;
+            }
+            String bound = !e.boundOnly() ? "" : metric == DecisionMetric.PROBABILITY_OF_ARRAY_LOSS ? "< " : ">= ";
+            String note = !e.boundOnly() ? "95% CI " + interval(e.ci95Low(), e.ci95High())
+                    : metric == DecisionMetric.PROBABILITY_OF_ARRAY_LOSS ? "no array loss observed; upper bound (95%)"
+                    : "no array loss observed: sector losses only, a lower bound";
+            decision.add(new String[] {metric.label(), bound + Figures.number(e.estimate()), note});
+        }
+        appendAligned(out, decision, new boolean[] {false, false, false});
 
         if (!report.lossByCause().isEmpty()) {
             out.append("losses by cause: ").append(joined(report.lossByCause())).append('\n');
@@ -69,12 +118,28 @@ public final class ReportTable {
         }
         if (report.incidentCount() > 0) {
             out.append(String.format(Locale.ROOT, "incidents: %s", Figures.number(report.incidentCount())));
+            StringJoiner bySeverity = new StringJoiner(", ", " (", ")");
+            report.incidentsBySeverity().forEach((severity, n) -> {
+                if (n > 0) {
+                    bySeverity.add(severity.key() + " " + Figures.number(n));
+                }
+            });
+            out.append(bySeverity.toString());
             if (report.incidentCount() > report.incidents().size()) {
-                out.append(String.format(Locale.ROOT, " (%d kept for the report)", report.incidents().size()));
+                out.append(String.format(Locale.ROOT, "; the %d worst kept for the report", report.incidents().size()));
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static String[] severityRow(RunReport report, String name, Severity severity, Metric events,
+                                        Metric mails, Metric users) {
+        Estimate p = report.probability(severity);
+        String probability = (p.boundOnly() ? "< " + Figures.number(p.ci95High()) : Figures.number(p.estimate()));
+        return new String[] {name, probability, Figures.number(report.summary(events).mean()),
+                mails == null ? "-" : Figures.number(report.summary(mails).mean()),
+                users == null ? "-" : Figures.number(report.summary(users).mean())};
     }
 
     private static String interval(double low, double high) {

@@ -11,9 +11,12 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.mailsim.cli.Main;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
+import org.mailsim.run.RunExtent;
 import org.mailsim.run.RunStatistics;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
@@ -31,6 +34,10 @@ import org.mailsim.stats.MetricSummary;
  * @param incidentCount       all incidents, kept or not
  * @param cost                cost breakdown, category to amount, in the order given (empty when not modelled)
  * @param reportedTimeline    a reported timeline to compare with (replays), else empty
+ * @param bySeverity          P(at least one incident of each severity within the horizon)
+ * @param incidentsBySeverity incidents of each severity, kept or not
+ * @param incidentsNotKept    incidents of each severity left out of {@code incidents} by the cap
+ * @param extent              horizon, arrays and usable capacity (for per-year, per-array and per-TB figures)
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -38,7 +45,9 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         List<Long> dataLossEventCounts, Estimate probabilityOfDataLoss, Estimate mttdlHours,
                         Map<String, Long> lossByCause, List<Incident> incidents, long incidentCount,
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
-                        List<Milestone> reportedTimeline) {
+                        List<Milestone> reportedTimeline, Map<Severity, Estimate> bySeverity,
+                        Map<Severity, Long> incidentsBySeverity, Map<Severity, Long> incidentsNotKept,
+                        RunExtent extent) implements DecisionMetric.Source {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -71,6 +80,10 @@ public record RunReport(String scenario, long seed, long replications, int threa
         });
         cost = Collections.unmodifiableMap(new LinkedHashMap<>(cost));
         reportedTimeline = List.copyOf(reportedTimeline);
+        bySeverity = Collections.unmodifiableMap(new EnumMap<>(bySeverity));
+        incidentsBySeverity = Collections.unmodifiableMap(new EnumMap<>(incidentsBySeverity));
+        incidentsNotKept = Collections.unmodifiableMap(new EnumMap<>(incidentsNotKept));
+        Objects.requireNonNull(extent, "extent");
         for (Metric metric : Metric.values()) {
             if (!metrics.containsKey(metric)) {
                 throw new IllegalArgumentException("no summary for metric " + metric.key());
@@ -78,8 +91,19 @@ public record RunReport(String scenario, long seed, long replications, int threa
         }
     }
 
+    @Override
     public MetricSummary summary(Metric metric) {
         return metrics.get(metric);
+    }
+
+    @Override
+    public Estimate probability(Severity severity) {
+        return bySeverity.get(severity);
+    }
+
+    /** A decision metric of this run ({@link DecisionMetric}). */
+    public Estimate decision(DecisionMetric metric) {
+        return metric.of(this);
     }
 
     /** True when no replication lost data, so P(loss) and MTTDL are bounds, not estimates. */
@@ -155,6 +179,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
         private Map<String, Double> cost = Map.of();
         private double wallClockSeconds;
         private List<Milestone> reportedTimeline = List.of();
+        private RunExtent extent;
 
         private Builder(String scenario, RunStatistics statistics) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -204,6 +229,12 @@ public record RunReport(String scenario, long seed, long replications, int threa
             return this;
         }
 
+        /** The run's extent; without one, the horizon alone (no arrays, no usable capacity). */
+        public Builder extent(RunExtent extent) {
+            this.extent = extent;
+            return this;
+        }
+
         public Builder reportedTimeline(List<Milestone> milestones) {
             this.reportedTimeline = milestones;
             return this;
@@ -224,11 +255,16 @@ public record RunReport(String scenario, long seed, long replications, int threa
                 quantiles.put(metric, values);
             }
             List<Long> lossCounts = Arrays.stream(statistics.dataLossEventCounts()).boxed().toList();
+            Map<Severity, Estimate> severities = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                severities.put(s, statistics.probability(s));
+            }
+            RunExtent x = extent != null ? extent : new RunExtent(horizonHours, false, 0, Double.NaN);
             return new RunReport(scenario, seed, statistics.replications(), threads, horizonHours, version,
                     scenarioYaml, command, summaries, quantiles, lossCounts, statistics.probabilityOfDataLoss(),
                     statistics.mttdlHours(), statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
-                    reportedTimeline);
+                    reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.portal.PortalExperiment.Replication;
 import org.mailsim.run.Incident;
+import org.mailsim.run.Severity;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
@@ -47,7 +48,7 @@ class ResultsPartTest {
         b.lossEvent("whole-array").observedHours(43_800 - index / 7.0);
         b.incident(new Incident(index, "g-" + index, "whole-array", 100.1 + index,
                 List.of(new Incident.Phase("vendor recovery", 100.1 + index, 372.3 / 7 + 100.1 + index)), 25_000,
-                0.1 + 0.2, 1e-300, Double.MIN_VALUE, 49.7, Double.NaN));
+                0.1 + 0.2, 1e-300, Double.MIN_VALUE, 49.7, Double.NaN, Severity.ARRAY_LOSS));
         double[] cost = new double[CostModel.KEYS.length];
         for (int i = 0; i < cost.length; i++) {
             cost[i] = Math.PI * (i + index) * 1e3;

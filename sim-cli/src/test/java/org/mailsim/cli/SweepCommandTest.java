@@ -67,8 +67,10 @@ class SweepCommandTest {
             metrics.put(m, new MetricSummary(replications, mean, mean * 0.9, mean * 1.1, mean, mean, mean, mean));
         }
         long losses = Math.max(0, width - 6 - 2 * spares);
-        return new SweepPoint(metrics, Proportions.probability(losses, replications),
-                Proportions.meanTimeFromExposure(87_600.0 * replications, losses), replications);
+        org.mailsim.stats.Estimate p = Proportions.probability(losses, replications);
+        return new SweepPoint(metrics, p, Proportions.meanTimeFromExposure(87_600.0 * replications, losses),
+                replications, Map.of(org.mailsim.run.Severity.ARRAY_LOSS, p, org.mailsim.run.Severity.SECTOR_LOSS, p,
+                        org.mailsim.run.Severity.OUTAGE, p), new org.mailsim.run.RunExtent(87_600, false, 40, 5_120));
     }
 
     private Result run(SweepCommand.RunnerFactory factory, String... args) {

@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.mailsim.run.Incident;
+import org.mailsim.run.Severity;
 
 class ReportChartsTest {
 
@@ -14,7 +15,7 @@ class ReportChartsTest {
         return new Incident(0, "group-0", "array lost", start,
                 List.of(new Incident.Phase("detection", start, start + 2),
                         new Incident.Phase("restore from backup", start + 2, lastPhaseEnd)),
-                1000, 0, 0, 0, 2, lastPhaseEnd - start);
+                1000, 0, 0, 0, 2, lastPhaseEnd - start, Severity.ARRAY_LOSS);
     }
 
     @Test

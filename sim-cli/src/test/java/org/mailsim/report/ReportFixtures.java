@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailsim.run.Incident;
+import org.mailsim.run.Severity;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.RunStatistics;
@@ -44,7 +45,7 @@ final class ReportFixtures {
                                 new Incident.Phase("provision replacement storage", start + 2, start + restore),
                                 new Incident.Phase("vendor recovery", start + 10, start + full - 40),
                                 new Incident.Phase("merge", start + full - 40, start + full)),
-                        users, 100.0 * i, 3, 500 + i, restore, full));
+                        users, 100.0 * i, 3, 500 + i, restore, full, Severity.ARRAY_LOSS));
                 b.observedHours(start);
             } else {
                 b.set(Metric.TOTAL_COST, 1000);

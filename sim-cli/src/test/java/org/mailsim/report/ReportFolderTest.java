@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsim.run.Incident;
+import org.mailsim.run.Severity;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.RunStatistics;
 
@@ -159,10 +160,10 @@ class ReportFolderTest {
     void degenerateIncidentsStillRender() throws IOException {
         RunStatistics stats = new RunStatistics();
         stats.add(new ReplicationResult.Builder().lossEvent("scripted").observedHours(10)
-                .incident(new Incident(0, "g", "scripted", 5, List.of(), 0, 0, 0, 0, 0, 0))
+                .incident(new Incident(0, "g", "scripted", 5, List.of(), 0, 0, 0, 0, 0, 0, Severity.ARRAY_LOSS))
                 .incident(new Incident(0, "g", "scripted", 6,
                         List.of(new Incident.Phase("failure", 6, 6), new Incident.Phase("detected", 6, 6)),
-                        10, 0, 0, 0, 0, 0))
+                        10, 0, 0, 0, 0, 0, Severity.ARRAY_LOSS))
                 .build());
         RunReport report = RunReport.builder("odd", stats).horizonHours(10).version("test").build();
         Path folder = ReportFolder.write(report, parent.resolve("odd"), false);

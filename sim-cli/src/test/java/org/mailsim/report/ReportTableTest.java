@@ -24,7 +24,7 @@ class ReportTableTest {
             assertThat(row.charAt(meanEnd)).as(row).isEqualTo(' ');
             assertThat(row.charAt(ciStart)).as(row).isEqualTo('[');
         }
-        assertThat(table).contains("P(data loss within 5 years)  0.0250")
+        assertThat(table).contains("P(any data loss in the fleet within 5 years)  0.0250")
                 .contains("5 of 200 replications").contains("MTTDL").contains("95% CI [")
                 .doesNotContain("no loss observed");
         assertThat(lines).allSatisfy(l -> assertThat(l).doesNotEndWith(" "));

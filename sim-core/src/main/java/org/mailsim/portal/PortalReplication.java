@@ -50,7 +50,10 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private int scriptedMtaDown;
     private final Fleet fleet;
     private CostModel.Breakdown cost;
-    private double bytesLostForGood;
+    private double sectorBytesLostForGood;
+    private double arrayBytesLostForGood;
+    private double sectorRawBytes;
+    private double arrayRawBytes;
     // Mail missing from a group's storage: lost with an array and not yet restored or merged back, or lost for
     // good. The mail layer is never told of losses, so the contents the operations layer sees subtract this.
     private final double[] filesMissing;
@@ -121,15 +124,18 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         double end = sim.now();
         ReplicationResult.Builder result = new ReplicationResult.Builder();
         storage.recordInto(result);
-        // The storage model counts the raw bytes on lost disks; what users lost is what no backup, vendor or
-        // export brought back.
-        result.set(Metric.BYTES_LOST, bytesLostForGood);
+        // The storage model counts a lost array's capacity; here the raw bytes are the data it held, and what
+        // users lost is what no backup, vendor or export brought back.
+        result.set(Metric.BYTES_LOST, sectorBytesLostForGood + arrayBytesLostForGood);
+        result.set(Metric.SECTOR_LOSS_BYTES_LOST, sectorBytesLostForGood);
+        result.set(Metric.ARRAY_LOSS_BYTES_LOST, arrayBytesLostForGood);
+        result.set(Metric.RAW_BYTES_LOST, sectorRawBytes + arrayRawBytes);
+        result.set(Metric.SECTOR_LOSS_RAW_BYTES, sectorRawBytes);
+        result.set(Metric.ARRAY_LOSS_RAW_BYTES, arrayRawBytes);
         if (mail != null) {
             mail.contributeTo(result, end);
         }
         operations.contributeTo(result);
-        result.add(Metric.MAILS_LOST, operations.expectedMailsLost());
-        result.add(Metric.USERS_WITH_LOSS, operations.expectedUsersWithLoss());
         double firstLoss = storage.firstLossHours();
         result.observedHours(Double.isNaN(firstLoss) ? end : Math.min(firstLoss, end));
         ReplicationResult beforeCost = result.build();
@@ -228,9 +234,11 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         if (cause.wholeArray()) {
             double share = 1.0 / spec.storage().arraysPerGroup();
             double onStorage = contents.files(group, hours); // before the loss: what the runbook must recover
+            arrayRawBytes += share * contents.bytes(group, hours);
             operations.storageLost(group, cause.key(), share, FailureScope.ARRAY);
             filesMissing[group] += share * onStorage;
         } else {
+            sectorRawBytes += bytes;
             sectorLossUnderway = true;
             operations.sectorsLost(group, cause.key(), bytes);
             sectorLossUnderway = false;
@@ -260,12 +268,18 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         if (sectorLossUnderway) {
             filesMissing[verdict.group()] += verdict.expectedMailsLost(); // no outage: the rest is restored at once
         }
+        double lostForGood = 0;
         if (files > 0) {
-            bytesLostForGood += verdict.expectedMailsLost() * bytes / files;
+            lostForGood = verdict.expectedMailsLost() * bytes / files;
         } else if (!verdict.hasRecoveryPoint()) {
             // Storage without users holds no new mail, so a backup leaves nothing exposed; without one, what the
             // vendor cannot read is gone.
-            bytesLostForGood += verdict.shareOfGroup() * verdict.fractionOfExposedLost() * bytes;
+            lostForGood = verdict.shareOfGroup() * verdict.fractionOfExposedLost() * bytes;
+        }
+        if (sectorLossUnderway) {
+            sectorBytesLostForGood += lostForGood;
+        } else {
+            arrayBytesLostForGood += lostForGood;
         }
     }
 

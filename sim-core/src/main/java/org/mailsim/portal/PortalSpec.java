@@ -40,6 +40,12 @@ public record PortalSpec(String name, long seed, int replications, Horizon horiz
         }
     }
 
+    /** The run's horizon, arrays and usable capacity, for figures per year, per array and per usable TB. */
+    public org.mailsim.run.RunExtent extent() {
+        return new org.mailsim.run.RunExtent(horizon.hours(), horizon.untilFirstDataLoss(), storage.arrays(),
+                storage.arrays() * storage.arrayDataBytes() / 1e12);
+    }
+
     /** True when the run has users (and so mail metrics). */
     public boolean hasUsers() {
         return mail != null;

@@ -116,6 +116,24 @@ public final class ScenarioBinding {
 
     // ---------------------------------------------------------------- storage
 
+    /**
+     * Storage groups: {@code storage.groups}, or derived from {@code storage.usableCapacity} as the fewest groups
+     * whose arrays' data disks hold it (for comparisons at equal usable capacity).
+     */
+    private int groups() {
+        if (!s.has(STORAGE_USABLE_CAPACITY)) {
+            return s.intValue(STORAGE_GROUPS);
+        }
+        ArraySpec array = array();
+        double perGroup = s.intValue(STORAGE_ARRAYS_PER_GROUP) * array.dataDisks() * s.size(STORAGE_DISK_CAPACITY);
+        double groups = Math.ceil(s.size(STORAGE_USABLE_CAPACITY) / perGroup * (1 - 1e-12));
+        if (!(groups <= 10_000_000)) {
+            throw new IllegalArgumentException("storage.usableCapacity needs " + groups
+                    + " storage groups; accepted: at most 10,000,000");
+        }
+        return (int) Math.max(1, groups);
+    }
+
     private StorageSpec storage(Distribution handling, Distribution restock, MailConfig mail) {
         ArraySpec array = guard("storage.raid", this::array);
         DiskSpec disk = guard("storage.disk", this::disk);
@@ -131,7 +149,7 @@ public final class ScenarioBinding {
             return null;
         }
         RepairSpec repair = new RepairSpec(rebuild, crews, spares, null);
-        return guard("storage", () -> new StorageSpec(s.intValue(STORAGE_GROUPS),
+        return guard("storage", () -> new StorageSpec(groups(),
                 s.intValue(STORAGE_ARRAYS_PER_GROUP), disk, array, repair, correlation, faults,
                 s.flag(RANDOM_FAILURES)));
     }
@@ -219,7 +237,8 @@ public final class ScenarioBinding {
                     ShockSpec.Scope.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_SCOPE).toUpperCase(Locale.ROOT)),
                     ShockSpec.Effect.valueOf(shock.string(STORAGE_CORRELATED_SHOCKS_EFFECT)
                             .toUpperCase(Locale.ROOT)),
-                    shock.intValue(STORAGE_CORRELATED_SHOCKS_DISKS), shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)
+                    shock.is(STORAGE_CORRELATED_SHOCKS_DISKS, "all") ? ArraySpec.MAX_WIDTH
+                            : shock.intValue(STORAGE_CORRELATED_SHOCKS_DISKS), shock.has(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME)
                             ? shock.distribution(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME) : null));
             shocks.add(sh);
         }
@@ -246,7 +265,7 @@ public final class ScenarioBinding {
     private List<ScriptedFault> faults() {
         List<ScriptedFault> out = new ArrayList<>();
         boolean ok = true;
-        int groups = s.intValue(STORAGE_GROUPS);
+        int groups = groups();
         for (Section f : s.items(FAULTS)) {
             double at = f.duration(FAULTS_AT);
             boolean everyGroup = f.is(FAULTS_GROUP, "all");
@@ -314,7 +333,7 @@ public final class ScenarioBinding {
             return null;
         }
         return guard("users", () -> new MailConfig(Sharding.even(s.integer(USERS_COUNT),
-                s.intValue(STORAGE_GROUPS)), mailbox, traffic, s.duration(TIERS_MTA_QUEUE_LIFETIME), webmail,
+                groups()), mailbox, traffic, s.duration(TIERS_MTA_QUEUE_LIFETIME), webmail,
                 database, mta));
     }
 
@@ -361,7 +380,8 @@ public final class ScenarioBinding {
                         s.is(OPERATIONS_VENDOR_BANDWIDTH, "unlimited") ? Double.POSITIVE_INFINITY
                                 : s.bandwidth(OPERATIONS_VENDOR_BANDWIDTH),
                         s.number(OPERATIONS_VENDOR_RECOVERABLE), s.number(OPERATIONS_VENDOR_PRICE_PER_TB),
-                        s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP)),
+                        s.flag(OPERATIONS_VENDOR_FOR_BACKUP_GAP),
+                        s.has(OPERATIONS_VENDOR_LOSS_RUN) ? s.size(OPERATIONS_VENDOR_LOSS_RUN) : 0),
                 new Runbook.Merge(s.fileRate(OPERATIONS_MERGE_FILE_RATE)),
                 new Runbook.Staffing(s.number(OPERATIONS_STAFFING_WHILE_DOWN),
                         s.number(OPERATIONS_STAFFING_WHILE_RECOVERING))));

@@ -1,31 +1,75 @@
 package org.mailsim.run;
 
 /**
- * The per-replication metrics every run reports: first the eleven of the JSON contract (MISSION.md section 6), in
- * its order, then extensions.
+ * The per-replication metrics every run reports: first the eleven of the JSON contract, in its order, then
+ * extensions (docs/json-contract.md describes each).
+ *
+ * <p>Each is a {@link Kind}: a whole count per replication (disk failures, loss events), an expectation (the mail
+ * and users a replication's losses cost, decided in expectation over where the lost sectors or the unrecovered
+ * mail fall: a fraction is meaningful), or a measure (hours, money). Tables say which, so 0.02 "mails lost" reads
+ * as an expectation, not as a count.
+ *
+ * <p>Losses fall in two severity classes ({@link #SECTOR_LOSS_EVENTS sector losses}: unreadable sectors met with
+ * no redundancy, some mails; {@link #ARRAY_LOSS_EVENTS array losses}: a whole array's data); storage outages that
+ * lose nothing are the third ({@link #OUTAGES_WITHOUT_LOSS}). The fleet-wide loss metrics are the sums over the
+ * classes, except users with loss, which counts each user once (a user hit by both classes is one user).
  */
 public enum Metric {
-    DISK_FAILURES("diskFailures", "disk failures"),
-    DATA_LOSS_EVENTS("dataLossEvents", "data-loss events"),
-    MAILS_LOST("mailsLost", "mails lost"),
-    BYTES_LOST("bytesLost", "bytes lost"),
-    USERS_WITH_LOSS("usersWithLoss", "users with loss"),
-    USER_HOURS_UNAVAILABLE("userHoursUnavailable", "user-hours without mailbox access"),
-    MAILS_DEFERRED("mailsDeferred", "mails deferred"),
-    MAILS_BOUNCED("mailsBounced", "mails bounced"),
-    HOURS_TO_RESTORE_SERVICE("hoursToRestoreService", "hours to restore send/receive"),
-    HOURS_TO_FULL_RECOVERY("hoursToFullRecovery", "hours to full recovery"),
-    TOTAL_COST("totalCost", "total cost"),
+    DISK_FAILURES("diskFailures", "disk failures", Kind.COUNT),
+    DATA_LOSS_EVENTS("dataLossEvents", "data-loss events (sector + array)", Kind.COUNT),
+    MAILS_LOST("mailsLost", "expected mails lost", Kind.EXPECTATION),
+    /** Bytes of mail not recovered (what backups, the vendor and exports did not bring back). */
+    BYTES_LOST("bytesLost", "expected bytes not recovered", Kind.EXPECTATION),
+    /** Distinct users who lost at least one mail (expected); a user hit by several losses counts once. */
+    USERS_WITH_LOSS("usersWithLoss", "expected users with loss (distinct)", Kind.EXPECTATION),
+    USER_HOURS_UNAVAILABLE("userHoursUnavailable", "user-hours without mailbox access", Kind.MEASURE),
+    MAILS_DEFERRED("mailsDeferred", "mails deferred", Kind.MEASURE),
+    MAILS_BOUNCED("mailsBounced", "mails bounced", Kind.MEASURE),
+    HOURS_TO_RESTORE_SERVICE("hoursToRestoreService", "hours to restore send/receive", Kind.MEASURE),
+    HOURS_TO_FULL_RECOVERY("hoursToFullRecovery", "hours to full recovery", Kind.MEASURE),
+    TOTAL_COST("totalCost", "total cost", Kind.MEASURE),
     // Extensions after the eleven of the contract, so their order and positions in CSV rows stay as they were.
     /** Mail users tried to send while they could not: the MTA tier down, or no mailbox access. */
-    MAILS_FAILED_TO_SEND("mailsFailedToSend", "mails failed to send");
+    MAILS_FAILED_TO_SEND("mailsFailedToSend", "mails failed to send", Kind.MEASURE),
+    /** Bytes that became unreadable on storage, before any backup, vendor or export brought them back. */
+    RAW_BYTES_LOST("rawBytesLost", "raw bytes unreadable (before recovery)", Kind.MEASURE),
+    /** Arrays that lost data at least once (for per-array figures: divide by the number of arrays). */
+    ARRAYS_WITH_LOSS("arraysWithLoss", "arrays with a data loss", Kind.COUNT),
+    SECTOR_LOSS_EVENTS("sectorLossEvents", "sector losses", Kind.COUNT),
+    SECTOR_LOSS_MAILS_LOST("sectorLossMailsLost", "expected mails lost to sector losses", Kind.EXPECTATION),
+    SECTOR_LOSS_USERS_WITH_LOSS("sectorLossUsersWithLoss", "expected users with loss from sector losses",
+            Kind.EXPECTATION),
+    SECTOR_LOSS_BYTES_LOST("sectorLossBytesLost", "expected bytes not recovered from sector losses",
+            Kind.EXPECTATION),
+    SECTOR_LOSS_RAW_BYTES("sectorLossRawBytes", "raw bytes unreadable in sector losses", Kind.MEASURE),
+    ARRAY_LOSS_EVENTS("arrayLossEvents", "whole-array losses", Kind.COUNT),
+    ARRAY_LOSS_MAILS_LOST("arrayLossMailsLost", "expected mails lost to array losses", Kind.EXPECTATION),
+    ARRAY_LOSS_USERS_WITH_LOSS("arrayLossUsersWithLoss", "expected users with loss from array losses",
+            Kind.EXPECTATION),
+    ARRAY_LOSS_BYTES_LOST("arrayLossBytesLost", "expected bytes not recovered from array losses", Kind.EXPECTATION),
+    ARRAY_LOSS_RAW_BYTES("arrayLossRawBytes", "raw bytes on lost arrays", Kind.MEASURE),
+    /** Storage outages that ended without loss (disks offline, then back); tier outages count in user-hours only. */
+    OUTAGES_WITHOUT_LOSS("outagesWithoutLoss", "storage outages without loss", Kind.COUNT),
+    OUTAGE_USERS_AFFECTED("outageUsersAffected", "users cut off by outages without loss", Kind.MEASURE);
+
+    /** What a per-replication value is. */
+    public enum Kind {
+        /** A whole number per replication; its mean over replications is a rate, its quantiles are whole. */
+        COUNT,
+        /** An expected value per replication (over where losses fall); fractions are meaningful. */
+        EXPECTATION,
+        /** A quantity measured in the replication (hours, money, mails integrated over time). */
+        MEASURE
+    }
 
     private final String key;
     private final String label;
+    private final Kind kind;
 
-    Metric(String key, String label) {
+    Metric(String key, String label, Kind kind) {
         this.key = key;
         this.label = label;
+        this.kind = kind;
     }
 
     /** The name in JSON and CSV output. */
@@ -36,5 +80,19 @@ public enum Metric {
     /** The name in tables and charts. */
     public String label() {
         return label;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The metric named {@code key} in JSON and CSV, or null. */
+    public static Metric byKey(String key) {
+        for (Metric m : values()) {
+            if (m.key.equals(key)) {
+                return m;
+            }
+        }
+        return null;
     }
 }

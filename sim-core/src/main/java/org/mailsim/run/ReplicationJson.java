@@ -53,6 +53,7 @@ public final class ReplicationJson {
             g.writeNumberField("replication", incident.replication());
             g.writeStringField("storageGroup", incident.storageGroup());
             g.writeStringField("cause", incident.cause());
+            g.writeStringField("severity", incident.severity().key());
             number(g, "startHours", incident.startHours());
             g.writeNumberField("usersAffected", incident.usersAffected());
             number(g, "mailsDeferred", incident.mailsDeferred());
@@ -145,7 +146,15 @@ public final class ReplicationJson {
         return new Incident((int) whole(node, "replication"), text(node, "storageGroup"), text(node, "cause"),
                 number(node, "startHours"), phases, whole(node, "usersAffected"), number(node, "mailsDeferred"),
                 number(node, "mailsBounced"), number(node, "mailsLost"), number(node, "hoursToRestoreService"),
-                number(node, "hoursToFullRecovery"));
+                number(node, "hoursToFullRecovery"), severity(node));
+    }
+
+    private static Severity severity(JsonNode node) {
+        Severity severity = Severity.byKey(text(node, "severity"));
+        if (severity == null) {
+            throw new IllegalArgumentException("severity: expected one of arrayLoss, outage, sectorLoss");
+        }
+        return severity;
     }
 
     /** Writes a double exactly; NaN and the infinities as strings. */

@@ -1,9 +1,11 @@
 package org.mailsim.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.mailsim.stats.CountHistogram;
 import org.mailsim.stats.Estimate;
@@ -13,18 +15,32 @@ import org.mailsim.stats.Proportions;
 
 /**
  * Merges replication results, in replication order, into the run's statistics without keeping the results:
- * every metric's summary, P(data loss within the horizon), MTTDL and losses by cause. Incidents are kept up to
- * a cap (enough for a replay's timeline and a report's examples); all of them still count in the statistics.
+ * every metric's summary, P(data loss within the horizon) and P(at least one incident of each {@link Severity}),
+ * MTTDL and losses by cause. Incidents are kept by severity up to a cap: the {@link #INCIDENTS_KEPT} worst (array
+ * losses first, then outages, then sector losses; within a class more users affected, then longer to full
+ * recovery, then more mails lost, then the earlier), so a run with thousands of sector losses still keeps every
+ * array loss for its report. All incidents count in the statistics, and those not kept are counted by severity.
  */
 public final class RunStatistics {
     /** Incidents kept verbatim for reports; the rest are only counted. */
     public static final int INCIDENTS_KEPT = 200;
+    /** Worst first: severity class, users affected, hours to full recovery, mails lost, then arrival order. */
+    private static final Comparator<Kept> WORST_FIRST = Comparator
+            .<Kept>comparingInt(k -> k.incident.severity().ordinal())
+            .thenComparing(k -> -k.incident.usersAffected(), Comparator.naturalOrder())
+            .thenComparing(k -> -k.incident.hoursToFullRecovery(), Comparator.naturalOrder())
+            .thenComparing(k -> -k.incident.mailsLost(), Comparator.naturalOrder())
+            .thenComparingLong(k -> k.order);
     /** Data-loss events per replication are counted exactly up to this many; more fall in the last bin. */
     public static final int LOSS_EVENT_BINS = 32;
 
     private final Map<Metric, MetricAccumulator> metrics = new EnumMap<>(Metric.class);
     private final Map<String, Long> lossByCause = new TreeMap<>();
-    private final List<Incident> incidents = new ArrayList<>();
+    /** The kept incidents, the least severe first, so it is the one dropped when a worse one comes. */
+    private final PriorityQueue<Kept> kept = new PriorityQueue<>(WORST_FIRST.reversed());
+    private final long[] incidentsBySeverity = new long[Severity.values().length];
+    private final long[] notKeptBySeverity = new long[Severity.values().length];
+    private final long[] replicationsWith = new long[Severity.values().length];
     private long replications;
     private long replicationsWithLoss;
     private long incidentCount;
@@ -53,9 +69,20 @@ public final class RunStatistics {
                 metrics.get(Metric.HOURS_TO_RESTORE_SERVICE).add(incident.hoursToRestoreService());
                 metrics.get(Metric.HOURS_TO_FULL_RECOVERY).add(incident.hoursToFullRecovery());
             }
-            if (incidents.size() < INCIDENTS_KEPT) {
-                incidents.add(incident);
+            incidentsBySeverity[incident.severity().ordinal()]++;
+            kept.add(new Kept(incident, incidentCount));
+            if (kept.size() > INCIDENTS_KEPT) {
+                notKeptBySeverity[kept.poll().incident.severity().ordinal()]++;
             }
+        }
+        if (result.metric(Metric.ARRAY_LOSS_EVENTS) > 0) {
+            replicationsWith[Severity.ARRAY_LOSS.ordinal()]++;
+        }
+        if (result.metric(Metric.SECTOR_LOSS_EVENTS) > 0) {
+            replicationsWith[Severity.SECTOR_LOSS.ordinal()]++;
+        }
+        if (result.metric(Metric.OUTAGES_WITHOUT_LOSS) > 0) {
+            replicationsWith[Severity.OUTAGE.ordinal()]++;
         }
         dataLossEvents.add(result.metric(Metric.DATA_LOSS_EVENTS));
         result.lossByCause().forEach((cause, count) -> lossByCause.merge(cause, count, Long::sum));
@@ -106,8 +133,65 @@ public final class RunStatistics {
         return new TreeMap<>(lossByCause);
     }
 
+    /** The kept incidents (see the class comment), in the order they were added. */
     public List<Incident> incidents() {
-        return List.copyOf(incidents);
+        List<Kept> order = new ArrayList<>(kept);
+        order.sort(Comparator.comparingLong(k -> k.order));
+        List<Incident> out = new ArrayList<>(order.size());
+        for (Kept k : order) {
+            out.add(k.incident);
+        }
+        return out;
+    }
+
+    /** Incidents of each severity, kept or not. */
+    public Map<Severity, Long> incidentsBySeverity() {
+        return bySeverity(incidentsBySeverity);
+    }
+
+    /** Incidents of each severity left out of {@link #incidents()} by the cap. */
+    public Map<Severity, Long> incidentsNotKept() {
+        return bySeverity(notKeptBySeverity);
+    }
+
+    private static Map<Severity, Long> bySeverity(long[] counts) {
+        Map<Severity, Long> out = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            out.put(s, counts[s.ordinal()]);
+        }
+        return out;
+    }
+
+    /**
+     * P(at least one incident of this severity within the horizon), Clopper–Pearson; an upper bound when none was
+     * seen. For the loss classes, a replication counts when the storage lost data of that class (array losses
+     * joining one incident count once).
+     */
+    public Estimate probability(Severity severity) {
+        return Proportions.probability(replicationsWith[severity.ordinal()], replications);
+    }
+
+    /** These statistics as the source of {@link DecisionMetric}s, for a run of the given extent. */
+    public DecisionMetric.Source decisionSource(RunExtent extent) {
+        return new DecisionMetric.Source() {
+            @Override
+            public MetricSummary summary(Metric metric) {
+                return RunStatistics.this.summary(metric);
+            }
+
+            @Override
+            public Estimate probability(Severity severity) {
+                return RunStatistics.this.probability(severity);
+            }
+
+            @Override
+            public RunExtent extent() {
+                return extent;
+            }
+        };
+    }
+
+    private record Kept(Incident incident, long order) {
     }
 
     /** P(at least one data loss within the horizon), Clopper–Pearson; an upper bound when none was seen. */

@@ -347,8 +347,8 @@ final class Consistency {
                 problem(shock.path(STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME), "offlineTime applies only to effect:"
                         + " offline; accepted: remove it, or set effect: offline");
             }
-            if (shock.has(STORAGE_CORRELATED_SHOCKS_DISKS) && s.has(STORAGE_RAID_WIDTH)
-                    && shock.integer(STORAGE_CORRELATED_SHOCKS_DISKS) > s.integer(STORAGE_RAID_WIDTH)) {
+            if (shock.has(STORAGE_CORRELATED_SHOCKS_DISKS) && !shock.is(STORAGE_CORRELATED_SHOCKS_DISKS, "all")
+                    && s.has(STORAGE_RAID_WIDTH) && shock.integer(STORAGE_CORRELATED_SHOCKS_DISKS) > s.integer(STORAGE_RAID_WIDTH)) {
                 problem(shock.path(STORAGE_CORRELATED_SHOCKS_DISKS), shock.integer(STORAGE_CORRELATED_SHOCKS_DISKS)
                         + " disks per array but an array has only " + s.integer(STORAGE_RAID_WIDTH)
                         + "; accepted: disks <= storage.raid.width");

@@ -170,8 +170,8 @@ public final class Scenario extends Section {
                 continue;
             }
             Value v = values.get(k.path());
-            if (v == null || (v.isDefault() && !withDefaults)) {
-                continue;
+            if (v == null || v.isDefault() && (!withDefaults || exclusiveKeyIsSet(k))) {
+                continue; // a default beside a written key it excludes (storage.groups beside usableCapacity)
             }
             String[] segments = k.path().split("\\.");
             int common = 0;
@@ -204,5 +204,17 @@ public final class Scenario extends Section {
             }
         }
         return out.toString();
+    }
+
+    private boolean exclusiveKeyIsSet(Key key) {
+        for (Key other : Schema.SCENARIO.keys()) {
+            String a = other.path().equals(key.exclusiveWith()) ? other.path() : null;
+            String b = key.path().equals(other.exclusiveWith()) ? other.path() : null;
+            String path = a != null ? a : b;
+            if (path != null && values.containsKey(path) && !values.get(path).isDefault()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

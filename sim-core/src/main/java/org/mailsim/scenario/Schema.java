@@ -71,6 +71,11 @@ public final class Schema {
     public static final Key STORAGE_GROUPS = add(
             key("storage.groups", INT, "Storage groups (one server's arrays each); users are sharded over them.")
                     .defaultValue("1").range("1", "10000000"));
+    public static final Key STORAGE_USABLE_CAPACITY = add(
+            key("storage.usableCapacity", SIZE, "Usable capacity to provide instead of a number of groups: the"
+                    + " groups are derived as ceil(capacity / (arraysPerGroup x data disks x disk capacity)), so"
+                    + " layouts of different levels and widths compare at (nearly) equal usable capacity.")
+                    .above("0", "1000000EB").exclusiveWith(STORAGE_GROUPS));
     public static final Key STORAGE_ARRAYS_PER_GROUP = add(
             key("storage.arraysPerGroup", INT, "Arrays in each storage group.").defaultValue("1")
                     .range("1", "100000"));
@@ -204,7 +209,8 @@ public final class Schema {
                     .choices("fail", "offline"));
     public static final Key STORAGE_CORRELATED_SHOCKS_DISKS = add(
             key("storage.correlated.shocks[].disks", INT, "Distinct disks hit in each array the shock reaches,"
-                    + " chosen at random.").defaultValue("1").range("1", "64"));
+                    + " chosen at random, or all: every disk of the array (whatever its width, as when a sweep"
+                    + " varies it).").defaultValue("1").range("1", "64").orWords("all"));
     public static final Key STORAGE_CORRELATED_SHOCKS_OFFLINE_TIME = add(
             key("storage.correlated.shocks[].offlineTime", DISTRIBUTION, "How long disks hit by an offline shock"
                     + " stay offline (effect offline only).").of(H));
@@ -401,6 +407,11 @@ public final class Schema {
     public static final Key OPERATIONS_VENDOR_FOR_BACKUP_GAP = add(
             key("operations.vendor.forBackupGap", BOOLEAN, "With a usable backup, also send the disks to recover"
                     + " the mail received since it.").defaultValue("false"));
+    public static final Key OPERATIONS_VENDOR_LOSS_RUN = add(
+            key("operations.vendor.lossRun", SIZE, "Mean length of the runs of adjacent data the vendor cannot read"
+                    + " (bad sectors come in runs, and a mailbox's files lie together), which decides how many users"
+                    + " the unrecovered mail touches; absent: every unrecovered file lost on its own, an upper bound"
+                    + " on the users with loss.").above("0", "1PB"));
     public static final Key OPERATIONS_MERGE_FILE_RATE = add(
             key("operations.merge.fileRate", FILE_RATE, "Files per second merged from recovered data into live"
                     + " storage.").defaultValue("500 files/s").above("0", null));

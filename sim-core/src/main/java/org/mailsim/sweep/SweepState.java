@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mailsim.run.Metric;
+import org.mailsim.run.RunExtent;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
@@ -143,6 +145,12 @@ public final class SweepState {
         }
         estimate(out, "probabilityOfDataLoss", point.probabilityOfDataLoss());
         estimate(out, "mttdlHours", point.mttdlHours());
+        for (Severity s : Severity.values()) {
+            estimate(out, "probability " + s.key(), point.probability(s));
+        }
+        RunExtent x = point.extent();
+        out.append("extent ").append(Double.toString(x.horizonHours())).append(' ').append(x.untilFirstDataLoss())
+                .append(' ').append(x.arrays()).append(' ').append(Double.toString(x.usableTerabytes())).append('\n');
         out.append("pointReplications ").append(point.replications()).append('\n');
         out.append("end\n");
         return out.toString();
@@ -165,6 +173,8 @@ public final class SweepState {
         Map<Metric, MetricSummary> metrics = new EnumMap<>(Metric.class);
         Estimate pLoss = null;
         Estimate mttdl = null;
+        Map<Severity, Estimate> severities = new EnumMap<>(Severity.class);
+        RunExtent extent = null;
         long replications = -1;
         String hash = null;
         for (String line : lines.subList(1, lines.size() - 1)) {
@@ -180,6 +190,10 @@ public final class SweepState {
                         d(f[4]), d(f[5]), d(f[6]), d(f[7]), d(f[8])));
                 case "probabilityOfDataLoss" -> pLoss = estimate(f);
                 case "mttdlHours" -> mttdl = estimate(f);
+                case "probability" -> severities.put(severity(f[0]), estimate(java.util.Arrays.copyOfRange(f, 1,
+                        f.length)));
+                case "extent" -> extent = new RunExtent(d(f[0]), Boolean.parseBoolean(f[1]), Long.parseLong(f[2]),
+                        d(f[3]));
                 case "pointReplications" -> replications = Long.parseLong(rest);
                 default -> throw new IllegalStateException("unknown line '" + line + "'");
             }
@@ -187,16 +201,23 @@ public final class SweepState {
         if (!configuration.overridesHash().equals(hash) || !configuration.asSets().equals(sets)) {
             throw new IllegalStateException("it records other overrides " + sets);
         }
-        return new SweepPoint(metrics, pLoss, mttdl, replications);
+        return new SweepPoint(metrics, pLoss, mttdl, replications, severities, extent);
+    }
+
+    private static Severity severity(String key) {
+        Severity s = Severity.byKey(key);
+        if (s == null) {
+            throw new IllegalStateException("unknown severity " + key);
+        }
+        return s;
     }
 
     private static Metric metric(String key) {
-        for (Metric m : Metric.values()) {
-            if (m.key().equals(key)) {
-                return m;
-            }
+        Metric m = Metric.byKey(key);
+        if (m == null) {
+            throw new IllegalStateException("unknown metric " + key);
         }
-        throw new IllegalStateException("unknown metric " + key);
+        return m;
     }
 
     private static Estimate estimate(String[] f) {

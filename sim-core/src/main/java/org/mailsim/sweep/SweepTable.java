@@ -10,24 +10,33 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * A finished sweep: its rows in grid order, the two Pareto fronts (expected total cost against expected
- * user-hours without mailbox access, and against P(data loss)), which rows meet the target and the cheapest that
- * does. Writes {@code sweep.csv}.
+ * A finished sweep: its rows in grid order, three Pareto fronts of expected total cost against a risk (the default
+ * one against expected users losing mail, {@link DecisionMetric#EXPECTED_USERS_WITH_LOSS}; then expected user-hours
+ * without mailbox access, and P(data loss)), which rows meet the target and the cheapest that does. Writes
+ * {@code sweep.csv}.
+ *
+ * <p>Expected losses are means over the replications run. A configuration in which no whole array was lost has
+ * expected losses from sector losses only: a lower bound, since its array losses were too rare for the sample
+ * ({@link DecisionMetric#boundOnly}); the summary and the CSV say so, until rare-event estimates replace them.
  */
 public final class SweepTable {
-    /** Risk on the first front: expected user-hours without mailbox access. */
+    /** Risk on the user-hours front: expected user-hours without mailbox access. */
     public static final Metric USER_HOURS = Metric.USER_HOURS_UNAVAILABLE;
+    /** Risk on the default front: expected users losing mail over the horizon. */
+    public static final DecisionMetric USERS_WITH_LOSS = DecisionMetric.EXPECTED_USERS_WITH_LOSS;
 
     private final List<String> keys;
     private final List<SweepRow> rows;
     private final Target target;
     private final boolean[] frontUserHours;
     private final boolean[] frontLoss;
+    private final boolean[] frontUsersWithLoss;
     private final boolean[] meets;
     private final int cheapest;
 
@@ -38,6 +47,8 @@ public final class SweepTable {
         this.frontUserHours = ParetoFront.of(this.rows, r -> r.point().totalCost(),
                 r -> r.point().metric(USER_HOURS).mean());
         this.frontLoss = ParetoFront.of(this.rows, r -> r.point().totalCost(), r -> observedLoss(r.point()));
+        this.frontUsersWithLoss = ParetoFront.of(this.rows, r -> r.point().totalCost(),
+                r -> r.point().decision(USERS_WITH_LOSS).estimate());
         this.meets = new boolean[this.rows.size()];
         int best = -1;
         for (int i = 0; i < this.rows.size(); i++) {
@@ -80,6 +91,11 @@ public final class SweepTable {
         return frontLoss[row];
     }
 
+    /** On the default front: expected total cost against expected users losing mail. */
+    public boolean onUsersWithLossFront(int row) {
+        return frontUsersWithLoss[row];
+    }
+
     public boolean meetsTarget(int row) {
         return meets[row];
     }
@@ -95,8 +111,11 @@ public final class SweepTable {
      * The table as CSV (RFC 4180, LF line ends). Columns: configuration id, the swept keys, replications, then
      * for totalCost and every other metric {@code NAME.mean}, {@code NAME.ci95Low}, {@code NAME.ci95High};
      * {@code probabilityOfDataLoss.*} and {@code mttdlHours.*} (estimate, interval, upperBoundOnly/lowerBoundOnly);
-     * then {@code paretoCostUserHours}, {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and
-     * {@code cheapestMeetingTarget}. Numbers use {@link #number(double)}.
+     * then {@code arrays}, {@code usableTerabytes}, for {@code probabilityOfSectorLoss}, {@code probabilityOfOutage}
+     * and every {@link DecisionMetric} {@code NAME.estimate}, {@code NAME.ci95Low}, {@code NAME.ci95High},
+     * {@code NAME.boundOnly}; then {@code paretoCostUsersWithLoss}, {@code paretoCostUserHours},
+     * {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and {@code cheapestMeetingTarget}. Numbers
+     * use {@link #number(double)}.
      */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
@@ -116,6 +135,15 @@ public final class SweepTable {
         }
         header.add("probabilityOfDataLoss.upperBoundOnly");
         header.add("mttdlHours.lowerBoundOnly");
+        header.add("arrays");
+        header.add("usableTerabytes");
+        for (String name : estimateColumns()) {
+            header.add(name + ".estimate");
+            header.add(name + ".ci95Low");
+            header.add(name + ".ci95High");
+            header.add(name + ".boundOnly");
+        }
+        header.add("paretoCostUsersWithLoss");
         header.add("paretoCostUserHours");
         header.add("paretoCostLoss");
         header.add("meetsTarget");
@@ -143,6 +171,16 @@ public final class SweepTable {
             }
             cells.add(Boolean.toString(p.probabilityOfDataLoss().boundOnly()));
             cells.add(Boolean.toString(p.mttdlHours().boundOnly()));
+            cells.add(Long.toString(p.extent().arrays()));
+            cells.add(number(p.extent().usableTerabytes()));
+            for (String name : estimateColumns()) {
+                Estimate e = Target.estimateOf(name, p);
+                cells.add(number(e.estimate()));
+                cells.add(number(e.ci95Low()));
+                cells.add(number(e.ci95High()));
+                cells.add(Boolean.toString(e.boundOnly()));
+            }
+            cells.add(Boolean.toString(frontUsersWithLoss[i]));
             cells.add(Boolean.toString(frontUserHours[i]));
             cells.add(Boolean.toString(frontLoss[i]));
             cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
@@ -165,6 +203,14 @@ public final class SweepTable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> estimateColumns() {
+        List<String> names = new ArrayList<>(List.of("probabilityOfSectorLoss", "probabilityOfOutage"));
+        for (DecisionMetric m : DecisionMetric.values()) {
+            names.add(m.key());
+        }
+        return names;
     }
 
     /** totalCost first (the x axis of every comparison), then the other metrics in their JSON order. */
@@ -209,6 +255,8 @@ public final class SweepTable {
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%d configurations over %s", rows.size(), String.join(", ", keys)));
+        lines.add("Pareto front, expected total cost vs expected users losing mail (over the horizon):");
+        frontLines(lines, frontUsersWithLoss, r -> usersWithLoss(r.point()));
         lines.add("Pareto front, expected total cost vs expected user-hours unavailable:");
         frontLines(lines, frontUserHours, r -> "userHoursUnavailable " + readable(r.point().metric(USER_HOURS).mean()));
         lines.add("Pareto front, expected total cost vs P(data loss):");
@@ -221,9 +269,28 @@ public final class SweepTable {
         } else {
             SweepRow r = rows.get(cheapest);
             lines.add("Cheapest meeting " + target.describe() + ": " + r.configuration().id() + " "
-                    + r.configuration().describe() + ", totalCost " + readable(r.point().totalCost()));
+                    + r.configuration().describe() + ", totalCost " + readable(r.point().totalCost()) + ", "
+                    + usersWithLoss(r.point()));
+        }
+        int bounds = 0;
+        for (SweepRow r : rows) {
+            if (r.point().decision(USERS_WITH_LOSS).boundOnly()) {
+                bounds++;
+            }
+        }
+        if (bounds > 0) {
+            lines.add(bounds + " of " + rows.size() + " configurations lost no whole array in their replications: "
+                    + "their expected losses (marked >=) count sector losses only, a lower bound; P(array loss) is "
+                    + "then an upper bound.");
         }
         return lines;
+    }
+
+    private static String usersWithLoss(SweepPoint p) {
+        Estimate users = p.decision(USERS_WITH_LOSS);
+        Estimate array = p.probability(org.mailsim.run.Severity.ARRAY_LOSS);
+        return "expected users losing mail " + (users.boundOnly() ? ">= " : "") + readable(users.estimate())
+                + ", P(array loss) " + (array.boundOnly() ? "<= " : "") + readable(array.estimate());
     }
 
     private void frontLines(List<String> lines, boolean[] front, java.util.function.Function<SweepRow, String> risk) {

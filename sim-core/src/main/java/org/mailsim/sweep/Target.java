@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * What a configuration must achieve, e.g. {@code userHoursUnavailable <= 100 and probabilityOfDataLoss <= 0.01}.
- * Each condition is {@code quantity[.statistic] (<=|<|>=|>) number}; the quantity is a metric name
- * ({@code userHoursUnavailable}, {@code mailsLost}, ...) or {@code probabilityOfDataLoss} or {@code mttdlHours}.
- * The statistic defaults to the mean (metrics) or the estimate (probability, MTTDL); a cautious planner writes
- * {@code userHoursUnavailable.ci95High <= 100} to ask it of the interval's upper end. P(loss) with no loss observed
- * is already its upper bound, so {@code probabilityOfDataLoss <= p} is never met by luck of a zero count.
+ * What a configuration must achieve, e.g. {@code expectedUsersWithLossPerYear <= 10 and probabilityOfArrayLoss <=
+ * 0.05}. Each condition is {@code quantity[.statistic] (<=|<|>=|>) number}; the quantity is a metric name
+ * ({@code userHoursUnavailable}, {@code mailsLost}, {@code arrayLossUsersWithLoss}, ...), a decision metric
+ * ({@link DecisionMetric}: {@code expectedUsersWithLossPerYear}, {@code probabilityOfArrayLoss},
+ * {@code costPerUsableTerabyte}, ...), {@code probabilityOfDataLoss}, {@code probabilityOfSectorLoss},
+ * {@code probabilityOfOutage} or {@code mttdlHours}. The statistic defaults to the mean (metrics) or the estimate
+ * (the others); a cautious planner writes {@code userHoursUnavailable.ci95High <= 100} to ask it of the interval's
+ * upper end. A probability with no event observed is already its upper bound, so {@code probabilityOfArrayLoss <=
+ * p} is never met by luck of a zero count.
  */
 public record Target(List<Condition> conditions) {
     private static final Pattern CONDITION = Pattern.compile(
@@ -29,8 +34,8 @@ public record Target(List<Condition> conditions) {
     /** One inequality on one statistic. */
     public record Condition(String quantity, String statistic, String comparison, double bound) {
         public double value(SweepPoint point) {
-            if (quantity.equals("probabilityOfDataLoss") || quantity.equals("mttdlHours")) {
-                Estimate e = quantity.equals("mttdlHours") ? point.mttdlHours() : point.probabilityOfDataLoss();
+            Estimate e = estimateOf(quantity, point);
+            if (e != null) {
                 return switch (statistic) {
                     case "estimate" -> e.estimate();
                     case "ci95Low" -> e.ci95Low();
@@ -88,6 +93,31 @@ public record Target(List<Condition> conditions) {
         return new Target(out);
     }
 
+    /** The estimate named {@code quantity} (not a plain metric), or null when it names a metric. */
+    static Estimate estimateOf(String quantity, SweepPoint point) {
+        DecisionMetric decision = DecisionMetric.byKey(quantity);
+        if (decision != null) {
+            return decision.of(point);
+        }
+        return switch (quantity) {
+            case "probabilityOfDataLoss" -> point.probabilityOfDataLoss();
+            case "mttdlHours" -> point.mttdlHours();
+            case "probabilityOfSectorLoss" -> point.probability(Severity.SECTOR_LOSS);
+            case "probabilityOfOutage" -> point.probability(Severity.OUTAGE);
+            default -> null;
+        };
+    }
+
+    /** Quantities other than metrics that a condition may name. */
+    static List<String> estimateNames() {
+        List<String> names = new ArrayList<>(List.of("probabilityOfDataLoss", "probabilityOfSectorLoss",
+                "probabilityOfOutage", "mttdlHours"));
+        for (DecisionMetric m : DecisionMetric.values()) {
+            names.add(m.key());
+        }
+        return names;
+    }
+
     private static Condition condition(String text) {
         Matcher m = CONDITION.matcher(text);
         String accepted = "accepted: QUANTITY[.STATISTIC] <= NUMBER (or <, >=, >), e.g. "
@@ -96,14 +126,12 @@ public record Target(List<Condition> conditions) {
             throw new SweepInputException("target '" + text.strip() + "': " + accepted);
         }
         String quantity = m.group(1);
-        boolean estimate = quantity.equals("probabilityOfDataLoss") || quantity.equals("mttdlHours");
+        boolean estimate = estimateNames().contains(quantity);
         if (!estimate && metricOrNull(quantity) == null) {
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(estimateNames());
             for (Metric metric : Metric.values()) {
                 names.add(metric.key());
             }
-            names.add("probabilityOfDataLoss");
-            names.add("mttdlHours");
             throw new SweepInputException("target '" + text.strip() + "': unknown quantity '" + quantity
                     + "'; accepted: " + String.join(", ", names));
         }
@@ -172,12 +200,7 @@ public record Target(List<Condition> conditions) {
     }
 
     private static Metric metricOrNull(String key) {
-        for (Metric m : Metric.values()) {
-            if (m.key().equals(key)) {
-                return m;
-            }
-        }
-        return null;
+        return Metric.byKey(key);
     }
 
     @Override

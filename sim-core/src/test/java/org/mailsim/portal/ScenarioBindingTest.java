@@ -508,4 +508,31 @@ class ScenarioBindingTest {
             assertThat(again.tierOutages()).as(f.toString()).isEqualTo(once.tierOutages());
         }
     }
+
+    @Test
+    void usableCapacityDerivesTheGroupsOfEachLayout() {
+        // 16 TB disks, 5,120 TB usable: RAID-6 of 10 holds 8 x 16 = 128 TB (40 groups); RAID-5 of 14 holds 208 TB
+        // (24.6: 25 groups); RAID-10 of 6 holds 48 TB (106.7: 107); a 6+3 erasure code 96 TB (53.3: 54); two
+        // RAID-6 arrays per group of 10 hold 256 TB (20).
+        String base = """
+                name: capacity
+                storage:
+                  usableCapacity: 5120TB
+                  raid: {level: raid6, width: 10}
+                  disk: {capacity: 16TB, lifetime: 100y}
+                users: {count: 2000000}
+                """;
+        assertThat(bind(base).storage().groups()).isEqualTo(40);
+        assertThat(bind(base, "storage.raid={level: raid5, width: 14}").storage().groups()).isEqualTo(25);
+        assertThat(bind(base, "storage.raid={level: raid10, width: 6}").storage().groups()).isEqualTo(107);
+        assertThat(bind(base, "storage.raid={level: erasure, width: 9, data: 6, parity: 3}").storage().groups())
+                .isEqualTo(54);
+        assertThat(bind(base, "storage.arraysPerGroup=2").storage().groups()).isEqualTo(20);
+        PortalSpec raid10 = bind(base, "storage.raid={level: raid10, width: 6}");
+        assertThat(raid10.mail().sharding().groups()).isEqualTo(107);
+        assertThat(raid10.extent().usableTerabytes()).isCloseTo(107 * 48, within(1e-9));
+        // Both given is refused, naming the keys.
+        assertThat(problems(base, "storage.groups=40")).extracting(Problem::message).anySatisfy(m ->
+                assertThat(m).contains("storage.usableCapacity").contains("both given"));
+    }
 }

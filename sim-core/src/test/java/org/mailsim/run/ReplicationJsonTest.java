@@ -52,8 +52,9 @@ class ReplicationJsonTest {
         b.incident(new Incident(7, "group-3", "whole-array", 1234.5678901234567,
                 List.of(new Incident.Phase("detection", 1234.5678901234567, 1235.1),
                         new Incident.Phase("vendor recovery", 1300.0 / 7, Double.POSITIVE_INFINITY)),
-                25_000, 1.0 / 3, 2.0 / 3, 309_922.00000000006, 49.7, Double.NaN));
-        b.incident(new Incident(7, "group-12", "ure-during-rebuild", 4.9e-324, List.of(), 0, 0, -0.0, 0, 0, 0));
+                25_000, 1.0 / 3, 2.0 / 3, 309_922.00000000006, 49.7, Double.NaN, Severity.ARRAY_LOSS));
+        b.incident(new Incident(7, "group-12", "ure-during-rebuild", 4.9e-324, List.of(), 0, 0, -0.0, 0, 0, 0,
+                Severity.SECTOR_LOSS));
         return b.build();
     }
 

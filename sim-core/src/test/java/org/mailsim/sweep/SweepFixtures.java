@@ -36,7 +36,9 @@ final class SweepFixtures {
         }
         Estimate pLoss = org.mailsim.stats.Proportions.probability(losses, 100);
         Estimate mttdl = org.mailsim.stats.Proportions.meanTimeFromExposure(87_600.0 * 100, losses);
-        return new SweepPoint(metrics, pLoss, mttdl, 100);
+        return new SweepPoint(metrics, pLoss, mttdl, 100, Map.of(org.mailsim.run.Severity.ARRAY_LOSS, pLoss,
+                org.mailsim.run.Severity.SECTOR_LOSS, pLoss, org.mailsim.run.Severity.OUTAGE, pLoss),
+                new org.mailsim.run.RunExtent(87_600, false, 40, 5_120));
     }
 
     /** The formula runner, counting its calls and throwing on the call after {@code failAfter} (if >= 0). */

@@ -102,8 +102,10 @@ class SweepTableTest {
                 double v = metric == Metric.TOTAL_COST ? cost : 1;
                 m.put(metric, new org.mailsim.stats.MetricSummary(40, v, v, v, v, v, v, v));
             }
-            return new SweepPoint(m, org.mailsim.stats.Proportions.probability(lost, 40),
-                    org.mailsim.stats.Proportions.meanTimeFromExposure(400, lost), 40);
+            org.mailsim.stats.Estimate p = org.mailsim.stats.Proportions.probability(lost, 40);
+            return new SweepPoint(m, p, org.mailsim.stats.Proportions.meanTimeFromExposure(400, lost), 40,
+                    Map.of(org.mailsim.run.Severity.ARRAY_LOSS, p, org.mailsim.run.Severity.SECTOR_LOSS, p,
+                            org.mailsim.run.Severity.OUTAGE, p), new org.mailsim.run.RunExtent(400, false, 1, 1));
         };
         SweepPoint a = point.apply(1.0, 0L);
         SweepPoint b = point.apply(2.0, 2L);
@@ -125,10 +127,22 @@ class SweepTableTest {
         assertThat(lines).hasSize(14); // header, 12 rows, empty after the final LF
         assertThat(lines[0]).startsWith("configuration,storage.raid.level,storage.raid.width,storage.spares.hot,"
                 + "replications,totalCost.mean,totalCost.ci95Low,totalCost.ci95High,diskFailures.mean,")
-                .endsWith(",probabilityOfDataLoss.upperBoundOnly,mttdlHours.lowerBoundOnly,paretoCostUserHours,"
-                        + "paretoCostLoss,meetsTarget,cheapestMeetingTarget");
+                .contains(",probabilityOfDataLoss.upperBoundOnly,mttdlHours.lowerBoundOnly,arrays,usableTerabytes,")
+                .endsWith(",expectedUsersWithLoss.boundOnly,expectedUsersWithLossPerYear.estimate,"
+                        + "expectedUsersWithLossPerYear.ci95Low,expectedUsersWithLossPerYear.ci95High,"
+                        + "expectedUsersWithLossPerYear.boundOnly,probabilityOfArrayLoss.estimate,"
+                        + "probabilityOfArrayLoss.ci95Low,probabilityOfArrayLoss.ci95High,probabilityOfArrayLoss.boundOnly,"
+                        + "userHoursUnavailablePerYear.estimate,userHoursUnavailablePerYear.ci95Low,"
+                        + "userHoursUnavailablePerYear.ci95High,userHoursUnavailablePerYear.boundOnly,"
+                        + "totalCostPerYear.estimate,totalCostPerYear.ci95Low,totalCostPerYear.ci95High,"
+                        + "totalCostPerYear.boundOnly,costPerUsableTerabyte.estimate,costPerUsableTerabyte.ci95Low,"
+                        + "costPerUsableTerabyte.ci95High,costPerUsableTerabyte.boundOnly,"
+                        + "costPerUsableTerabytePerYear.estimate,costPerUsableTerabytePerYear.ci95Low,"
+                        + "costPerUsableTerabytePerYear.ci95High,costPerUsableTerabytePerYear.boundOnly,"
+                        + "paretoCostUsersWithLoss,paretoCostUserHours,paretoCostLoss,meetsTarget,cheapestMeetingTarget");
         String[] header = lines[0].split(",");
-        assertThat(header).hasSize(1 + 3 + 1 + Metric.values().length * 3 + 6 + 2 + 4);
+        assertThat(header).hasSize(1 + 3 + 1 + Metric.values().length * 3 + 6 + 2 + 2
+                + (2 + org.mailsim.run.DecisionMetric.values().length) * 4 + 5);
         String[] row1 = lines[1].split(",");
         assertThat(row1).hasSize(header.length);
         assertThat(row1[1]).isEqualTo("raid5");

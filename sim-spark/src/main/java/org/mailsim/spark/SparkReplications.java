@@ -271,6 +271,7 @@ public final class SparkReplications implements ReplicationEngine {
         public void starting(List<Configuration> pending) {
             List<Job> jobs = new ArrayList<>(pending.size());
             List<PortalExperiment.Merge> merges = new ArrayList<>(pending.size());
+            List<org.mailsim.run.RunExtent> extents = new ArrayList<>(pending.size());
             for (Configuration c : pending) {
                 // As the mailsim command's runner binds a configuration: the sweep's --set values, then its own.
                 List<String> all = new ArrayList<>(sets);
@@ -279,11 +280,13 @@ public final class SparkReplications implements ReplicationEngine {
                 PortalSpec spec = ScenarioBinding.bind(scenario);
                 PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
                 merges.add(merge);
+                extents.add(spec.extent());
                 jobs.add(new Job(shippable(scenario), 0, spec.replications(), merge::add));
             }
             compute(jobs, ReplicationRunner.Progress.NONE);
             for (int i = 0; i < pending.size(); i++) {
-                points.put(pending.get(i).overrides(), SweepPoint.of(merges.get(i).outcome().statistics()));
+                points.put(pending.get(i).overrides(), SweepPoint.of(merges.get(i).outcome().statistics(),
+                        extents.get(i)));
             }
         }
 

@@ -27,13 +27,13 @@ import org.mailsim.run.ReplicationResult;
  *   <li>No one can send while the MTA tier is down (every server out); users keep reading their mailboxes. Failed
  *   sends are the per-user send rate integrated over every user who cannot send: all users while the MTA is
  *   down, else those without mailbox access.</li>
- *   <li>A whole loss loses the mail received since the group's last recovery point ({@link RecoveryPointPolicy});
- *   without one, all the group's mail. A partial loss of a fraction f of the bytes loses about f of those files,
- *   spread over users in proportion to mailbox size: the expected users with loss come from the mailbox-size
- *   distribution, N (1 - E[(1 - f)^M]).</li>
  * </ul>
+ *
+ * <p>Losses are not counted here: the operations layer ({@code org.mailsim.model.operations.IncidentResponse})
+ * decides what a loss costs users, because only it knows what backups, the vendor and users' own exports saved.
+ * This class only answers how a loss spreads over mailboxes ({@link #fractionOfUsersUntouched}).
  */
-public final class MailService implements StorageAvailability {
+public final class MailService {
     /** Told when a group takes mail again, with what its outage did to inbound mail (for incident records). */
     @FunctionalInterface
     public interface InboundListener {
@@ -60,16 +60,6 @@ public final class MailService implements StorageAvailability {
     private final double[] blockedSince;
     private final double[] filesAtMark;
     private final double[] markTime;
-    /** Product of (1 - f) over the group's losses without a recovery point. */
-    private final double[] survival;
-    /** Sum of c ln(1 - f): the same losses acting on the c messages every mailbox had grown by at that time. */
-    private final double[] grownSurvivalLog;
-    /** Per-user expected messages lost from mail received since a recovery point (Poisson exposure). */
-    private final double[] recentExposure;
-    private final boolean[] allLost;
-    private final double[] usersWithLossCounted;
-
-    private RecoveryPointPolicy recoveryPoints = RecoveryPointPolicy.NONE;
     private InboundListener inboundListener = (g, a, b, d, x) -> { };
 
     private long usersStorageDown;
@@ -81,9 +71,6 @@ public final class MailService implements StorageAvailability {
     private double failedSends;
     private double mailsDeferred;
     private double mailsBounced;
-    private double mailsLost;
-    private double bytesLost;
-    private double usersWithLoss;
     private long operations;
 
     public MailService(MailConfig config) {
@@ -105,13 +92,7 @@ public final class MailService implements StorageAvailability {
         blockedSince = new double[groups];
         filesAtMark = new double[groups];
         markTime = new double[groups];
-        survival = new double[groups];
-        grownSurvivalLog = new double[groups];
-        recentExposure = new double[groups];
-        allLost = new boolean[groups];
-        usersWithLossCounted = new double[groups];
         Arrays.fill(blockedSince, Double.NaN);
-        Arrays.fill(survival, 1);
         for (int g = 0; g < groups; g++) {
             users[g] = config.sharding().users(g);
             filesAtMark[g] = users[g] * meanMessages;
@@ -122,17 +103,13 @@ public final class MailService implements StorageAvailability {
         return config;
     }
 
-    public void setRecoveryPointPolicy(RecoveryPointPolicy policy) {
-        this.recoveryPoints = policy;
-    }
-
     public void setInboundListener(InboundListener listener) {
         this.inboundListener = listener;
     }
 
     // ---- storage input ----
 
-    @Override
+    /** The group's storage can no longer read or take mail (array failed, server down, taken offline). */
     public void groupUnavailable(int group, double t) {
         if (storageDown[group]) {
             return;
@@ -143,7 +120,11 @@ public final class MailService implements StorageAvailability {
         syncInbound(group, t);
     }
 
-    @Override
+    /**
+     * The group takes mail again at {@code t}: its own storage is back, or, when {@code replacementStorage}, new
+     * storage was provisioned and new mail goes there (the old mail comes back later, if at all, through restore,
+     * vendor recovery and merge). Either way the MTA queue drains.
+     */
     public void groupAvailable(int group, double t, boolean replacementStorage) {
         if (!storageDown[group]) {
             return;
@@ -153,74 +134,6 @@ public final class MailService implements StorageAvailability {
         onReplacement[group] = replacementStorage;
         usersStorageDown -= (long) users[group];
         syncInbound(group, t);
-    }
-
-    @Override
-    public void groupDataLost(int group, double t) {
-        checkTime(t);
-        double n = users[group];
-        double files = files(group, t);
-        double lost;
-        double recoveryPoint = recoveryPoints.lastRecoveryPoint(group, t);
-        if (recoveryPoint == Double.NEGATIVE_INFINITY) {
-            lost = files;
-            allLost[group] = true;
-        } else {
-            double receivedSince = receivedPerUser(Math.min(Math.max(recoveryPoint, 0), t), t);
-            lost = Math.min(files, n * receivedSince);
-            recentExposure[group] += receivedSince;
-        }
-        recordLoss(group, t, files, lost);
-    }
-
-    @Override
-    public void groupDataLost(int group, double t, double fractionOfBytes) {
-        if (!(fractionOfBytes >= 0 && fractionOfBytes <= 1)) {
-            throw new IllegalArgumentException("fraction of bytes lost must be in [0, 1], got " + fractionOfBytes);
-        }
-        checkTime(t);
-        if (fractionOfBytes == 0) {
-            return;
-        }
-        if (fractionOfBytes == 1) {
-            groupDataLost(group, t);
-            return;
-        }
-        double recoveryPoint = recoveryPoints.lastRecoveryPoint(group, t);
-        double n = users[group];
-        double files = files(group, t);
-        double lost;
-        if (recoveryPoint == Double.NEGATIVE_INFINITY) {
-            lost = fractionOfBytes * files;
-            double grownBy = n > 0 ? Math.max(files / n - meanMessages, 0) : 0;
-            survival[group] *= 1 - fractionOfBytes;
-            grownSurvivalLog[group] += grownBy * Math.log1p(-fractionOfBytes);
-        } else {
-            // Only messages newer than the recovery point are lost; each is hit with probability f, so a user
-            // with Poisson(lambda) new messages escapes with probability e^(-f lambda).
-            double receivedSince = receivedPerUser(Math.min(Math.max(recoveryPoint, 0), t), t);
-            lost = fractionOfBytes * Math.min(files, n * receivedSince);
-            recentExposure[group] += fractionOfBytes * receivedSince;
-        }
-        recordLoss(group, t, files, lost);
-    }
-
-    private void recordLoss(int group, double t, double files, double lost) {
-        mailsLost += lost;
-        bytesLost += lost * meanBytesPerMessage;
-        filesAtMark[group] = Math.max(files - lost, 0);
-        markTime[group] = t;
-        double escape;
-        if (allLost[group]) {
-            escape = 0;
-        } else {
-            operations++;
-            escape = config.mailbox().meanSurvival(survival[group], 0) * Math.exp(grownSurvivalLog[group])
-                    * Math.exp(-recentExposure[group]);
-        }
-        double withLoss = users[group] * (1 - escape);
-        usersWithLoss += withLoss - usersWithLossCounted[group];
-        usersWithLossCounted[group] = withLoss;
     }
 
     // ---- tiers ----
@@ -274,10 +187,8 @@ public final class MailService implements StorageAvailability {
     /**
      * The fraction of the group's users none of whose messages is hit when each message stored at {@code t} is
      * lost independently with probability {@code q}: E[(1 - q)^(M + g)] over the mailbox-size distribution M, where
-     * g is the group's growth per user since the start (as for a partial loss, {@link #groupDataLost(int, double,
-     * double)}). The mean mailbox alone, (1 - q)^E[M + g], would overstate the users hit (Jensen's inequality).
-     * Once the group has lost mail its mailboxes no longer follow the profile, and the mean mailbox of what is
-     * left, (1 - q)^(files / users), is used instead.
+     * g is the group's growth per user since the start. The mean mailbox alone, (1 - q)^E[M + g], would overstate
+     * the users hit (Jensen's inequality).
      */
     public double fractionOfUsersUntouched(int group, double t, double q) {
         if (!(q >= 0 && q <= 1)) {
@@ -291,13 +202,10 @@ public final class MailService implements StorageAvailability {
         if (q == 1) {
             return 0;
         }
-        if (allLost[group] || survival[group] < 1 || recentExposure[group] > 0) {
-            return Math.exp(files / n * Math.log1p(-q));
-        }
         return config.mailbox().meanSurvival(1 - q, Math.max(files / n - meanMessages, 0));
     }
 
-    /** Messages (files) stored in the group at {@code t}: initial mailboxes, plus net traffic, minus losses. */
+    /** Messages (files) stored in the group at {@code t}: initial mailboxes plus net traffic. */
     public double files(int group, double t) {
         if (!Double.isNaN(blockedSince[group]) || t <= markTime[group]) {
             return filesAtMark[group];
@@ -366,15 +274,13 @@ public final class MailService implements StorageAvailability {
                 bounced += bouncedPerUser(a, t) * users[g];
             }
         }
-        return new MailMetrics(usersWithLoss, mailsLost, bytesLost, hours, deferred, bounced, sends);
+        return new MailMetrics(hours, deferred, bounced, sends);
     }
 
     /** Adds this replication's mail metrics, up to {@code horizon}, to {@code result}. */
     public void contributeTo(ReplicationResult.Builder result, double horizon) {
         MailMetrics m = metricsAt(horizon);
-        result.add(Metric.USERS_WITH_LOSS, m.usersWithLoss())
-                .add(Metric.MAILS_LOST, m.mailsLost())
-                .add(Metric.USER_HOURS_UNAVAILABLE, m.userHoursUnavailable())
+        result.add(Metric.USER_HOURS_UNAVAILABLE, m.userHoursUnavailable())
                 .add(Metric.MAILS_DEFERRED, m.mailsDeferred())
                 .add(Metric.MAILS_BOUNCED, m.mailsBounced())
                 .add(Metric.MAILS_FAILED_TO_SEND, m.failedSends());
@@ -453,7 +359,7 @@ public final class MailService implements StorageAvailability {
     }
 
     /** The mail metrics at a point in time. Mails deferred include those that later bounced. */
-    public record MailMetrics(double usersWithLoss, double mailsLost, double bytesLost, double userHoursUnavailable,
-                              double mailsDeferred, double mailsBounced, double failedSends) {
+    public record MailMetrics(double userHoursUnavailable, double mailsDeferred, double mailsBounced,
+                              double failedSends) {
     }
 }

@@ -3,11 +3,11 @@
  * {@link org.mailsim.model.mail.MailboxProfile}), traffic over the week with growth, integrated exactly
  * ({@link org.mailsim.model.mail.WeeklyProfile}, {@link org.mailsim.model.mail.WeeklyRate},
  * {@link org.mailsim.model.mail.TrafficProfile}), the senders' queues, the MTA, webmail and database tiers and
- * the user-facing metrics ({@link org.mailsim.model.mail.MailService}, {@link org.mailsim.model.mail.ServiceTier}),
- * and the foreground load that slows rebuilds ({@link org.mailsim.model.mail.ForegroundLoad}).
+ * the user-facing metrics ({@link org.mailsim.model.mail.MailService}, {@link org.mailsim.model.mail.ServiceTier}).
  *
- * <p>The storage model talks to this package only through {@link org.mailsim.model.mail.StorageAvailability};
- * a backup policy plugs in through {@link org.mailsim.model.mail.RecoveryPointPolicy}.
+ * <p>Mail lost and users with loss are not counted here but in the operations layer
+ * ({@code org.mailsim.model.operations}), which knows what backups, the vendor and users' exports saved; this
+ * package tells it how a loss spreads over mailboxes.
  *
  * <p>Nothing here is per user or per message: state is per storage group, traffic is integrated over the
  * intervals between state changes, and losses are spread over users through the mailbox-size distribution, so

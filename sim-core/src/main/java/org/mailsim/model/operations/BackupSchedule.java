@@ -39,15 +39,9 @@ public final class BackupSchedule {
     }
 
     /**
-     * The recovery point for an {@link FailureScope#ARRAY} loss of {@code group} at {@code t}: the start time of the
-     * latest usable backup, or {@link Double#NEGATIVE_INFINITY} when there is none. Same contract as the mail
-     * layer's {@code RecoveryPointPolicy.lastRecoveryPoint}, so {@code schedule::lastRecoveryPoint} plugs in.
+     * The recovery point for a loss of the given scope of {@code group} at {@code t}: the start time of the latest
+     * usable backup, or {@link Double#NEGATIVE_INFINITY} when there is none.
      */
-    public double lastRecoveryPoint(int group, double t) {
-        return lastRecoveryPoint(group, t, FailureScope.ARRAY);
-    }
-
-    /** The recovery point for a loss of the given scope at {@code t}; negative infinity when none. */
     public double lastRecoveryPoint(int group, double t, FailureScope scope) {
         if (!covers(scope)) {
             return Double.NEGATIVE_INFINITY;

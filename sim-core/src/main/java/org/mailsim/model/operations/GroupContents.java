@@ -34,6 +34,22 @@ public interface GroupContents {
     }
 
     /**
+     * The fraction of the group's users none of whose mail is hit when a fraction {@code q} of the group's bytes is
+     * lost in runs of {@code runFiles} adjacent files on average, mailboxes laid out one after another (a mailbox's
+     * files lie together). Runs start as a Poisson process along the data, long enough that they cover {@code q} of
+     * it, so a mailbox of n files escapes when no run starts within it or within a run's length before it:
+     * E[(1 - q')^n] (1 - q) with 1 - q' = (1 - q)^(1 / runFiles). One file a run is nearly the scattered case; long
+     * runs hit about a fraction q of the users instead of nearly all of them.
+     */
+    default double fractionOfUsersUntouchedByRuns(int group, double t, double q, double runFiles) {
+        if (!(runFiles > 1) || q <= 0 || q >= 1) {
+            return fractionOfUsersUntouched(group, t, q);
+        }
+        double perFile = -Math.expm1(Math.log1p(-q) / runFiles);
+        return fractionOfUsersUntouched(group, t, perFile) * (1 - q);
+    }
+
+    /**
      * A group in steady state: deletions balance new mail, so files and bytes stay constant while
      * {@code filesWrittenPerHour} new messages arrive. For tests and back-of-the-envelope replays.
      */

@@ -9,7 +9,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.mailsim.engine.Event;
 import org.mailsim.engine.Simulator;
 import org.mailsim.run.Incident;
+import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
+import org.mailsim.run.Severity;
 
 /**
  * Runs the {@link Runbook} on the {@link Simulator} when storage fails, and records each episode as an
@@ -44,6 +46,11 @@ import org.mailsim.run.ReplicationResult;
  * {@code staffing.whileDown} from detection until service is back plus {@code staffing.whileRecovering} from then
  * until closure, plus {@code diskReplacement.engineerHoursPerDisk} per {@link #diskReplaced}.
  *
+ * <p><b>Users with loss</b> count each user once: per group and severity class, the chance that a user escaped
+ * every loss is the product over the losses of (1 - users hit / users), losses hitting users independently of
+ * one another (a whole-array loss without backup hits every user, so the product is then 0). A user who lost mail
+ * to both classes counts once in the total.
+ *
  * <p>Work happens once per failure (an object and two events per incident), never per backup slot or per mail.
  */
 public final class IncidentResponse {
@@ -63,6 +70,9 @@ public final class IncidentResponse {
     private final Episode[] awaitingInbound;
     private final List<Episode> episodes = new ArrayList<>();
     private final List<Incident> closed = new ArrayList<>();
+    /** Per group: the fraction of its users untouched by any sector loss, and by any array loss, so far. */
+    private final double[] untouchedBySectorLoss;
+    private final double[] untouchedByArrayLoss;
     private long disksReplaced;
 
     /**
@@ -88,6 +98,10 @@ public final class IncidentResponse {
         int groups = contents.groups();
         open = new Episode[groups];
         awaitingInbound = new Episode[groups];
+        untouchedBySectorLoss = new double[groups];
+        untouchedByArrayLoss = new double[groups];
+        java.util.Arrays.fill(untouchedBySectorLoss, 1);
+        java.util.Arrays.fill(untouchedByArrayLoss, 1);
     }
 
     // ---- input: storage model ----
@@ -242,27 +256,60 @@ public final class IncidentResponse {
 
     /** This layer's expected mails lost over all incidents (including self-backups). */
     public double expectedMailsLost() {
+        return expectedMailsLost(Kind.LOSS) + expectedMailsLost(Kind.SECTORS);
+    }
+
+    private double expectedMailsLost(Kind kind) {
         double lost = 0;
         for (Episode e : episodes) {
-            lost += e.mailsLost;
+            if (e.kind == kind) {
+                lost += e.mailsLost;
+            }
         }
         return lost;
     }
 
-    /** This layer's expected users with loss over all incidents (a user hit twice counts twice). */
+    /** Expected distinct users who lost mail to any incident so far (each user counted once). */
     public double expectedUsersWithLoss() {
         double users = 0;
-        for (Episode e : episodes) {
-            users += e.usersWithLoss;
+        for (int g = 0; g < untouchedByArrayLoss.length; g++) {
+            users += contents.users(g) * (1 - untouchedBySectorLoss[g] * untouchedByArrayLoss[g]);
         }
         return users;
     }
 
-    /** Adds every incident (open ones as planned, see {@link #allIncidents}) to the replication's result. */
+    private double expectedUsersWithLoss(double[] untouched) {
+        double users = 0;
+        for (int g = 0; g < untouched.length; g++) {
+            users += contents.users(g) * (1 - untouched[g]);
+        }
+        return users;
+    }
+
+    /**
+     * Adds every incident (open ones as planned, see {@link #allIncidents}) to the replication's result, with the
+     * mail lost and users with loss, in total and per severity class, and the outages that lost nothing.
+     */
     public void contributeTo(ReplicationResult.Builder result) {
+        long outages = 0;
+        double outageUsers = 0;
+        for (Episode e : episodes) {
+            if (e.kind == Kind.OUTAGE) {
+                outages++;
+                outageUsers += e.usersAffected;
+            }
+        }
         for (Incident incident : allIncidents()) {
             result.incident(incident);
         }
+        result.add(Metric.MAILS_LOST, expectedMailsLost())
+                .add(Metric.USERS_WITH_LOSS, expectedUsersWithLoss())
+                .add(Metric.SECTOR_LOSS_MAILS_LOST, expectedMailsLost(Kind.SECTORS))
+                .add(Metric.SECTOR_LOSS_USERS_WITH_LOSS, expectedUsersWithLoss(untouchedBySectorLoss))
+                .add(Metric.ARRAY_LOSS_MAILS_LOST, expectedMailsLost(Kind.LOSS))
+                .add(Metric.ARRAY_LOSS_USERS_WITH_LOSS, expectedUsersWithLoss(untouchedByArrayLoss))
+                .add(Metric.OUTAGES_WITHOUT_LOSS, outages)
+                .add(Metric.OUTAGE_USERS_AFFECTED, outageUsers);
     }
 
     // ---- mechanics ----
@@ -306,14 +353,24 @@ public final class IncidentResponse {
             // The mail lost is what arrived since the recovery point; a user's share of it is Poisson.
             ownersHit = users > 0 ? -Math.expm1(-fractionLost * exposed / users) : 0;
         } else {
-            // Whole mailboxes exposed: each of a user's files is lost with probability share * fractionLost.
-            ownersHit = users > 0 ? 1 - contents.fractionOfUsersUntouched(g, t, Math.min(1, share * fractionLost)) : 0;
+            // Whole mailboxes exposed: share * fractionLost of the files is lost, scattered (each file on its own)
+            // or, when the runbook says how long the vendor's unreadable runs are, in runs of adjacent files.
+            double q = Math.min(1, share * fractionLost);
+            double run = vendor ? runbook.vendor().lossRunBytes() : 0;
+            double bytesPerFile = contents.files(g, t) > 0 ? contents.bytes(g, t) / contents.files(g, t) : 0;
+            ownersHit = users <= 0 ? 0 : 1 - (run > 0 && bytesPerFile > 0
+                    ? contents.fractionOfUsersUntouchedByRuns(g, t, q, run / bytesPerFile)
+                    : contents.fractionOfUsersUntouched(g, t, q));
         }
         double usersWithLoss = users * ((1 - p) * ownersHit + p * selfBackup.probabilityOfLoss(k, window));
 
         LossVerdict verdict = new LossVerdict(g, t, share, recoveryPoint, fractionLost, ownersLost + exportersLost,
                 usersWithLoss);
         e.mailsLost += verdict.expectedMailsLost();
+        double[] untouched = e.kind == Kind.SECTORS ? untouchedBySectorLoss : untouchedByArrayLoss;
+        if (users > 0) {
+            untouched[g] *= 1 - Math.min(1, usersWithLoss / users);
+        }
         // A second loss joining the incident hits users independently of the first: combine the chances of having
         // lost nothing, so the count never exceeds the group's users.
         e.usersWithLoss = users > 0
@@ -442,8 +499,13 @@ public final class IncidentResponse {
                 phases.add(new Incident.Phase("merge recovered mail", e.mergeStart, e.mergeEnd));
             }
         }
+        Severity severity = switch (e.kind) {
+            case OUTAGE -> Severity.OUTAGE;
+            case LOSS -> Severity.ARRAY_LOSS;
+            case SECTORS -> Severity.SECTOR_LOSS;
+        };
         return new Incident(replication, "group-" + e.group, e.cause, e.start, phases, Math.round(e.usersAffected),
-                e.deferred, e.bounced, e.mailsLost, serviceAt - e.start, end - e.start);
+                e.deferred, e.bounced, e.mailsLost, serviceAt - e.start, end - e.start, severity);
     }
 
     /** One incident's state: its times, what it affected, and its two events. */

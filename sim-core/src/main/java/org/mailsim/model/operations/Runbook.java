@@ -120,17 +120,20 @@ public record Runbook(Distribution detectionDelay, Distribution onCallResponse, 
      *
      * @param available    whether the runbook uses a vendor at all
      * @param forBackupGap with a usable backup, also send the disks to recover the mail received since it
+     * @param lossRunBytes mean length of the runs of adjacent data the vendor cannot read; 0: every unrecovered file
+     *                     lost independently (scattered), which makes the users with loss an upper bound
      */
     public record Vendor(boolean available, Distribution turnaround, double bytesPerSecond,
-                         double recoverableFraction, double pricePerTB, boolean forBackupGap) {
+                         double recoverableFraction, double pricePerTB, boolean forBackupGap, double lossRunBytes) {
         public static final Vendor NONE = new Vendor(false, Distributions.deterministic(0), Double.POSITIVE_INFINITY,
-                0, 0, false);
+                0, 0, false, 0);
 
         public Vendor {
             Objects.requireNonNull(turnaround, "vendor turnaround");
             requireRate("vendor bytes/s", bytesPerSecond);
             requireFraction("recoverable fraction", recoverableFraction);
             requireNonNegative("vendor price per TB", pricePerTB);
+            requireNonNegative("vendor loss run", lossRunBytes);
         }
 
         /** Hours from shipping to getting the data back, for {@code bytes} of data and a drawn turnaround. */

@@ -1,5 +1,7 @@
 package org.mailsim.model.storage;
 
+import org.mailsim.run.Severity;
+
 /** Why data was lost; {@link #key()} is the name in {@code lossByCause}. */
 public enum LossCause {
     /** More disks failed at once than the array tolerates (the textbook double-disk failure). */
@@ -42,5 +44,36 @@ public enum LossCause {
     /** True when the whole array's data is lost; false for partial losses (the unreadable sectors only). */
     public boolean wholeArray() {
         return wholeArray;
+    }
+
+    /** True when an event with these causes (bit {@code ordinal()} per cause) lost a whole array. */
+    public static boolean wholeArray(int causes) {
+        for (LossCause cause : values()) {
+            if (cause.wholeArray && (causes & (1 << cause.ordinal())) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The severity class of a loss of this cause. */
+    public Severity severity() {
+        return wholeArray ? Severity.ARRAY_LOSS : Severity.SECTOR_LOSS;
+    }
+
+    /**
+     * The severity class of a {@code lossByCause} key: one cause's key, or several joined by {@code +} (one event
+     * with several causes), which is an array loss when any of them is; null for a key no cause has.
+     */
+    public static Severity severityOf(String key) {
+        Severity worst = null;
+        for (String part : key.split("\\+")) {
+            for (LossCause c : values()) {
+                if (c.key.equals(part) && (worst == null || c.severity().ordinal() < worst.ordinal())) {
+                    worst = c.severity();
+                }
+            }
+        }
+        return worst;
     }
 }

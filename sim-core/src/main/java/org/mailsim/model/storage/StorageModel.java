@@ -136,6 +136,7 @@ public final class StorageModel {
     private final int[] deferred;
     private final int[] pendingCauses; // partial losses of the open degraded window: their causes (bits) and bytes
     private final double[] pendingBytes;
+    private final boolean[] lostDataOnce; // per array: it has had a loss event this replication
     private final SparePool[] poolOfArray; // null without spares
     private final SparePool[] pools;
     private final PackedStreams poolStreams;
@@ -161,6 +162,9 @@ public final class StorageModel {
     private long diskFailures;
     private long lossEvents;
     private double bytesLost;
+    private double sectorBytesLost;
+    private double arrayBytesLost;
+    private long arraysWithLoss;
     /** Loss events by the set of their causes (bit {@code cause.ordinal()}), declared so far. */
     private final long[] eventsByCauses = new long[1 << LossCause.values().length];
     private double firstLossHours = Double.NaN;
@@ -224,6 +228,7 @@ public final class StorageModel {
         deferred = new int[arrayCount];
         pendingCauses = new int[arrayCount];
         pendingBytes = new double[arrayCount];
+        lostDataOnce = new boolean[arrayCount];
         unavailableArraysInGroup = new int[spec.groups()];
 
         SpareSpec spares = repairSpec.spares();
@@ -269,6 +274,10 @@ public final class StorageModel {
         diskFailures = 0;
         lossEvents = 0;
         bytesLost = 0;
+        sectorBytesLost = 0;
+        arrayBytesLost = 0;
+        arraysWithLoss = 0;
+        Arrays.fill(lostDataOnce, false);
         Arrays.fill(eventsByCauses, 0);
         firstLossHours = Double.NaN;
         latentErrorDiskHours = 0;
@@ -498,12 +507,29 @@ public final class StorageModel {
         return total;
     }
 
-    /** Adds this replication's storage metrics and losses by cause to {@code result}. */
+    /**
+     * Adds this replication's storage metrics and losses by cause to {@code result}: loss events per severity class
+     * (an event with a whole-array cause is an array loss), the arrays that lost data, and the raw bytes lost (a
+     * lost array counts its data capacity; a layer that knows what the array held, and what was recovered, sets
+     * the byte metrics itself). Sector losses still held open in a degraded window count, as in bytesLost().
+     */
     public void recordInto(ReplicationResult.Builder result) {
         result.add(Metric.DISK_FAILURES, diskFailures);
         result.add(Metric.BYTES_LOST, bytesLost());
+        double open = 0;
+        long openArrays = 0;
+        for (int a = 0; a < pendingCauses.length; a++) {
+            open += pendingBytes[a];
+            openArrays += pendingCauses[a] != 0 && !lostDataOnce[a] ? 1 : 0;
+        }
+        result.add(Metric.RAW_BYTES_LOST, bytesLost());
+        result.add(Metric.SECTOR_LOSS_RAW_BYTES, sectorBytesLost + open);
+        result.add(Metric.ARRAY_LOSS_RAW_BYTES, arrayBytesLost);
+        result.add(Metric.ARRAYS_WITH_LOSS, arraysWithLoss + openArrays);
         long[] events = eventsByCauses();
         for (int causes = 1; causes < events.length; causes++) {
+            result.add(LossCause.wholeArray(causes) ? Metric.ARRAY_LOSS_EVENTS : Metric.SECTOR_LOSS_EVENTS,
+                    events[causes]);
             for (long i = 0; i < events[causes]; i++) {
                 result.lossEvent(LossCause.key(causes));
             }
@@ -614,6 +640,15 @@ public final class StorageModel {
         lossEvents++;
         eventsByCauses[causes]++;
         bytesLost += bytes;
+        if (LossCause.wholeArray(causes)) {
+            arrayBytesLost += bytes;
+        } else {
+            sectorBytesLost += bytes;
+        }
+        if (!lostDataOnce[a]) {
+            lostDataOnce[a] = true;
+            arraysWithLoss++;
+        }
         if (Double.isNaN(firstLossHours)) {
             firstLossHours = sim.now();
         }

@@ -37,7 +37,6 @@ class MailServiceTest {
         assertThat(m.userHoursUnavailable()).isCloseTo(u * d, within(1e-6));
         // Sending failed for the same users over the same stretch, at 6 a day.
         assertThat(m.failedSends()).isCloseTo(u * d * SENT_PER_DAY / 24, within(1e-6));
-        assertThat(m.mailsLost()).isZero();
         assertThat(mail.onReplacementStorage(1)).isTrue();
 
         ReplicationResult.Builder builder = new ReplicationResult.Builder();
@@ -186,32 +185,6 @@ class MailServiceTest {
     }
 
     @Test
-    void wholeLossWithoutBackupLosesEveryMailAndEveryUser() {
-        MailService mail = new MailService(flatConfig(1_000, 2_000));
-        double files = mail.files(1, 500);
-        mail.groupDataLost(1, 500);
-        MailService.MailMetrics m = mail.metricsAt(500);
-        assertThat(m.mailsLost()).isCloseTo(files, within(1e-6));
-        assertThat(m.usersWithLoss()).isCloseTo(2_000, within(1e-9));
-        assertThat(mail.files(1, 500)).isZero();
-        // A second loss of the (now new) mail does not count the same users twice.
-        mail.groupDataLost(1, 600);
-        assertThat(mail.metricsAt(600).usersWithLoss()).isCloseTo(2_000, within(1e-9));
-        assertThat(mail.metricsAt(600).mailsLost()).isCloseTo(files + 2_000 * 0.5 * 100, within(1e-6));
-    }
-
-    @Test
-    void wholeLossWithBackupLosesOnlyMailSinceTheRecoveryPoint() {
-        MailService mail = new MailService(flatConfig(1_000));
-        mail.setRecoveryPointPolicy(RecoveryPointPolicy.periodic(24));
-        mail.groupDataLost(0, 100); // last backup at 96 h: 4 mails per user received since
-        MailService.MailMetrics m = mail.metricsAt(100);
-        assertThat(m.mailsLost()).isCloseTo(4_000, within(1e-6));
-        // Users with at least one of their Poisson(4) new mails: 1 - e^-4.
-        assertThat(m.usersWithLoss()).isCloseTo(1_000 * (1 - Math.exp(-4)), within(1e-6));
-    }
-
-    @Test
     void usersUntouchedByALossAverageOverMailboxSizes() {
         MailboxProfile mailbox = MailboxProfile.defaults();
         double[] m = sampleMailboxes(mailbox, 20261124L);
@@ -235,10 +208,6 @@ class MailServiceTest {
         }
         assertThat(mail.fractionOfUsersUntouched(0, 0, 0)).isEqualTo(1);
         assertThat(mail.fractionOfUsersUntouched(0, 0, 1)).isEqualTo(0);
-        // After a loss the mailboxes no longer follow the profile: the mean mailbox of what is left.
-        mail.groupDataLost(0, 0, 0.5);
-        double left = mail.files(0, 0) / 50_000;
-        assertThat(mail.fractionOfUsersUntouched(0, 0, 1e-2)).isCloseTo(Math.pow(0.99, left), within(1e-12));
         assertThatThrownBy(() -> mail.fractionOfUsersUntouched(0, 0, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -253,68 +222,23 @@ class MailServiceTest {
     }
 
     @Test
-    void partialLossesMatchABruteForcePerUserSample() {
-        MailboxProfile mailbox = MailboxProfile.defaults();
-        double[] m = sampleMailboxes(mailbox, 20240801L);
-        int sample = m.length;
-        for (double f : new double[] {1e-5, 1e-3, 0.05}) {
-            long users = 50_000;
-            MailService mail = new MailService(MailConfig.defaults(users, 1).withMailbox(mailbox));
-            mail.groupDataLost(0, 0, f);
-            double sum = 0;
-            double sumSq = 0;
-            for (double messages : m) {
-                double hit = 1 - Math.pow(1 - f, messages);
-                sum += hit;
-                sumSq += hit * hit;
-            }
-            double mean = sum / sample;
-            double se = Math.sqrt((sumSq / sample - mean * mean) / sample);
-            MailService.MailMetrics metrics = mail.metricsAt(0);
-            // 4.5 standard errors: a fixed seed, and a false failure chance below 1e-5 per case.
-            assertThat(metrics.usersWithLoss() / users).as("f = %s", f).isCloseTo(mean, within(4.5 * se));
-            assertThat(metrics.mailsLost()).isCloseTo(f * users * mailbox.meanMessages(), within(1e-6));
-        }
-
-        // Two losses in one group: a user escapes both with probability E[(1 - f1)^M (1 - f2)^M].
-        double f1 = 2e-3;
-        double f2 = 5e-3;
-        MailService mail = new MailService(MailConfig.defaults(10_000, 1));
-        mail.groupDataLost(0, 0, f1);
-        mail.groupDataLost(0, 0, f2);
-        double sum = 0;
-        double sumSq = 0;
-        for (double messages : m) {
-            double hit = 1 - Math.pow((1 - f1) * (1 - f2), messages);
-            sum += hit;
-            sumSq += hit * hit;
-        }
-        double mean = sum / sample;
-        double se = Math.sqrt((sumSq / sample - mean * mean) / sample);
-        assertThat(mail.metricsAt(0).usersWithLoss() / 10_000).isCloseTo(mean, within(4.5 * se));
-    }
-
-    @Test
     void costIsTheSameForTenThousandAndTenMillionUsers() {
         long[] small = script(10_000);
         long[] large = script(10_000_000);
         assertThat(large).containsExactly(small);
     }
 
-    /** Runs one fixed script of outages and losses; returns {operations, groups}. Metrics scale with users. */
+    /** Runs one fixed script of outages; returns {operations, groups}. Metrics scale with users. */
     private static long[] script(long users) {
         MailService mail = new MailService(MailConfig.defaults(users, 20));
-        mail.setRecoveryPointPolicy(RecoveryPointPolicy.periodic(168));
         for (int i = 0; i < 10; i++) {
             double t = 500 + 300 * i;
             mail.groupUnavailable(i, t);
             mail.webmailFailedSlots(1, t + 1);
             mail.webmailFailedSlots(0, t + 1.1);
-            mail.groupDataLost(i, t + 2, 1e-4);
             mail.databaseFailedSlots(1, t + 3);
             mail.databaseFailedSlots(0, t + 3.5);
             mail.groupAvailable(i, t + 100 + 5 * i, true);
-            mail.groupDataLost((i + 10) % 20, t + 150);
         }
         MailService.MailMetrics m = mail.metricsAt(8760);
         assertThat(m.mailsDeferred() / users).isPositive();
@@ -326,7 +250,6 @@ class MailServiceTest {
         MailService.MailMetrics small = scriptMetrics(10_000);
         MailService.MailMetrics large = scriptMetrics(10_000_000);
         assertThat(large.mailsDeferred()).isCloseTo(1_000 * small.mailsDeferred(), within(1e-6 * large.mailsDeferred()));
-        assertThat(large.usersWithLoss()).isCloseTo(1_000 * small.usersWithLoss(), within(1e-6 * large.usersWithLoss()));
         assertThat(large.userHoursUnavailable()).isCloseTo(1_000 * small.userHoursUnavailable(),
                 within(1e-6 * large.userHoursUnavailable()));
     }
@@ -334,7 +257,6 @@ class MailServiceTest {
     private static MailService.MailMetrics scriptMetrics(long users) {
         MailService mail = new MailService(MailConfig.defaults(users, 4));
         mail.groupUnavailable(1, 40);
-        mail.groupDataLost(1, 41, 0.01);
         mail.groupAvailable(1, 200, true);
         mail.databaseFailedSlots(1, 300);
         mail.databaseFailedSlots(0, 301);

@@ -17,14 +17,14 @@ class BackupScheduleTest {
     @Test
     void recoveryPointIsTheStartOfTheLastCompletedBackup() {
         BackupSchedule s = new BackupSchedule(BackupPolicy.full(24, 2, 400, 1e9), GROUP);
-        assertThat(s.lastRecoveryPoint(0, 1.0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(s.lastRecoveryPoint(0, 1.0, FailureScope.ARRAY)).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(s.rpoHours(0, 3.0, FailureScope.ARRAY)).isInfinite(); // the first backup is still running
-        assertThat(s.lastRecoveryPoint(0, 2 + FULL_HOURS)).isEqualTo(2);
+        assertThat(s.lastRecoveryPoint(0, 2 + FULL_HOURS, FailureScope.ARRAY)).isEqualTo(2);
         // Just before the day-3 backup (started at 50 h) completes, the day-2 one (26 h) is the recovery point.
         double completes = 50 + FULL_HOURS;
-        assertThat(s.lastRecoveryPoint(0, completes - 1e-6)).isEqualTo(26);
+        assertThat(s.lastRecoveryPoint(0, completes - 1e-6, FailureScope.ARRAY)).isEqualTo(26);
         assertThat(s.rpoHours(0, completes - 1e-6, FailureScope.ARRAY)).isCloseTo(completes - 26, within(1e-5));
-        assertThat(s.lastRecoveryPoint(0, completes)).isEqualTo(50);
+        assertThat(s.lastRecoveryPoint(0, completes, FailureScope.ARRAY)).isEqualTo(50);
         assertThat(s.rpoHours(0, completes + 1e-6, FailureScope.ARRAY)).isCloseTo(FULL_HOURS, within(1e-5));
         assertThat(s.slotsSkipped(0)).isZero();
     }
@@ -35,11 +35,12 @@ class BackupScheduleTest {
         // 2 h backup runs and is skipped; the next starts at 50 h and completes at 77.78 h.
         double hours = 2e6 / 20 / 3600;
         BackupSchedule s = new BackupSchedule(BackupPolicy.full(24, 2, 20, 1e9), GROUP);
-        assertThat(s.lastRecoveryPoint(0, 2 + hours - 1e-6)).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(s.lastRecoveryPoint(0, 2 + hours)).isEqualTo(2);
-        assertThat(s.lastRecoveryPoint(0, 50 + hours - 1e-6)).isEqualTo(2);
+        assertThat(s.lastRecoveryPoint(0, 2 + hours - 1e-6, FailureScope.ARRAY))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(s.lastRecoveryPoint(0, 2 + hours, FailureScope.ARRAY)).isEqualTo(2);
+        assertThat(s.lastRecoveryPoint(0, 50 + hours - 1e-6, FailureScope.ARRAY)).isEqualTo(2);
         assertThat(s.rpoHours(0, 50 + hours - 1e-6, FailureScope.ARRAY)).isCloseTo(48 + hours, within(1e-5));
-        assertThat(s.lastRecoveryPoint(0, 50 + hours)).isEqualTo(50);
+        assertThat(s.lastRecoveryPoint(0, 50 + hours, FailureScope.ARRAY)).isEqualTo(50);
         assertThat(s.backupsStarted(0)).isEqualTo(2);
         assertThat(s.slotsSkipped(0)).isEqualTo(2); // 26 h and 74 h
         // The other group's walk is independent.
@@ -51,25 +52,27 @@ class BackupScheduleTest {
         // Full at 0 (5,000 s); incremental at 24 h: scan 2e6 / 10,000 = 200 s + copy 24,000 new / 400 = 60 s.
         BackupSchedule s = new BackupSchedule(BackupPolicy.incremental(168, 24, 0, 400, 1e9, 10_000), GROUP);
         double incremental = 260 / 3600.0;
-        assertThat(s.lastRecoveryPoint(0, 24 + incremental - 1e-6)).isEqualTo(0);
-        assertThat(s.lastRecoveryPoint(0, 24 + incremental)).isEqualTo(24);
+        assertThat(s.lastRecoveryPoint(0, 24 + incremental - 1e-6, FailureScope.ARRAY)).isEqualTo(0);
+        assertThat(s.lastRecoveryPoint(0, 24 + incremental, FailureScope.ARRAY)).isEqualTo(24);
         // The weekly full at 168 h takes 5,000 s again.
-        assertThat(s.lastRecoveryPoint(0, 168 + FULL_HOURS - 1e-6)).isEqualTo(144);
-        assertThat(s.lastRecoveryPoint(0, 168 + FULL_HOURS)).isEqualTo(168);
+        assertThat(s.lastRecoveryPoint(0, 168 + FULL_HOURS - 1e-6, FailureScope.ARRAY)).isEqualTo(144);
+        assertThat(s.lastRecoveryPoint(0, 168 + FULL_HOURS, FailureScope.ARRAY)).isEqualTo(168);
     }
 
     @Test
     void snapshotsHelpOnlyWhenReplicatedOffSite() {
         BackupPolicy local = new BackupPolicy(BackupPolicy.Kind.SNAPSHOT, 1, 1, 0, Double.POSITIVE_INFINITY, 1e8,
                 Double.POSITIVE_INFINITY, false, 0, 1);
-        assertThat(new BackupSchedule(local, GROUP).lastRecoveryPoint(0, 100)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(new BackupSchedule(local, GROUP).lastRecoveryPoint(0, 100, FailureScope.ARRAY))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
         // Replicated at 100 MB/s: the first send is all 2e11 bytes (2,000 s); the next, at 1 h, the 1,000 new
         // messages of the hour, 1e8 bytes (1 s).
         BackupSchedule s = new BackupSchedule(BackupPolicy.replicatedSnapshots(1, 1e8), GROUP);
-        assertThat(s.lastRecoveryPoint(0, 2000 / 3600.0 - 1e-6)).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(s.lastRecoveryPoint(0, 2000 / 3600.0)).isEqualTo(0);
-        assertThat(s.lastRecoveryPoint(0, 1 + 1 / 3600.0 - 1e-7)).isEqualTo(0);
-        assertThat(s.lastRecoveryPoint(0, 1 + 1 / 3600.0)).isEqualTo(1);
+        assertThat(s.lastRecoveryPoint(0, 2000 / 3600.0 - 1e-6, FailureScope.ARRAY))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(s.lastRecoveryPoint(0, 2000 / 3600.0, FailureScope.ARRAY)).isEqualTo(0);
+        assertThat(s.lastRecoveryPoint(0, 1 + 1 / 3600.0 - 1e-7, FailureScope.ARRAY)).isEqualTo(0);
+        assertThat(s.lastRecoveryPoint(0, 1 + 1 / 3600.0, FailureScope.ARRAY)).isEqualTo(1);
         assertThat(s.lastRecoveryPoint(0, 1 + 1 / 3600.0, FailureScope.SITE)).isEqualTo(1);
     }
 

@@ -65,7 +65,7 @@ class DreamwizReplayTest {
         // At 100 files/s a full copy takes 27.8 h > 24 h: backups start at 1 h, 49 h, 97 h, 145 h, each completing
         // 27.8 h later; at the failure (188 h) the last completed one started at 145 h, not at 169 h.
         BackupSchedule schedule = new BackupSchedule(BackupPolicy.full(24, 1, 100, 50e6), GROUP);
-        assertThat(schedule.lastRecoveryPoint(0, 188)).isEqualTo(145);
+        assertThat(schedule.lastRecoveryPoint(0, 188, FailureScope.ARRAY)).isEqualTo(145);
         // Skipped: 25 h, 73 h, 121 h and 169 h (the 145 h backup runs until 172.8 h).
         assertThat(schedule.slotsSkipped(0)).isEqualTo(4);
         Incident inc = replay(BackupPolicy.full(24, 1, 100, 50e6)).incident();

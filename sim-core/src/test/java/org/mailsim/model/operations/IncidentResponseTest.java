@@ -119,7 +119,7 @@ class IncidentResponseTest {
         Simulator sim = new Simulator();
         Recorder rec = new Recorder();
         Runbook runbook = RUNBOOK.withVendor(new Runbook.Vendor(true, Distributions.deterministic(48), 1e8, 0.9,
-                1000, false));
+                1000, false, 0));
         IncidentResponse r = response(sim, runbook, BackupPolicy.NONE, SelfBackup.NONE, rec);
         sim.scheduleAt(60, () -> r.storageLost(0, "scriptedFault", 1, FailureScope.ARRAY));
         sim.run(1000);

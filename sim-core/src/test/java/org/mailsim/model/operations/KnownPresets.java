@@ -18,7 +18,7 @@ public final class KnownPresets {
             new Runbook.DiskReplacement(Distributions.deterministic(2), Distributions.deterministic(72), 1),
             new Runbook.Provisioning(Distributions.uniform(4, 8)),
             new Runbook.Restore(1000, 200e6, Distributions.deterministic(24)),
-            new Runbook.Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false),
+            new Runbook.Vendor(true, Distributions.uniform(72, 168), 100e6, 0.95, 1000, false, 0),
             new Runbook.Merge(500),
             new Runbook.Staffing(2, 1));
 
@@ -29,7 +29,8 @@ public final class KnownPresets {
             new Runbook.DiskReplacement(Distributions.deterministic(4), Distributions.deterministic(168), 1),
             new Runbook.Provisioning(Distributions.deterministic(45)),
             new Runbook.Restore(200, 50e6, Distributions.deterministic(24)),
-            new Runbook.Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false),
+            new Runbook.Vendor(true, Distributions.deterministic(168), Double.POSITIVE_INFINITY, 0.98, 1000, false,
+                    0),
             new Runbook.Merge(30),
             new Runbook.Staffing(3, 1));
 
