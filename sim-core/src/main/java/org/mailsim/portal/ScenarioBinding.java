@@ -279,6 +279,12 @@ public final class ScenarioBinding {
                 ok = false;
                 continue;
             }
+            if (!kind.equals("tier-outage") && first >= groups) {
+                problem(f.path(FAULTS_GROUP), "group " + first + " does not exist; accepted: 0 .. " + (groups - 1)
+                        + " (storage.usableCapacity makes " + groups + " storage groups)");
+                ok = false;
+                continue;
+            }
             for (int group = first; group <= last; group++) {
                 switch (kind) {
                     case "disk-failure" -> {

@@ -218,7 +218,9 @@ final class Consistency {
                         + "h); accepted: at <= horizon");
             }
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
-            if (!kind.equals("tier-outage") && s.has(STORAGE_GROUPS) && !f.is(FAULTS_GROUP, "all")
+            // With storage.usableCapacity the groups are derived when the scenario is bound, which checks there.
+            if (!kind.equals("tier-outage") && s.has(STORAGE_GROUPS) && !s.has(STORAGE_USABLE_CAPACITY)
+                    && !f.is(FAULTS_GROUP, "all")
                     && f.integer(FAULTS_GROUP) >= s.integer(STORAGE_GROUPS)) {
                 problem(f.path(FAULTS_GROUP), "group " + f.integer(FAULTS_GROUP) + " does not exist; accepted: 0 .. "
                         + (s.integer(STORAGE_GROUPS) - 1) + " (storage.groups is " + s.integer(STORAGE_GROUPS)

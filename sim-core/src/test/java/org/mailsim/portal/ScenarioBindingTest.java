@@ -532,6 +532,11 @@ class ScenarioBindingTest {
         assertThat(raid10.mail().sharding().groups()).isEqualTo(107);
         assertThat(raid10.extent().usableTerabytes()).isCloseTo(107 * 48, within(1e-9));
         // Both given is refused, naming the keys.
+        // Scripted faults address the derived groups: 0 .. 39 for RAID-6 of 10.
+        String fault = "faults=[{at: 1h, kind: array-loss, group: %d}]";
+        assertThat(bind(base, String.format(fault, 39)).storage().faults()).hasSize(1);
+        assertThat(problems(base, String.format(fault, 40))).extracting(Problem::message).anySatisfy(m ->
+                assertThat(m).contains("group 40 does not exist").contains("40 storage groups"));
         assertThat(problems(base, "storage.groups=40")).extracting(Problem::message).anySatisfy(m ->
                 assertThat(m).contains("storage.usableCapacity").contains("both given"));
     }

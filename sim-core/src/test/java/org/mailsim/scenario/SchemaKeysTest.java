@@ -49,7 +49,7 @@ class SchemaKeysTest {
 
     @Test
     void everyKeyIsReadByTheCodeThatBuildsTheRun() throws IOException {
-        String code = sources(false);
+        String code = sources(false, false);
         for (Key k : Schema.SCENARIO.keys()) {
             if (NOT_READ_BY_BINDING.containsKey(k)) {
                 continue;
@@ -65,7 +65,7 @@ class SchemaKeysTest {
     void noValueIsReadThroughAPathTypedAsAString() throws IOException {
         Matcher m = Pattern.compile("\\.(has|isSet|where|value|is|duration|size|bandwidth|fileRate|rate|number"
                 + "|integer|intValue|string|flag|distribution|numbers|items|section)\\(\"[a-z][A-Za-z.\\[\\]]*\"")
-                .matcher(sources(true));
+                .matcher(sources(true, true));
         List<String> found = new ArrayList<>();
         while (m.find()) {
             found.add(m.group());
@@ -87,14 +87,23 @@ class SchemaKeysTest {
                 "$1_$2").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** The main sources (without Schema and Consistency unless {@code all}), concatenated. */
-    private static String sources(boolean all) throws IOException {
+    /**
+     * The main sources (without Schema and Consistency unless {@code all}), concatenated; with
+     * {@code scenarioReadersOnly}, only files of the scenario package or importing from it (elsewhere a
+     * {@code has("...")} is a JSON node's).
+     */
+    private static String sources(boolean all, boolean scenarioReadersOnly) throws IOException {
         StringBuilder out = new StringBuilder();
         for (Path root : MAIN_SOURCES) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path p : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                    if (all || !NOT_BINDING.contains(p.getFileName().toString())) {
-                        out.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    boolean readsScenarios = text.contains("package org.mailsim.scenario;")
+                            || text.contains("import org.mailsim.scenario.")
+                            || text.contains("import static org.mailsim.scenario.");
+                    if ((all || !NOT_BINDING.contains(p.getFileName().toString()))
+                            && (!scenarioReadersOnly || readsScenarios)) {
+                        out.append(text).append('\n');
                     }
                 }
             }

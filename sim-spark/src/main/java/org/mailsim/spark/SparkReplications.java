@@ -257,6 +257,10 @@ public final class SparkReplications implements ReplicationEngine {
      * A sweep's configurations: {@link #starting} runs every pending one on the cluster at once, as (configuration,
      * block) tasks, and merges each in replication order; {@link #run} then hands the sweep its points in grid order.
      */
+    /** A sweep configuration ready to ship: its YAML for the executors, its binding for the driver's merge. */
+    private record Prepared(String yaml, PortalSpec spec) {
+    }
+
     private final class SweepRunner implements ConfigurationRunner {
         private final Path file;
         private final List<String> sets;
@@ -269,25 +273,31 @@ public final class SparkReplications implements ReplicationEngine {
 
         @Override
         public void starting(List<Configuration> pending) {
+            // Loading, binding and checking a configuration costs the driver tens of milliseconds, all before the
+            // job can start: on every core of the driver, not one after the other (results keep grid order).
+            List<Prepared> prepared = pending.parallelStream().map(this::prepare).toList();
             List<Job> jobs = new ArrayList<>(pending.size());
             List<PortalExperiment.Merge> merges = new ArrayList<>(pending.size());
             List<org.mailsim.run.RunExtent> extents = new ArrayList<>(pending.size());
-            for (Configuration c : pending) {
-                // As the mailsim command's runner binds a configuration: the sweep's --set values, then its own.
-                List<String> all = new ArrayList<>(sets);
-                c.overrides().forEach((key, value) -> all.add(key + "=" + value));
-                Scenario scenario = Scenario.load(file, all);
-                PortalSpec spec = ScenarioBinding.bind(scenario);
-                PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
+            for (Prepared p : prepared) {
+                PortalExperiment.Merge merge = new PortalExperiment.Merge(p.spec());
                 merges.add(merge);
-                extents.add(spec.extent());
-                jobs.add(new Job(shippable(scenario), 0, spec.replications(), merge::add));
+                extents.add(p.spec().extent());
+                jobs.add(new Job(p.yaml(), 0, p.spec().replications(), merge::add));
             }
             compute(jobs, ReplicationRunner.Progress.NONE);
             for (int i = 0; i < pending.size(); i++) {
                 points.put(pending.get(i).overrides(), SweepPoint.of(merges.get(i).outcome().statistics(),
                         extents.get(i)));
             }
+        }
+
+        /** A configuration bound as the mailsim command's runner binds it: the sweep's --set values, then its own. */
+        private Prepared prepare(Configuration c) {
+            List<String> all = new ArrayList<>(sets);
+            c.overrides().forEach((key, value) -> all.add(key + "=" + value));
+            Scenario scenario = Scenario.load(file, all);
+            return new Prepared(shippable(scenario), ScenarioBinding.bind(scenario));
         }
 
         @Override
