@@ -237,6 +237,6 @@ class ShardedRunAcceptanceTest {
         Path out = work.resolve("refused-folder");
         Path folder = Files.createDirectories(work.resolve("not-a-part"));
         MalformedScenarioTest.Result r = merge(DREAMWIZ, out, dreamwizParts.get(0), folder, dreamwizParts.get(2));
-        assertRefused(r, out, folder + ": cannot read it");
+        assertRefused(r, out, folder + ": is a folder, not a results file");
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Throughput benchmarks that print figures instead of asserting on time. */
-@Command(name = "bench", description = "Measure simulator throughput.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure simulator throughput.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.Fleet.class})
 final class BenchCommand {
 

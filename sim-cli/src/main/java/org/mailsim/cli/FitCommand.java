@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mailsim.fit.Bursts;
 import org.mailsim.fit.CountFit;
 import org.mailsim.fit.CountFits;
+import org.mailsim.files.InputFiles;
+import org.mailsim.files.Json;
 import org.mailsim.fit.DriveCountsReader;
 import org.mailsim.fit.DriveModelCounts;
 import org.mailsim.fit.EventFit;
@@ -94,14 +94,16 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (java.nio.file.Files.isDirectory(file)) {
-            return invalid(file + ": is a folder; expected a CSV file of drive counts or failure events");
+        try {
+            InputFiles.checkRegular(file, MAX_BYTES, "a CSV file of drive counts or failure events");
+        } catch (InputFiles.InputFileException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage());
         }
         try {
             Kind k = kind != null ? kind : detectKind();
             Map<String, Object> report = k == Kind.counts ? counts(out) : events(out);
             if (format != Format.table) {
-                out.print(mapper(format).writeValueAsString(report));
+                out.print(render(format, report));
             }
             out.flush();
             return Main.EXIT_OK;
@@ -116,12 +118,12 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private int invalid(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("mailsim fit: " + message);
-        err.flush();
-        return Main.EXIT_INVALID_INPUT;
+    private static int invalid(String message) {
+        throw new InvalidInputException(message);
     }
+
+    /** Data files to fit: the largest published drive-stats extracts are a few hundred MB. */
+    static final long MAX_BYTES = 1L << 30;
 
     private Kind detectKind() throws IOException {
         String header;
@@ -431,29 +433,18 @@ final class FitCommand implements Callable<Integer> {
         m.put("inBursts", b.inBursts());
         m.put("inBurstFraction", estimate(b.inBurstFraction()));
         m.put("bursts", b.bursts());
-        m.put("meanBurstSize", Double.isNaN(b.meanBurstSize()) ? null : b.meanBurstSize());
+        m.put("meanBurstSize", Json.finiteOrNull(b.meanBurstSize()));
         m.put("largestBurst", b.largestBurst());
         return m;
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*([smhdwy])");
-
-    /** A duration in the scenario units (s, m, h, d, w, y = 365 d) as hours. */
+    /** The --burst-window duration in hours, read as the scenario reads durations. */
     private double durationHours(String text) {
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), "--burst-window: expected a duration such as 10m, "
-                    + "30s or 1h, got '" + text + "'");
+        try {
+            return new Converters.Hours().convert(text);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new ParameterException(spec.commandLine(), "--burst-window: " + e.getMessage());
         }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> value / 3600;
-            case "m" -> value / 60;
-            case "h" -> value;
-            case "d" -> value * 24;
-            case "w" -> value * 168;
-            default -> value * 8760;
-        };
     }
 
     // ---------------------------------------------------------------- output
@@ -477,7 +468,7 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("logLikelihood", g.logLikelihood());
         m.put("aic", g.aic());
-        m.put("ksStatistic", Double.isNaN(g.ksStatistic()) ? null : g.ksStatistic());
+        m.put("ksStatistic", Json.finiteOrNull(g.ksStatistic()));
         return m;
     }
 
@@ -485,18 +476,20 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("estimate", e.estimate());
         m.put("ci95Low", e.ci95Low());
-        m.put("ci95High", Double.isFinite(e.ci95High()) ? e.ci95High() : null);
+        m.put("ci95High", Json.finiteOrNull(e.ci95High()));
         if (e.boundOnly()) {
             m.put("boundOnly", true);
         }
         return m;
     }
 
-    private static ObjectMapper mapper(Format format) throws JsonProcessingException {
-        ObjectMapper mapper = format == Format.yaml
-                ? new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
-                : new ObjectMapper();
-        return mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    /** The report in YAML (the block a scenario takes), or as a JSON document through mailsim's one JSON setup. */
+    private static String render(Format format, Map<String, Object> report) throws JsonProcessingException {
+        if (format == Format.json) {
+            return Json.document(report).stripTrailing();
+        }
+        return new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build())
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     }
 }

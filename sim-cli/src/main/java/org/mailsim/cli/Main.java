@@ -1,5 +1,7 @@
 package org.mailsim.cli;
 
+import org.mailsim.scenario.Problem;
+import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,9 +45,25 @@ public final class Main {
      * MAILSIM_DEBUG is set): for the mailsim command, and for drivers that embed its commands (sim-spark).
      */
     public static CommandLine configure(CommandLine cli) {
-        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_INVALID_INPUT
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                || e instanceof InvalidInputException || e instanceof ScenarioException ? EXIT_INVALID_INPUT
                 : EXIT_FAILURE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // The one place invalid input becomes exit 2: commands throw, never print and return.
+            if (e instanceof InvalidInputException invalid) {
+                for (String message : invalid.messages()) {
+                    commandLine.getErr().println("mailsim " + commandLine.getCommandName() + ": " + message);
+                }
+                commandLine.getErr().flush();
+                return EXIT_INVALID_INPUT;
+            }
+            if (e instanceof ScenarioException invalid) {
+                for (Problem p : invalid.problems()) {
+                    commandLine.getErr().println(p.format());
+                }
+                commandLine.getErr().flush();
+                return EXIT_INVALID_INPUT;
+            }
             // No stack traces for users: one clear line. MAILSIM_DEBUG=1 shows the trace for developers.
             commandLine.getErr().println("mailsim: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("MAILSIM_DEBUG") != null) {

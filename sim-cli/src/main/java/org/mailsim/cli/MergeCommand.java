@@ -2,14 +2,13 @@ package org.mailsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mailsim.files.InputFiles;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.run.ReplicationRunner;
 import picocli.CommandLine.Command;
@@ -43,14 +42,9 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Results files written by mailsim run --results-out, in any order.")
     private List<Path> parts = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", description = "As given to the shard runs.")
-    private Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "As given to the shard runs.")
-    private Long seed;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "As given to the shard runs (repeatable).")
-    private List<String> sets = new ArrayList<>();
+    /** --set, --replications and --seed: as given to the shard runs. */
+    @Mixin
+    private ScenarioOptions scenario = new ScenarioOptions();
 
     @Mixin
     private ReportOptions report = new ReportOptions();
@@ -63,29 +57,19 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (replications != null && replications < 1) {
-            return invalid(stderr, List.of("--replications must be at least 1"));
-        }
-        Pipeline.Loaded loaded = Pipeline.load(file, sets, replications, seed, stderr);
-        if (loaded == null) {
-            return Main.EXIT_INVALID_INPUT;
-        }
+        Pipeline.Loaded loaded = Pipeline.load(file, scenario.overrides());
         Path target = report.target(loaded.spec().name(), loaded.whatIfs());
-        String refusal = Pipeline.refuseExistingReport(target, report.force);
-        if (refusal != null) {
-            return invalid(stderr, List.of(refusal));
-        }
         long start = System.nanoTime();
         List<Part> read = new ArrayList<>();
         for (Path part : parts) {
             try {
                 read.add(new Part(part, ResultsPart.Reader.header(part), read.size()));
             } catch (ResultsPart.InvalidPartException e) {
-                return invalid(stderr, List.of(e.getMessage()));
+                throw new InvalidInputException(List.of(e.getMessage()));
             } catch (NoSuchFileException e) {
-                return invalid(stderr, List.of(part + ": no such file"));
+                throw new InvalidInputException(List.of(part + ": no such file"));
             } catch (IOException e) {
-                return invalid(stderr, List.of(part + ": cannot read it (" + describe(e) + ")"));
+                throw new InvalidInputException(List.of(part + ": cannot read it (" + InputFiles.reason(e) + ")"));
             }
         }
         ResultsPart.Header expected = ResultsPart.Header.of(loaded, Shard.WHOLE, Main.version());
@@ -99,7 +83,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             problems.add("merge with the scenario file and the --set, --seed and --replications values the parts "
                     + "were run with");
-            return invalid(stderr, problems);
+            throw new InvalidInputException(problems);
         }
         // Replications of one seed can differ between versions of the model: the parts must agree. The merge
         // itself only folds them, so another version here is worth a warning, not a refusal.
@@ -111,7 +95,7 @@ public final class MergeCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
-            return invalid(stderr, problems);
+            throw new InvalidInputException(problems);
         }
         if (!version.equals(expected.version())) {
             stderr.println("mailsim merge: warning: the parts were written by mailsim " + version + ", this is mailsim "
@@ -121,7 +105,7 @@ public final class MergeCommand implements Callable<Integer> {
         ordered.sort(Comparator.comparingInt((Part p) -> p.header().first()).thenComparingInt(Part::order));
         problems.addAll(coverage(ordered, expected.replications()));
         if (!problems.isEmpty()) {
-            return invalid(stderr, problems);
+            throw new InvalidInputException(problems);
         }
 
         PortalExperiment.Merge merge = new PortalExperiment.Merge(loaded.spec());
@@ -135,9 +119,9 @@ public final class MergeCommand implements Callable<Integer> {
                     progress.completed(++done, total);
                 }
             } catch (ResultsPart.InvalidPartException e) {
-                return invalid(stderr, List.of(e.getMessage()));
+                throw new InvalidInputException(List.of(e.getMessage()));
             } catch (IOException e) {
-                return invalid(stderr, List.of(part.file() + ": cannot read it (" + describe(e) + ")"));
+                throw new InvalidInputException(List.of(part.file() + ": cannot read it (" + InputFiles.reason(e) + ")"));
             }
         }
         Pipeline.Result result = loaded.report(merge.outcome(), 1, (System.nanoTime() - start) / 1e9,
@@ -145,7 +129,7 @@ public final class MergeCommand implements Callable<Integer> {
         try {
             // The parts carry plain replications only; a scenario asking for the rare-event estimate gets it
             // here, with the run's seed, so the merged report has the figures the whole run would have had.
-            result = loaded.withDurability(result, Pipeline.threads(null), Double.POSITIVE_INFINITY, report.quiet,
+            result = loaded.withDurability(result, org.mailsim.run.ReplicationRunner.defaultThreads(), Double.POSITIVE_INFINITY, report.quiet,
                     stderr);
         } catch (IllegalArgumentException e) {
             stderr.println("mailsim merge: estimator rare: " + e.getMessage());
@@ -246,24 +230,5 @@ public final class MergeCommand implements Callable<Integer> {
         return shards.isEmpty() ? message
                 : message + " (shard" + (shards.size() == 1 ? " " : "s ") + String.join(", ", shards)
                         + ": run it with --shard and merge again)";
-    }
-
-    /** An I/O failure in words: some exceptions carry only the path as their message. */
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    private static int invalid(PrintWriter stderr, List<String> messages) {
-        for (String message : messages) {
-            stderr.println("mailsim merge: " + message);
-        }
-        stderr.flush();
-        return Main.EXIT_INVALID_INPUT;
     }
 }

@@ -3,6 +3,7 @@ package org.mailsim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +34,16 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** The thread count a command runs with: the --threads option, or every core. */
-    static int threads(Integer option) {
-        return option != null ? option : ReplicationRunner.defaultThreads();
-    }
-
     /** Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}. */
     static Path defaultReportFolder(String name) {
         return defaultReportFolder(name, List.of());
     }
 
     /**
-     * Where a what-if's report goes when no --out is given: the overrides are in the folder's name, so a what-if
-     * is not taken for the base run: {@code reports/NAME+raid.level=raid6-<yyyyMMdd-HHmmss>}.
+     * Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}, with the what-if
+     * overrides in the name so a what-if is not taken for the base run ({@code
+     * reports/NAME+raid.level=raid6-<yyyyMMdd-HHmmss>}), and {@code -2}, {@code -3}, ... when that exists (two runs
+     * within one second); see also {@link #publish}.
      */
     static Path defaultReportFolder(String name, List<String> overrides) {
         StringBuilder folder = new StringBuilder(name);
@@ -61,32 +59,16 @@ final class Pipeline {
         if (safe.length() > 120) {
             safe = safe.substring(0, 120);
         }
-        return Path.of("reports", safe + "-" + java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return unused(Path.of("reports", safe + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     }
 
-    /**
-     * Loads and binds a scenario with the --set values and the --replications and --seed options (null when not
-     * given) as overrides, so run and merge hash the same bound scenario; on problems prints each to
-     * {@code stderr} and returns null.
-     */
-    static Loaded load(Path file, List<String> sets, Integer replications, Long seed, PrintWriter stderr) {
-        List<String> overrides = new ArrayList<>(sets);
-        if (replications != null) {
-            overrides.add("replications=" + replications);
+    private static Path unused(Path base) {
+        Path candidate = base;
+        for (int i = 2; java.nio.file.Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            candidate = base.resolveSibling(base.getFileName() + "-" + i);
         }
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
-        try {
-            return load(file, overrides);
-        } catch (ScenarioException e) {
-            for (Problem p : e.problems()) {
-                stderr.println(p.format());
-            }
-            stderr.flush();
-            return null;
-        }
+        return candidate;
     }
 
     /** The --set overrides with --estimator and --precision added as the scenario keys they stand for. */
@@ -104,11 +86,17 @@ final class Pipeline {
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
     static Loaded load(Path file, List<String> sets) {
         Scenario scenario = Scenario.load(file, sets);
-        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets));
+        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets),
+                org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET);
     }
 
     /** A scenario as loaded and bound, with the overrides that produced it. */
-    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets) {
+    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets, long eventBudget) {
+        /** The same run with another event budget per replication (--max-events). */
+        Loaded withEventBudget(long budget) {
+            return new Loaded(file, scenario, spec, sets, budget);
+        }
+
         /** The command line that reproduces this run. */
         String command() {
             List<String> words = new ArrayList<>(List.of("mailsim", "run", file.toString()));
@@ -141,7 +129,10 @@ final class Pipeline {
                 ReplicationRunner.Progress progress) {
             long start = System.nanoTime();
             PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
-            engine.run(scenario, spec, threads, first, count, replication -> {
+            // The local engine honours --max-events; an engine elsewhere keeps its own default budget.
+            ReplicationEngine effective = engine == ReplicationEngine.LOCAL ? ReplicationEngine.local(eventBudget)
+                    : engine;
+            effective.run(scenario, spec, threads, first, count, replication -> {
                 tap.accept(replication);
                 merge.add(replication);
             }, progress);
@@ -232,32 +223,72 @@ final class Pipeline {
     }
 
     /**
-     * Refuses, before minutes of work, a report folder that exists without --force; returns the message, or null
-     * when the folder may be written.
+     * Refuses, before minutes of work, a report folder that could not be written at the end: one that exists and
+     * may not be replaced (without --force, or not a mailsim report), the root folder, or one under a folder that
+     * is read-only or is a file.
+     *
+     * @throws InvalidInputException saying why
      */
-    static String refuseExistingReport(Path target, boolean force) {
-        if (target != null && !force && target.toFile().exists()) {
-            return target + " already exists; choose another --out or pass --force";
+    static void checkReportTarget(Path target, boolean force) {
+        if (target == null) {
+            return;
         }
-        return null;
+        checkWritable(target, "report folder");
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String refusal;
+            try {
+                refusal = !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        ? "exists and is not a folder; not replacing it" : ReportFolder.refusal(target, force);
+            } catch (IOException e) {
+                refusal = "cannot be read (" + e.getMessage() + ")";
+            }
+            if (refusal != null) {
+                throw new InvalidInputException(target + ": " + refusal);
+            }
+        }
+    }
+
+    /**
+     * Refuses an output path that cannot be written: the root folder, or a path whose nearest existing folder is
+     * a file or read-only. Checked before a run, so a mistake costs seconds, not the run.
+     */
+    static void checkWritable(Path target, String what) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.getParent() == null || absolute.getFileName() == null) {
+            throw new InvalidInputException(target + ": the root folder cannot be a " + what
+                    + "; accepted: a new folder name, e.g. --out reports/my-run");
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new InvalidInputException(target + ": " + existing + " is a file, not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new InvalidInputException(target + ": cannot write in " + existing + " (read-only or permission"
+                    + " denied); accepted: a " + what + " where you may write");
+        }
     }
 
     /**
      * How {@code run} and {@code merge} end: the report folder (none when {@code target} is null), then the
      * summary on stdout, the table or exactly one JSON document. Returns the exit code.
      */
-    static int publish(String commandName, Result result, Path target, boolean force, RunCommand.Format format,
-            boolean quiet, PrintWriter stdout, PrintWriter stderr) {
+    static int publish(String commandName, Result result, Path target, boolean force, boolean defaultTarget,
+            RunCommand.Format format, boolean quiet, PrintWriter stdout, PrintWriter stderr) {
         if (target != null) {
             try {
-                Path written = ReportFolder.write(result.report(), target, force);
+                Path written = defaultTarget ? writeUnique(result, target) : ReportFolder.write(result.report(), target,
+                        force);
                 if (!quiet) {
                     stderr.println("report: " + written.resolve("index.html"));
                 }
             } catch (FileAlreadyExistsException e) {
-                stderr.println("mailsim " + commandName + ": " + e.getMessage());
-                stderr.flush();
-                return Main.EXIT_INVALID_INPUT;
+                throw new InvalidInputException(e.getMessage());
             } catch (IOException e) {
                 stderr.println("mailsim " + commandName + ": cannot write the report to " + target + ": "
                         + e.getMessage());
@@ -272,7 +303,23 @@ final class Pipeline {
         return Main.EXIT_OK;
     }
 
-    private static String quote(String word) {
+    /** A default report folder: another run may take the name meanwhile, then the next free one is used. */
+    private static Path writeUnique(Result result, Path target) throws IOException {
+        Path candidate = target;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return ReportFolder.write(result.report(), candidate, false);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                candidate = unused(target);
+            }
+        }
+    }
+
+    /** A word as a POSIX shell reads it back: as is when safe, else in single quotes. */
+    static String quote(String word) {
         return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -20,6 +20,7 @@ import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.ScenarioException;
 import org.mailsim.scenario.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,13 +47,12 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Folder the replay NAME is looked up in (default: scenarios).")
     private Path scenarios;
 
-    @Option(names = "--replications", paramLabel = "N",
-            description = "Override every variant's replications.")
-    private Integer replications;
+    /** --set, --replications and --seed, for every variant. */
+    @Mixin
+    private ScenarioOptions scenario = new ScenarioOptions();
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads (default: all cores); results are identical for any count.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Report folder (default: reports/replay-NAME-<date-time>).")
@@ -84,10 +84,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = Pipeline.threads(threads);
-        if (threadCount < 1 || (replications != null && replications < 1)) {
-            return invalid(stderr, "--threads and --replications must be at least 1");
-        }
+        int threadCount = threads.count();
         if (!Files.isDirectory(scenarios) && scenarios.equals(Path.of("scenarios"))
                 && System.getenv("MAILSIM_HOME") != null) {
             // Run through the ./mailsim launcher from another folder: use the library beside the launcher.
@@ -95,7 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path base = name.endsWith(".yaml") ? Path.of(name) : scenarios.resolve(name + ".yaml");
         if (!Files.isRegularFile(base)) {
-            return invalid(stderr, "no replay " + name + ": " + base + " does not exist" + available());
+            throw new InvalidInputException("no replay " + name + ": " + base + " does not exist" + available());
         }
         String replay = base.getFileName().toString().replaceFirst("\\.yaml$", "");
         List<Path> files = new ArrayList<>();
@@ -110,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 return Main.EXIT_FAILURE;
             }
         }
-        List<String> overrides = replications != null ? List.of("replications=" + replications) : List.of();
+        List<String> overrides = scenario.overrides();
         List<Pipeline.Loaded> loaded = new ArrayList<>();
         boolean invalid = false;
         for (Path file : files) {
@@ -128,9 +125,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return Main.EXIT_INVALID_INPUT;
         }
         Path target = out != null ? out : Pipeline.defaultReportFolder("replay-" + replay);
-        if (!force && target.toFile().exists()) {
-            return invalid(stderr, target + " already exists; choose another --out or pass --force");
-        }
+        Pipeline.checkReportTarget(target, force);
 
         ReportedTimeline reported = ReportedTimeline.from(loaded.get(0).scenario());
         List<ReplayVariant> variants = new ArrayList<>();
@@ -161,7 +156,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 stderr.println("report: " + written.resolve("index.html"));
             }
         } catch (FileAlreadyExistsException e) {
-            return invalid(stderr, e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         } catch (IOException e) {
             stderr.println("mailsim replay: cannot write the report to " + target + ": " + e.getMessage());
             stderr.flush();
@@ -179,9 +174,17 @@ public final class ReplayCommand implements Callable<Integer> {
             words.add("--scenarios");
             words.add(scenarios.toString());
         }
-        if (replications != null) {
+        for (String set : scenario.sets) {
+            words.add("--set");
+            words.add(set);
+        }
+        if (scenario.replications != null) {
             words.add("--replications");
-            words.add(replications.toString());
+            words.add(scenario.replications.toString());
+        }
+        if (scenario.seed != null) {
+            words.add("--seed");
+            words.add(scenario.seed.toString());
         }
         return String.join(" ", words);
     }
@@ -221,11 +224,5 @@ public final class ReplayCommand implements Callable<Integer> {
             out.add(new ReplayVariant.Failure(f.duration(Schema.FAULTS_AT), group, what));
         }
         return out;
-    }
-
-    private static int invalid(PrintWriter stderr, String message) {
-        stderr.println("mailsim replay: " + message);
-        stderr.flush();
-        return Main.EXIT_INVALID_INPUT;
     }
 }

@@ -23,14 +23,19 @@ final class ReportOptions {
     @Option(names = "--quiet", description = "No progress bar, no notes on stderr.")
     boolean quiet;
 
-    /** The report folder for a run of {@code scenario} with its --set what-ifs: --out, or the default; null with
-     * --no-report. */
+    /**
+     * The report folder for a run of {@code scenario} with its --set what-ifs: --out, or the default; null with
+     * --no-report. Checked now (exists without --force, not a mailsim report, read-only, the root folder): before the
+     * run, not after it.
+     */
     Path target(String scenario, java.util.List<String> overrides) {
-        return noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario, overrides);
+        Path target = noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario, overrides);
+        Pipeline.checkReportTarget(target, force);
+        return target;
     }
 
     /** Writes the report to {@code target} (unless null) and prints the summary; returns the exit code. */
     int publish(String command, Pipeline.Result result, Path target, PrintWriter stdout, PrintWriter stderr) {
-        return Pipeline.publish(command, result, target, force, format, quiet, stdout, stderr);
+        return Pipeline.publish(command, result, target, force, out == null, format, quiet, stdout, stderr);
     }
 }

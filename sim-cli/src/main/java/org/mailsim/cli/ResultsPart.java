@@ -3,28 +3,25 @@ package org.mailsim.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.mailsim.files.AtomicFiles;
+import org.mailsim.files.InputFiles;
+import org.mailsim.files.Json;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.portal.PortalExperiment.Replication;
 import org.mailsim.run.ReplicationJson;
@@ -42,11 +39,8 @@ import org.mailsim.sweep.SweepIdentity;
  */
 final class ResultsPart {
     /** The first field of every header: the file kind and its format version. */
-    static final String FORMAT = "mailsim-results 1";
+    static final String FORMAT = "mailsim-results 2";
 
-    // One JSON value per line: anything after it on the line is damage, not to be ignored.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ResultsPart() {
     }
@@ -93,7 +87,7 @@ final class ResultsPart {
         }
 
         String toJson() {
-            com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.object();
             node.put("format", FORMAT);
             node.put("scenario", scenario);
             node.put("scenarioHash", scenarioHash);
@@ -104,20 +98,21 @@ final class ResultsPart {
             node.put("last", last);
             node.put("version", version);
             overrides.forEach(node.putArray("overrides")::add);
-            try {
-                return MAPPER.writeValueAsString(node);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write a results header", e);
-            }
+            return Json.line(node);
         }
 
         /** @throws IllegalArgumentException saying what is wrong with the line */
         static Header parse(String line) {
             JsonNode node;
             try {
-                node = MAPPER.readTree(line);
+                node = Json.read(line);
             } catch (JsonProcessingException e) {
                 node = null;
+            }
+            if (node != null && node.isObject() && node.path("format").asText("").startsWith(KIND)
+                    && !FORMAT.equals(node.path("format").asText())) {
+                throw new IllegalArgumentException("written in format '" + node.path("format").asText() + "', this"
+                        + " mailsim reads '" + FORMAT + "' (with a checksum); run the shard again with this mailsim");
             }
             if (node == null || !node.isObject() || !FORMAT.equals(node.path("format").asText(null))) {
                 throw new IllegalArgumentException("not a mailsim results file (its first line should be a header "
@@ -177,66 +172,58 @@ final class ResultsPart {
         }
     }
 
+    /** The kind word of every format version's header, to recognise a results file before replacing it. */
+    private static final String KIND = "mailsim-results ";
+
     /**
-     * Writes a part into a hidden temporary sibling of the target; {@link #commit} renames it into place once
-     * every replication of the header is in, so the target is either absent or complete. Closing without a
-     * commit deletes the temporary file.
+     * Whether an existing file may be replaced by a part: only with {@code force}, and only a results file mailsim
+     * wrote (its first line a results header), never the scenario being run or any other file.
+     */
+    static String refusal(Path existing, boolean force) {
+        if (!force) {
+            return "already exists; choose another --results-out or pass --force to replace it";
+        }
+        String first = AtomicFiles.firstLine(existing, 1 << 16);
+        JsonNode node = null;
+        try {
+            node = first == null ? null : Json.read(first);
+        } catch (JsonProcessingException e) {
+            // not a results file
+        }
+        if (node == null || !node.isObject() || !node.path("format").asText("").startsWith(KIND)) {
+            return "is not a mailsim results file (its first line is no '" + FORMAT + "' header); not replacing it,"
+                    + " even with --force";
+        }
+        return null;
+    }
+
+    /**
+     * Writes a part through {@link AtomicFiles#openFile}: into a hidden temporary sibling of the target, renamed into
+     * place by {@link #commit} once every replication of the header and the trailer with the checksum are in, so the
+     * target is either absent or complete. Closing without a commit deletes the temporary file.
      */
     static final class Writer implements Closeable {
-        private final Path target;
-        private final Path temporary;
-        private final Header header;
-        private final FileChannel channel;
+        private final AtomicFiles.Output output;
+        private final MessageDigest digest = sha256();
         private final BufferedWriter out;
-        private final boolean force;
-        private final Thread cleanup;
+        private final Header header;
         private int next;
-        private boolean committed;
 
-        private Writer(Path target, Path temporary, Header header, FileChannel channel, boolean force) {
-            this.target = target;
-            this.temporary = temporary;
+        private Writer(AtomicFiles.Output output, Header header) {
+            this.output = output;
             this.header = header;
-            this.channel = channel;
-            this.force = force;
-            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+            this.out = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(output.stream(), digest),
                     StandardCharsets.UTF_8), 1 << 16);
             this.next = header.first();
-            this.cleanup = new Thread(() -> {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // Best effort on the way out.
-                }
-            }, "mailsim-results-cleanup");
         }
 
         /**
-         * @param force replace an existing file at {@code target}
-         * @throws FileAlreadyExistsException when {@code target} exists and {@code force} is false
+         * @param force replace an existing results file at {@code target}
+         * @throws FileAlreadyExistsException when {@code target} exists and may not be replaced
          */
         static Writer open(Path target, Header header, boolean force) throws IOException {
-            checkReplaceable(target, force);
-            Path absolute = target.toAbsolutePath().normalize();
-            Path parent = absolute.getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + absolute.getFileName() + ".tmp-", "");
-            FileChannel channel;
-            try {
-                // Results are for others to merge: readable as a report is, not the temporary file's owner-only 0600.
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Other file systems keep their own defaults.
-            }
-            try {
-                channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            } catch (IOException e) {
-                Files.deleteIfExists(temporary);
-                throw e;
-            }
-            Writer writer = new Writer(absolute, temporary, header, channel, force);
-            // Ctrl-C, or a scheduler's kill at the time limit: no half-written part left behind.
-            Runtime.getRuntime().addShutdownHook(writer.cleanup);
+            AtomicFiles.Output output = AtomicFiles.openFile(target, existing -> refusal(existing, force));
+            Writer writer = new Writer(output, header);
             try {
                 writer.out.write(header.toJson());
                 writer.out.write('\n');
@@ -245,14 +232,6 @@ final class ResultsPart {
                 throw e;
             }
             return writer;
-        }
-
-        static void checkReplaceable(Path target, boolean force) throws FileAlreadyExistsException {
-            if (Files.exists(target) && (!force || Files.isDirectory(target))) {
-                throw new FileAlreadyExistsException(target.toString(), null, Files.isDirectory(target)
-                        ? "is a folder; --results-out takes a file name"
-                        : "already exists; choose another --results-out or pass --force to replace it");
-            }
         }
 
         /**
@@ -285,52 +264,30 @@ final class ResultsPart {
             }
         }
 
-        /** Flushes to disk and renames the part into place. */
+        /** Appends the trailer (the checksum of every line before it), forces to disk and renames into place. */
         Path commit() throws IOException {
             if (next != header.last() + 1) {
                 throw new IllegalStateException("only replications " + header.first() + ".." + (next - 1)
                         + " of " + header.range() + " were written");
             }
             out.flush();
-            channel.force(true);
-            out.close();
-            checkReplaceable(target, force); // again: the target may have appeared while the shard ran
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-            syncFolder(target.toAbsolutePath().getParent());
-            return target;
-        }
-
-        /** Makes the rename itself durable: on Linux a new name survives a power cut only once its folder is synced. */
-        private static void syncFolder(Path folder) {
-            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException | UnsupportedOperationException e) {
-                // Some systems cannot open a folder as a channel; the part is complete either way.
-            }
+            String trailer = "{\"end\":" + header.count() + ",\"sha256\":\""
+                    + HexFormat.of().formatHex(digest.digest()) + "\"}\n";
+            output.stream().write(trailer.getBytes(StandardCharsets.UTF_8));
+            return output.commit();
         }
 
         @Override
         public void close() throws IOException {
-            try {
-                if (!committed) {
-                    try {
-                        out.close();
-                    } finally {
-                        Files.deleteIfExists(temporary);
-                    }
-                }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running or about to: it cleans up.
-                }
-            }
+            output.close();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 
@@ -342,26 +299,36 @@ final class ResultsPart {
         private final Path file;
         private final BufferedReader in;
         private final Header header;
+        private final MessageDigest digest;
         private int line = 1;
         private int next;
 
-        private Reader(Path file, BufferedReader in, Header header) {
+        private Reader(Path file, BufferedReader in, Header header, MessageDigest digest) {
             this.file = file;
             this.in = in;
             this.header = header;
+            this.digest = digest;
             this.next = header.first();
         }
 
         /** Opens a part and reads its header. */
         static Reader open(Path file) throws IOException {
-            BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            BufferedReader in;
+            try {
+                in = new BufferedReader(new InputStreamReader(InputFiles.open(file, "a results file"),
+                        StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+            } catch (InputFiles.InputFileException e) {
+                throw new InvalidPartException(file + ": " + e.getMessage());
+            }
             try {
                 String first = readLine(file, in);
                 if (first == null) {
                     throw new InvalidPartException(file + ": empty; not a mailsim results file");
                 }
+                MessageDigest digest = sha256();
+                digest.update((first + "\n").getBytes(StandardCharsets.UTF_8));
                 try {
-                    return new Reader(file, in, Header.parse(first));
+                    return new Reader(file, in, Header.parse(first), digest);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidPartException(file + ":1: " + e.getMessage());
                 }
@@ -375,7 +342,17 @@ final class ResultsPart {
             try {
                 return in.readLine();
             } catch (CharacterCodingException e) {
-                throw new InvalidPartException(file + ": not UTF-8 text; not a mailsim results file");
+                throw new InvalidPartException(file + ": not UTF-8 text; not a mailsim results file (damaged?)");
+            }
+        }
+
+        /** Reads the whole part, checking every line and the checksum, without keeping anything. */
+        static Header verify(Path file) throws IOException {
+            try (Reader reader = open(file)) {
+                while (reader.hasNext()) {
+                    reader.next();
+                }
+                return reader.header();
             }
         }
 
@@ -399,6 +376,9 @@ final class ResultsPart {
         Replication next() throws IOException {
             String text = readLine(file, in);
             line++;
+            if (text != null) {
+                digest.update((text + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             if (text == null) {
                 throw new InvalidPartException(file + ": ends after " + (next == header.first() ? "its header"
                         : "replication " + (next - 1)) + ", but its header promises replications "
@@ -415,13 +395,35 @@ final class ResultsPart {
             }
             next++;
             if (next > header.last()) {
-                String extra = readLine(file, in);
-                if (extra != null && !extra.isBlank()) {
-                    throw new InvalidPartException(file + ":" + (line + 1) + ": more lines after replication "
-                            + header.last() + ", the last its header promises");
-                }
+                checkTrailer();
             }
             return replication;
+        }
+
+        /** The last line: the count and the SHA-256 of every line before it; nothing may follow. */
+        private void checkTrailer() throws IOException {
+            String expected = HexFormat.of().formatHex(digest.digest());
+            String text = readLine(file, in);
+            line++;
+            JsonNode trailer = null;
+            try {
+                trailer = text == null ? null : Json.read(text);
+            } catch (JsonProcessingException e) {
+                // reported below
+            }
+            if (trailer == null || !trailer.has("sha256")) {
+                throw new InvalidPartException(file + ":" + line + ": " + (text == null ? "ends" : "more lines")
+                        + " after replication " + header.last() + ", where the trailer with the part's checksum"
+                        + " belongs (an interrupted copy, or an edited file?); run the shard again");
+            }
+            if (!expected.equals(trailer.path("sha256").asText())) {
+                throw new InvalidPartException(file + ": damaged: its checksum does not match its content (edited,"
+                        + " or lines of another part?); run the shard again");
+            }
+            String extra = readLine(file, in);
+            if (extra != null && !extra.isBlank()) {
+                throw new InvalidPartException(file + ":" + (line + 1) + ": more lines after the trailer");
+            }
         }
 
         /**
@@ -431,7 +433,7 @@ final class ResultsPart {
          * @throws IllegalArgumentException naming the field that is missing or wrong
          */
         static Replication parseLine(String text, long expected, String order) throws JsonProcessingException {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Json.read(text);
             JsonNode index = node == null ? null : node.get("replication");
             if (index == null || !index.canConvertToExactIntegral()) {
                 throw new IllegalArgumentException("replication: missing (expected the replication's index)");

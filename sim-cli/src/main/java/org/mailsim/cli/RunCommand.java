@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsim.scenario.Units;
@@ -34,32 +33,27 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     private Path file;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Override the scenario's replications.")
-    private Integer replications;
+    @Mixin
+    private ScenarioOptions scenario = new ScenarioOptions();
 
-    @Option(names = "--seed", paramLabel = "S", description = "Override the scenario's seed.")
-    private Long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Threads (default: all cores); results are identical for any count.")
-    private Integer threads;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a key, e.g. --set storage.raid.width=8 (repeatable; value read as YAML).")
-    private List<String> sets = new ArrayList<>();
+    @Mixin
+    private ThreadsOption threads = new ThreadsOption();
 
     @Mixin
     private ReportOptions report = new ReportOptions();
 
-    @Option(names = "--shard", paramLabel = "I/N",
+    @Mixin
+    private RunLimits limits = new RunLimits();
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class,
             description = "Run only block I of N equal blocks of the replications (0 <= I < N), e.g. a Slurm array "
                     + "task; needs --results-out. No report folder unless --out is given. Combine the parts with "
                     + "mailsim merge.")
-    private String shard;
+    private Shard shard;
 
     @Option(names = "--results-out", paramLabel = "FILE",
             description = "Also save every replication's full result as JSON Lines (a header line naming the run, "
-                    + "then one line per replication), for mailsim merge.")
+                    + "then one line per replication, then a checksum), for mailsim merge.")
     private Path resultsOut;
 
     @Option(names = "--estimator", paramLabel = "plain|rare|auto",
@@ -96,68 +90,72 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = Pipeline.threads(threads);
-        if (threadCount < 1 || (replications != null && replications < 1)) {
-            stderr.println("mailsim run: --threads and --replications must be at least 1");
-            stderr.flush();
-            return Main.EXIT_INVALID_INPUT;
-        }
+        int threadCount = threads.count();
         double maxSeconds = Double.POSITIVE_INFINITY;
         if (maxTime != null) {
             try {
                 maxSeconds = Units.duration(maxTime) * 3600;
             } catch (IllegalArgumentException e) {
-                return invalid(stderr, "--max-time " + maxTime + ": " + e.getMessage() + "; accepted: a duration "
-                        + "such as 90s, 5m or 1h");
+                throw new InvalidInputException("--max-time " + maxTime + ": " + e.getMessage() + "; accepted: a"
+                        + " duration such as 90s, 5m or 1h");
             }
             if (!(maxSeconds > 0)) {
-                return invalid(stderr, "--max-time must be positive, got " + maxTime);
+                throw new InvalidInputException("--max-time must be positive, got " + maxTime);
             }
         }
-        Pipeline.Loaded loaded = Pipeline.load(file, Pipeline.withEstimator(sets, estimator, precision), replications,
-                seed, stderr);
-        if (loaded == null) {
-            return Main.EXIT_INVALID_INPUT;
+        List<String> overrides = Pipeline.withEstimator(scenario.sets, estimator, precision);
+        if (scenario.replications != null) {
+            overrides.add("replications=" + scenario.replications);
         }
-        Shard block = Shard.WHOLE;
+        if (scenario.seed != null) {
+            overrides.add("seed=" + scenario.seed);
+        }
+        Pipeline.Loaded loaded = Pipeline.load(file, overrides);
+        Shard block = shard != null ? shard : Shard.WHOLE;
         if (shard != null) {
-            try {
-                block = Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                return invalid(stderr, "--shard: " + e.getMessage());
-            }
             if (resultsOut == null) {
-                return invalid(stderr, "--shard needs --results-out FILE: a shard's results are merged later");
+                throw new InvalidInputException("--shard needs --results-out FILE: a shard's results are merged later");
             }
             if (block.count() > loaded.spec().replications()) {
-                return invalid(stderr, "--shard " + block + ": the run has only " + loaded.spec().replications()
-                        + " replications; split it into at most that many shards");
+                throw new InvalidInputException("--shard " + block + ": the run has only "
+                        + loaded.spec().replications() + " replications; split it into at most that many shards");
             }
         }
+        limits.check(loaded.spec(), threadCount);
+        loaded = loaded.withEventBudget(limits.eventBudget());
         // A shard writes a report only when asked: its figures cover a part of the run.
         Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name(), loaded.whatIfs());
-        String refusal = Pipeline.refuseExistingReport(target, report.force);
-        if (refusal != null) {
-            return invalid(stderr, refusal);
-        }
         if (resultsOut != null) {
             // Checked now, not after the run: the report refuses a folder the results file was written into.
             Path results = resultsOut.toAbsolutePath().normalize();
             if (target != null && results.startsWith(target.toAbsolutePath().normalize())) {
-                return invalid(stderr, "--results-out " + resultsOut + " lies inside the report folder " + target
-                        + "; accepted: a path outside it");
+                throw new InvalidInputException("--results-out " + resultsOut + " lies inside the report folder "
+                        + target + "; accepted: a path outside it");
             }
-            Path parent = results.getParent();
-            if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-                return invalid(stderr, "--results-out " + resultsOut + ": " + parent + " is a file, not a folder");
+            Pipeline.checkWritable(resultsOut, "results file");
+            if (Files.exists(resultsOut)) {
+                try {
+                    // Refused now (not a results file, the scenario itself, a device): before the run, not after.
+                    java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(resultsOut,
+                            java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    String refusal = a.isRegularFile() ? ResultsPart.refusal(resultsOut, report.force)
+                            : a.isDirectory() ? "is a folder; --results-out takes a file name"
+                            : "is not a regular file (a device, FIFO, socket or link); not replacing it, even with --force";
+                    if (refusal != null) {
+                        throw new InvalidInputException("--results-out " + resultsOut + ": " + refusal);
+                    }
+                } catch (IOException e) {
+                    throw new InvalidInputException("--results-out " + resultsOut + ": cannot read it ("
+                            + e.getMessage() + ")");
+                }
             }
         }
         if (resultsOut == null) {
-            Pipeline.Result result = loaded.run(engine, threadCount, ProgressBar.forTerminal(report.quiet));
+            Pipeline.Result result = loaded.run(engine, threadCount, limits.progress(report.quiet));
             try {
                 result = loaded.withDurability(result, threadCount, maxSeconds, report.quiet, stderr);
             } catch (IllegalArgumentException e) {
-                return invalid(stderr, "--estimator rare: " + e.getMessage());
+                throw new InvalidInputException("--estimator rare: " + e.getMessage());
             }
             return report.publish("run", result, target, stdout, stderr);
         }
@@ -173,10 +171,10 @@ public final class RunCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, command, ProgressBar.forTerminal(report.quiet));
+            }, command, limits.progress(report.quiet));
             writer.commit();
         } catch (FileAlreadyExistsException e) {
-            return invalid(stderr, e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             stderr.println("mailsim run: cannot write the results to " + resultsOut + ": " + cause.getMessage());
@@ -191,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 result = loaded.withDurability(result, threadCount, maxSeconds, report.quiet, stderr);
             } catch (IllegalArgumentException e) {
-                return invalid(stderr, "--estimator rare: " + e.getMessage());
+                throw new InvalidInputException("--estimator rare: " + e.getMessage());
             }
         }
         if (shard != null && report.format == Format.table) {
@@ -200,11 +198,5 @@ public final class RunCommand implements Callable<Integer> {
                     + (header.replications() - 1) + "; mailsim merge gives the run's figures");
         }
         return report.publish("run", result, target, stdout, stderr);
-    }
-
-    private static int invalid(PrintWriter stderr, String message) {
-        stderr.println("mailsim run: " + message);
-        stderr.flush();
-        return Main.EXIT_INVALID_INPUT;
     }
 }

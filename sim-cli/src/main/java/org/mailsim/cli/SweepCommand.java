@@ -28,8 +28,8 @@ import org.mailsim.sweep.SweepRow;
 import org.mailsim.sweep.SweepState;
 import org.mailsim.sweep.SweepTable;
 import org.mailsim.sweep.Target;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import org.mailsim.report.DurabilityChart;
 import org.mailsim.report.ReportCharts;
@@ -77,20 +77,13 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Output folder (created if needed; holds the resumable state).")
     Path out;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications per configuration "
-            + "(default: the scenario's).")
-    Integer replications;
+    /** --set (for every configuration), --replications (per configuration) and --seed. */
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for each configuration's replications "
-            + "(default: all processors). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario key for every "
-            + "configuration (repeatable), e.g. --set storage.disk.capacity=8TB.")
-    List<String> sets = new ArrayList<>();
+    /** Threads for each configuration's replications. */
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--target", paramLabel = "CONDITION", description = "What the cheapest configuration must meet "
             + "(repeatable; conditions may be joined with 'and'), e.g. --target 'userHoursUnavailable <= 100 and "
@@ -115,11 +108,11 @@ public final class SweepCommand implements Callable<Integer> {
                     + "machine.")
     String maxTime;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only configurations I, I+N, I+2N, ... of the "
+    @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class, description = "Run only configurations I, I+N, I+2N, ... of the "
             + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
             + "own DIR; then copy every shard's " + SweepState.FOLDER + "/*.state into one DIR/" + SweepState.FOLDER
             + " and run the sweep there without --shard: it finds them finished and writes the table.")
-    String shard;
+    Shard shard;
 
     private final RunnerFactory runners;
 
@@ -184,12 +177,10 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if ((replications != null && replications < 1) || (threads != null && threads < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--replications and --threads must be at least 1");
-        }
         try {
             return sweep(stdout, err);
+        } catch (InvalidInputException e) {
+            throw e; // Main prints it and exits 2
         } catch (SweepInputException | ScenarioException e) {
             err.println("mailsim sweep: " + e.getMessage());
             err.flush();
@@ -213,26 +204,22 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter stdout, PrintWriter err) {
-        List<String> baseSets = Pipeline.withEstimator(sets, estimator, precision);
+        List<String> baseSets = Pipeline.withEstimator(scenario.sets, estimator, precision);
         maxSeconds();
-        if (replications != null) {
-            baseSets.add("replications=" + replications);
+        if (scenario.replications != null) {
+            baseSets.add("replications=" + scenario.replications);
         }
-        if (seed != null) {
-            baseSets.add("seed=" + seed);
+        if (scenario.seed != null) {
+            baseSets.add("seed=" + scenario.seed);
         }
+        checkOwnFolder(out);
         Scenario base = Scenario.load(file, baseSets);
         // A target on the command line wins over the one stated in the scenario.
         Target target = Target.parse(!targets.isEmpty() || !base.has(Schema.SWEEP_TARGET) ? targets
                 : List.of(base.string(Schema.SWEEP_TARGET)));
         SweepGrid grid = SweepGrid.expand(base.sweep());
-        Shard block = null;
+        Shard block = shard;
         if (shard != null) {
-            try {
-                block = Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                throw new SweepInputException("--shard: " + e.getMessage());
-            }
             if (block.count() > grid.size()) {
                 throw new SweepInputException("--shard " + block + ": the sweep has only " + grid.size()
                         + " configurations; split it into at most that many shards");
@@ -251,7 +238,7 @@ public final class SweepCommand implements Callable<Integer> {
             err.println("mailsim sweep: " + line);
             err.flush();
         });
-        int threadCount = Pipeline.threads(threads);
+        int threadCount = threads.count();
         ConfigurationRunner runner = (runners != null ? runners : (RunnerFactory) this::modelRunner)
                 .create(file, List.copyOf(baseSets), threadCount);
         long start = System.nanoTime();
@@ -333,23 +320,19 @@ public final class SweepCommand implements Callable<Integer> {
         // DIR, not the folder's path: the page is the same wherever the sweep was written (and a Spark sweep's
         // byte for byte a local one's); run in DIR's place, the command resumes there and writes the same table.
         List<String> words = new ArrayList<>(List.of("mailsim", "sweep", file.toString(), "--out", "DIR"));
-        if (replications != null) {
-            words.addAll(List.of("--replications", replications.toString()));
+        if (scenario.replications != null) {
+            words.addAll(List.of("--replications", scenario.replications.toString()));
         }
-        if (seed != null) {
-            words.addAll(List.of("--seed", seed.toString()));
+        if (scenario.seed != null) {
+            words.addAll(List.of("--seed", scenario.seed.toString()));
         }
-        for (String set : sets) {
-            words.addAll(List.of("--set", quote(set)));
+        for (String set : scenario.sets) {
+            words.addAll(List.of("--set", Pipeline.quote(set)));
         }
         for (String t : targets) {
-            words.addAll(List.of("--target", quote(t)));
+            words.addAll(List.of("--target", Pipeline.quote(t)));
         }
         return String.join(" ", words);
-    }
-
-    private static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** One line on stderr per configuration run, and one first if an earlier run finished some. */
@@ -372,9 +355,34 @@ public final class SweepCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * The sweep writes sweep.csv, its charts and summary into DIR and keeps its state there: DIR must be new, empty
+     * or a sweep's own (it holds {@value SweepState#FOLDER}), never a folder of other files it would overwrite.
+     */
+    private static void checkOwnFolder(Path out) {
+        Pipeline.checkWritable(out, "sweep folder");
+        if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new SweepInputException(out + " exists and is not a folder; accepted: a new or a sweep's folder");
+        }
+        if (Files.isDirectory(out.resolve(SweepState.FOLDER))) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+            if (entries.findAny().isPresent()) {
+                throw new SweepInputException(out + " holds other files and no " + SweepState.FOLDER + "; a sweep"
+                        + " writes sweep.csv, its charts and summary there: accepted: a new, empty or sweep folder");
+            }
+        } catch (IOException e) {
+            throw new SweepInputException(out + ": cannot list it (" + e.getMessage() + ")");
+        }
+    }
+
     /** A --set of a swept key (or of a section holding one) would be silently overwritten: refuse it. */
     private void checkNoConflicts(SweepGrid grid) {
-        for (String set : sets) {
+        for (String set : scenario.sets) {
             int eq = set.indexOf('=');
             String path = (eq < 0 ? set : set.substring(0, eq)).strip();
             for (String key : grid.keys()) {

@@ -10,13 +10,13 @@ import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mailsim validate FILE... [--set k=v]...}: checks scenarios without running them; writes nothing. */
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files without running them. Prints FILE: ok, or every problem as"
                 + " file:line:column: key.path: what is wrong; what is accepted. Exit 0 when all are valid, 2 when"
                 + " any is not.")
@@ -27,9 +27,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
     private List<Path> files = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a key, e.g. --set storage.raid.width=8 (repeatable; value read as YAML).")
-    private List<String> sets = new ArrayList<>();
+    @Mixin
+    private ScenarioOptions scenario = new ScenarioOptions();
 
     @Override
     public Integer call() {
@@ -40,7 +39,7 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 // Binding too: what only the model's records can refuse is reported here, not at run time.
-                ScenarioBinding.bind(Scenario.load(file, sets));
+                ScenarioBinding.bind(Scenario.load(file, scenario.overrides()));
                 out.println(file + ": ok");
             } catch (ScenarioException e) {
                 allValid = false;

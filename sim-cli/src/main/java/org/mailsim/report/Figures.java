@@ -1,12 +1,10 @@
 package org.mailsim.report;
 
 import java.util.Locale;
+import org.mailsim.Hours;
 
 /** How numbers and durations read in tables and pages: a few significant digits, grouped thousands, no locale. */
 public final class Figures {
-    /** A year is 365 days, as in scenario files (docs/scenario-format.md, "Units"). */
-    public static final double HOURS_PER_YEAR = 365 * 24;
-
     private Figures() {
     }
 
@@ -42,7 +40,7 @@ public final class Figures {
 
     /** A unit of time for a whole column or chart axis, so a table never mixes hours and days in one column. */
     public enum TimeUnit {
-        HOURS("h", 1), DAYS("days", 24), YEARS("years", HOURS_PER_YEAR);
+        HOURS("h", 1), DAYS("days", 24), YEARS("years", Hours.PER_YEAR);
 
         private final String label;
         private final double hours;
@@ -81,7 +79,7 @@ public final class Figures {
                 largest = Math.max(largest, Math.abs(h));
             }
         }
-        return largest < 48 ? TimeUnit.HOURS : largest < 2 * HOURS_PER_YEAR ? TimeUnit.DAYS : TimeUnit.YEARS;
+        return largest < 48 ? TimeUnit.HOURS : largest < 2 * Hours.PER_YEAR ? TimeUnit.DAYS : TimeUnit.YEARS;
     }
 
     /** An amount of money with its currency code, whole units: "USD 475,693". */
@@ -132,9 +130,9 @@ public final class Figures {
         if (a < 48) {
             return number(hours) + " h";
         }
-        if (a < 2 * HOURS_PER_YEAR) {
+        if (a < 2 * Hours.PER_YEAR) {
             return number(hours / 24) + " days";
         }
-        return number(hours / HOURS_PER_YEAR) + " years";
+        return number(hours / Hours.PER_YEAR) + " years";
     }
 }

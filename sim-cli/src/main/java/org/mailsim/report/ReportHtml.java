@@ -38,6 +38,7 @@ public final class ReportHtml {
                 report.threads() == 1 ? "" : "s", report.wallClockSeconds()));
         page.put("replay", !report.reportedTimeline().isEmpty());
         page.put("risk", risk(report, horizon));
+        page.put("mttdlWarning", report.mttdlHours().boundOnly() ? null : report.mttdlMethod().warning());
         page.put("durability", report.durability() == null ? null : durability(report.durability()));
         page.put("metrics", metrics(report));
         double userHours = report.summary(Metric.USER_HOURS_UNAVAILABLE).mean();
@@ -141,12 +142,14 @@ public final class ReportHtml {
                     + Figures.percent(p.ci95High()) + " (" + Figures.number(report.replicationsWithLoss()) + " of "
                     + Figures.number(report.replications()) + " replications)", false));
         }
+        String mttdl = report.mttdlMethod().exponentialApproximation()
+                ? "MTTDL (mean time to data loss; exponential approximation: exposure / losses)"
+                : "MTTDL (mean time to data loss; sample mean of the times to first loss)";
         Figures.TimeUnit unit = Figures.unitFor(m.estimate(), m.ci95Low(), m.ci95High());
         if (m.boundOnly()) {
-            rows.add(new Risk("MTTDL (mean time to data loss)", "> " + unit.format(m.estimate()),
-                    "no loss observed; lower bound", true));
+            rows.add(new Risk(mttdl, "> " + unit.format(m.estimate()), "no loss observed; lower bound", true));
         } else {
-            rows.add(new Risk("MTTDL (mean time to data loss)", unit.format(m.estimate()),
+            rows.add(new Risk(mttdl, unit.format(m.estimate()),
                     unit.format(m.ci95Low()) + " to " + unit.format(m.ci95High()), false));
         }
         return rows;

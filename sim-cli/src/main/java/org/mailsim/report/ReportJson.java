@@ -1,12 +1,10 @@
 package org.mailsim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
 import org.mailsim.durability.DurabilityEstimate;
+import org.mailsim.files.Json;
 import org.mailsim.model.storage.LossCause;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Incident;
@@ -23,26 +21,20 @@ import org.mailsim.stats.MetricSummary;
  * null.
  */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReportJson() {
     }
 
     /** The document, pretty-printed, ending with a newline. */
     public static String toJson(RunReport report) {
-        try {
-            return MAPPER.writeValueAsString(toTree(report)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write report JSON", e);
-        }
+        return Json.document(toTree(report));
     }
 
     public static ObjectNode toTree(RunReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", report.scenario());
         root.put("seed", report.seed());
         root.put("replications", report.replications());
-        number(root, "horizonHours", report.horizonHours());
+        Json.number(root, "horizonHours", report.horizonHours());
         ObjectNode metrics = root.putObject("metrics");
         for (Metric metric : Metric.values()) {
             metrics.set(metric.key(), summary(report.summary(metric)));
@@ -56,13 +48,15 @@ public final class ReportJson {
             incidents.add(incident(incident));
         }
         ObjectNode cost = root.putObject("cost");
-        report.cost().forEach((category, amount) -> number(cost, category, amount));
+        report.cost().forEach((category, amount) -> Json.number(cost, category, amount));
 
         // Extras, after the contract. The thread count and wall-clock time stay out (they are in the table and the
         // HTML page), so the document is byte-identical for any thread count.
         root.put("version", report.version());
         root.put("replicationsWithLoss", report.replicationsWithLoss());
         root.put("incidentCount", report.incidentCount());
+        root.put("mttdlMethod", report.mttdlMethod().key());
+        root.put("mttdlWarning", report.mttdlMethod().warning());
         severity(root.putObject("severity"), report);
         extent(root, report);
         ObjectNode decision = root.putObject("decision");
@@ -82,9 +76,9 @@ public final class ReportJson {
             for (Milestone milestone : report.reportedTimeline()) {
                 ObjectNode m = timeline.addObject();
                 m.put("name", milestone.name());
-                number(m, "reportedHours", milestone.reportedHours());
+                Json.number(m, "reportedHours", milestone.reportedHours());
                 OptionalDouble simulated = report.simulatedHours(milestone);
-                number(m, "simulatedHours", simulated.isPresent() ? simulated.getAsDouble() : Double.NaN);
+                Json.number(m, "simulatedHours", simulated.isPresent() ? simulated.getAsDouble() : Double.NaN);
             }
         }
         return root;
@@ -96,7 +90,7 @@ public final class ReportJson {
      * figures per unit and for the fleet, split into whole-array and sector loss.
      */
     public static ObjectNode estimator(DurabilityEstimate d) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("method", "rare");
         node.put("description", d.method());
         node.put("unit", d.unit().name());
@@ -108,13 +102,13 @@ public final class ReportJson {
         }
         node.put("samples", d.samples());
         node.put("lossSamples", d.lossSamples());
-        number(node, "relativeError", d.relativeError());
-        number(node, "precision", d.precision());
-        number(node, "effectiveSampleSize", d.effectiveSamples());
-        number(node, "largestWeightShare", d.largestWeightShare());
+        Json.number(node, "relativeError", d.relativeError());
+        Json.number(node, "precision", d.precision());
+        Json.number(node, "effectiveSampleSize", d.effectiveSamples());
+        Json.number(node, "largestWeightShare", d.largestWeightShare());
         node.put("stoppedBy", d.stoppedBy().key());
         node.put("reproducible", d.reproducible());
-        number(node, "wallSeconds", d.wallSeconds());
+        Json.number(node, "wallSeconds", d.wallSeconds());
         node.set("perUnit", durabilityFigures(d, false));
         node.set("fleet", durabilityFigures(d, true));
         ArrayNode warnings = node.putArray("warnings");
@@ -123,7 +117,7 @@ public final class ReportJson {
     }
 
     private static ObjectNode durabilityFigures(DurabilityEstimate d, boolean fleet) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         Estimate any = fleet ? d.fleet() : d.perUnit();
         node.set("probabilityOfDataLoss", interval(any));
         // The severity classes' names (severity.arrayLoss, severity.sectorLoss).
@@ -133,7 +127,7 @@ public final class ReportJson {
         double n = fleet ? d.unit().units() : 1;
         node.set("lossEventsPerYear", interval(new Estimate(events.estimate() * n, events.ci95Low() * n,
                 events.ci95High() * n, false)));
-        number(node, "ninesPerYear", d.nines(any.estimate()));
+        Json.number(node, "ninesPerYear", d.nines(any.estimate()));
         if (fleet) {
             node.set("mttdlHours", interval(d.fleetMttdlHours()));
         }
@@ -141,10 +135,10 @@ public final class ReportJson {
     }
 
     private static ObjectNode interval(Estimate e) {
-        ObjectNode node = MAPPER.createObjectNode();
-        number(node, "estimate", e.estimate());
-        number(node, "ci95Low", e.ci95Low());
-        number(node, "ci95High", e.ci95High());
+        ObjectNode node = Json.object();
+        Json.number(node, "estimate", e.estimate());
+        Json.number(node, "ci95Low", e.ci95Low());
+        Json.number(node, "ci95High", e.ci95High());
         return node;
     }
 
@@ -175,8 +169,8 @@ public final class ReportJson {
         RunExtent x = report.extent();
         ObjectNode fleet = root.putObject("fleet");
         fleet.put("arrays", x.arrays());
-        number(fleet, "usableTerabytes", x.usableTerabytes());
-        number(fleet, "horizonYears", x.years());
+        Json.number(fleet, "usableTerabytes", x.usableTerabytes());
+        Json.number(fleet, "horizonYears", x.years());
         ObjectNode perArray = root.putObject("perArray");
         MetricSummary arrays = report.summary(Metric.ARRAYS_WITH_LOSS);
         MetricSummary events = report.summary(Metric.DATA_LOSS_EVENTS);
@@ -187,25 +181,25 @@ public final class ReportJson {
     }
 
     private static ObjectNode scaled(MetricSummary s, double factor) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         boolean defined = s.count() > 0 && Double.isFinite(factor);
-        number(node, "estimate", defined ? s.mean() * factor : Double.NaN);
-        number(node, "ci95Low", defined ? s.ci95Low() * factor : Double.NaN);
-        number(node, "ci95High", defined ? s.ci95High() * factor : Double.NaN);
+        Json.number(node, "estimate", defined ? s.mean() * factor : Double.NaN);
+        Json.number(node, "ci95Low", defined ? s.ci95Low() * factor : Double.NaN);
+        Json.number(node, "ci95High", defined ? s.ci95High() * factor : Double.NaN);
         return node;
     }
 
     private static ObjectNode summary(MetricSummary s) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         // A metric nothing was measured for (no incident, so no hours to restore) has no mean: null, not 0.
         boolean empty = s.count() == 0;
-        number(node, "mean", empty ? Double.NaN : s.mean());
-        number(node, "ci95Low", empty ? Double.NaN : s.ci95Low());
-        number(node, "ci95High", empty ? Double.NaN : s.ci95High());
-        number(node, "p50", empty ? Double.NaN : s.p50());
-        number(node, "p95", empty ? Double.NaN : s.p95());
-        number(node, "p99", empty ? Double.NaN : s.p99());
-        number(node, "max", empty ? Double.NaN : s.max());
+        Json.number(node, "mean", empty ? Double.NaN : s.mean());
+        Json.number(node, "ci95Low", empty ? Double.NaN : s.ci95Low());
+        Json.number(node, "ci95High", empty ? Double.NaN : s.ci95High());
+        Json.number(node, "p50", empty ? Double.NaN : s.p50());
+        Json.number(node, "p95", empty ? Double.NaN : s.p95());
+        Json.number(node, "p99", empty ? Double.NaN : s.p99());
+        Json.number(node, "max", empty ? Double.NaN : s.max());
         node.put("count", s.count());
         return node;
     }
@@ -215,10 +209,10 @@ public final class ReportJson {
      * for P(loss), "lower" for MTTDL), otherwise it is null.
      */
     private static ObjectNode estimate(Estimate e, String boundKind) {
-        ObjectNode node = MAPPER.createObjectNode();
-        number(node, "estimate", e.estimate());
-        number(node, "ci95Low", e.ci95Low());
-        number(node, "ci95High", e.ci95High());
+        ObjectNode node = Json.object();
+        Json.number(node, "estimate", e.estimate());
+        Json.number(node, "ci95Low", e.ci95Low());
+        Json.number(node, "ci95High", e.ci95High());
         if (e.boundOnly()) {
             node.put("bound", boundKind);
         } else {
@@ -228,33 +222,25 @@ public final class ReportJson {
     }
 
     private static ObjectNode incident(Incident incident) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("replication", incident.replication());
         node.put("storageGroup", incident.storageGroup());
         node.put("cause", incident.cause());
         node.put("severity", incident.severity().key());
-        number(node, "startHours", incident.startHours());
+        Json.number(node, "startHours", incident.startHours());
         node.put("usersAffected", incident.usersAffected());
-        number(node, "mailsDeferred", incident.mailsDeferred());
-        number(node, "mailsBounced", incident.mailsBounced());
-        number(node, "mailsLost", incident.mailsLost());
-        number(node, "hoursToRestoreService", incident.hoursToRestoreService());
-        number(node, "hoursToFullRecovery", incident.hoursToFullRecovery());
+        Json.number(node, "mailsDeferred", incident.mailsDeferred());
+        Json.number(node, "mailsBounced", incident.mailsBounced());
+        Json.number(node, "mailsLost", incident.mailsLost());
+        Json.number(node, "hoursToRestoreService", incident.hoursToRestoreService());
+        Json.number(node, "hoursToFullRecovery", incident.hoursToFullRecovery());
         ArrayNode phases = node.putArray("phases");
         for (Incident.Phase phase : incident.phases()) {
             ObjectNode p = phases.addObject();
             p.put("name", phase.name());
-            number(p, "startHours", phase.startHours());
-            number(p, "endHours", phase.endHours());
+            Json.number(p, "startHours", phase.startHours());
+            Json.number(p, "endHours", phase.endHours());
         }
         return node;
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
     }
 }

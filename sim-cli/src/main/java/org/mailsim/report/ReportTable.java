@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.mailsim.Hours;
 import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
@@ -79,14 +80,16 @@ public final class ReportTable {
         }
         double unit = unitHours(mttdl.estimate());
         String unitName = unit == 1 ? "h" : unit == 24 ? "days" : "years";
+        String mttdlLabel = report.mttdlMethod().exponentialApproximation() ? "MTTDL (fleet, exponential approx.)"
+                : "MTTDL (fleet)";
         if (d != null && !d.exponential()) {
             risk.add(new String[] {"MTTDL (fleet)", "n/a", "lifetimes are not exponential: P(loss) by the horizon is the"
                     + " figure to use"});
         } else if (mttdl.boundOnly()) {
-            risk.add(new String[] {"MTTDL (fleet)", "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {mttdlLabel, "> " + Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "no loss observed; lower bound (95%)"});
         } else {
-            risk.add(new String[] {"MTTDL (fleet)", Figures.number(mttdl.estimate() / unit) + " " + unitName,
+            risk.add(new String[] {mttdlLabel, Figures.number(mttdl.estimate() / unit) + " " + unitName,
                     "95% CI " + interval(mttdl.ci95Low() / unit, mttdl.ci95High() / unit) + " " + unitName});
         }
         if (arrays > 0 && d == null) { // with a rare-event estimate, its per-unit line above says it
@@ -103,6 +106,9 @@ public final class ReportTable {
             }
         }
         appendAligned(out, risk, new boolean[] {false, false, false});
+        if (report.mttdlMethod().warning() != null) {
+            out.append("warning: ").append(report.mttdlMethod().warning()).append('\n');
+        }
         if (d != null) {
             for (String warning : d.warnings()) {
                 out.append("warning: ").append(warning).append('\n');
@@ -176,7 +182,7 @@ public final class ReportTable {
     /** The unit {@link Figures#duration} would pick for {@code hours}, so an interval reads in one unit. */
     private static double unitHours(double hours) {
         double a = Math.abs(hours);
-        return !(a >= 48) ? 1 : a < 2 * Figures.HOURS_PER_YEAR ? 24 : Figures.HOURS_PER_YEAR;
+        return !(a >= 48) ? 1 : a < 2 * Hours.PER_YEAR ? 24 : Hours.PER_YEAR;
     }
 
     private static String seconds(double s) {

@@ -20,6 +20,7 @@ import org.mailsim.run.RunStatistics;
 import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
+import org.mailsim.stats.MttdlMethod;
 
 /**
  * Everything a report shows about one run, frozen: what was run (scenario, seed, threads, version, the scenario
@@ -31,6 +32,8 @@ import org.mailsim.stats.MetricSummary;
  * @param metrics             summary per metric, in {@link Metric} order
  * @param quantiles           per metric, its values at {@link #QUANTILE_GRID} (NaN when the metric is empty)
  * @param dataLossEventCounts element k: replications with k data-loss events (the last: that many or more)
+ * @param mttdlMethod         how mttdlHours was estimated (sample mean, or the exponential approximation) and its
+ *                            warning when the hazard of a first loss visibly is not constant
  * @param incidents           incidents kept for the report (up to {@link RunStatistics#INCIDENTS_KEPT})
  * @param incidentCount       all incidents, kept or not
  * @param cost                cost breakdown, category to amount, in the order given (empty when not modelled)
@@ -51,6 +54,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         String version, String scenarioYaml, String command,
                         Map<Metric, MetricSummary> metrics, Map<Metric, List<Double>> quantiles,
                         List<Long> dataLossEventCounts, Estimate probabilityOfDataLoss, Estimate mttdlHours,
+                        MttdlMethod mttdlMethod,
                         Map<String, Long> lossByCause, List<Incident> incidents, long incidentCount,
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
                         List<Milestone> reportedTimeline, Map<Severity, Estimate> bySeverity,
@@ -81,6 +85,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
         dataLossEventCounts = List.copyOf(dataLossEventCounts);
         Objects.requireNonNull(probabilityOfDataLoss, "probabilityOfDataLoss");
         Objects.requireNonNull(mttdlHours, "mttdlHours");
+        Objects.requireNonNull(mttdlMethod, "mttdlMethod");
         lossByCause = Collections.unmodifiableMap(new TreeMap<>(lossByCause));
         incidents = List.copyOf(incidents);
         cost.forEach((category, amount) -> {
@@ -287,6 +292,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
             }
             return new RunReport(scenario, seed, statistics.replications(), threads, horizonHours, version,
                     scenarioYaml, command, summaries, quantiles, lossCounts, pLoss, mttdl,
+                    durability != null ? new MttdlMethod(true, Double.NaN) : statistics.mttdlMethod(),
                     statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
                     reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x,

@@ -57,7 +57,11 @@ class ResultsPartTest {
     }
 
     private Path write(Path file, ResultsPart.Header header) throws IOException {
-        try (ResultsPart.Writer writer = ResultsPart.Writer.open(file, header, false)) {
+        return write(file, header, false);
+    }
+
+    private Path write(Path file, ResultsPart.Header header, boolean force) throws IOException {
+        try (ResultsPart.Writer writer = ResultsPart.Writer.open(file, header, force)) {
             for (int i = header.first(); i <= header.last(); i++) {
                 writer.write(replication(i));
             }
@@ -69,8 +73,9 @@ class ResultsPartTest {
     void partRoundTripsEveryReplicationBitForBit() throws IOException {
         Path file = write(dir.resolve("part.jsonl"), header(3, 6));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).startsWith("{\"format\":\"mailsim-results 1\",\"scenario\":\"part-test\"");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("{\"format\":\"mailsim-results 2\",\"scenario\":\"part-test\"");
+        assertThat(lines.get(5)).matches("\\{\"end\":4,\"sha256\":\"[0-9a-f]{64}\"}");
         assertThat(lines.get(1)).startsWith("{\"replication\":3,\"metrics\":{");
         try (ResultsPart.Reader reader = ResultsPart.Reader.open(file)) {
             assertThat(reader.header()).isEqualTo(header(3, 6));
@@ -124,9 +129,15 @@ class ResultsPartTest {
         assertThat(problem("swapped.jsonl", swapped)).isEqualTo(dir.resolve("swapped.jsonl")
                 + ":3: replication 5 where 4 was expected (a part holds replications 3..6 in order)");
         List<String> extra = new ArrayList<>(lines);
-        extra.add(lines.get(4));
-        assertThat(problem("extra.jsonl", extra)).isEqualTo(dir.resolve("extra.jsonl")
-                + ":6: more lines after replication 6, the last its header promises");
+        extra.add(5, lines.get(4));
+        assertThat(problem("extra.jsonl", extra)).startsWith(dir.resolve("extra.jsonl")
+                + ":6: more lines after replication 6, where the trailer with the part's checksum belongs");
+        List<String> afterTrailer = new ArrayList<>(lines);
+        afterTrailer.add(lines.get(4));
+        assertThat(problem("after-trailer.jsonl", afterTrailer)).isEqualTo(dir.resolve("after-trailer.jsonl")
+                + ":7: more lines after the trailer");
+        assertThat(problem("no-trailer.jsonl", lines.subList(0, 5))).startsWith(dir.resolve("no-trailer.jsonl")
+                + ":6: ends after replication 6, where the trailer");
         List<String> noCost = new ArrayList<>(lines);
         noCost.set(1, lines.get(1).replaceFirst(",\"cost\":\\{.*}}$", "}"));
         assertThat(problem("no-cost.jsonl", noCost)).isEqualTo(dir.resolve("no-cost.jsonl")
@@ -141,7 +152,57 @@ class ResultsPartTest {
         Path binary = dir.resolve("binary.jsonl");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertThatThrownBy(() -> ResultsPart.Reader.header(binary)).hasMessage(binary
-                + ": not UTF-8 text; not a mailsim results file");
+                + ": not UTF-8 text; not a mailsim results file (damaged?)");
+    }
+
+    @Test
+    void editedValuesAndBodiesOfAnotherRunAreRefusedByTheChecksum() throws IOException {
+        List<String> lines = Files.readAllLines(write(dir.resolve("good.jsonl"), header(3, 6)));
+        String damaged = ": damaged: its checksum does not match its content";
+        // One digit edited: still a valid line, so only the checksum can tell.
+        List<String> digit = new ArrayList<>(lines);
+        digit.set(2, lines.get(2).replace("\"mailsLost\":0.016666666666666666", "\"mailsLost\":0.016666666666666667"));
+        assertThat(digit.get(2)).isNotEqualTo(lines.get(2));
+        assertThat(problem("digit.jsonl", digit)).startsWith(dir.resolve("digit.jsonl") + damaged);
+        List<String> negative = new ArrayList<>(lines);
+        negative.set(1, lines.get(1).replace("\"mailsLost\":0.013333333333333332", "\"mailsLost\":-33000000"));
+        assertThat(problem("negative.jsonl", negative)).startsWith(dir.resolve("negative.jsonl") + damaged);
+        // The body of another run (seed 6) under this run's header.
+        ResultsPart.Header otherSeed = new ResultsPart.Header("part-test", "ab".repeat(32), 6, 10, "1/3", 3, 6,
+                "test", List.of());
+        List<String> other = Files.readAllLines(write(dir.resolve("other.jsonl"), otherSeed));
+        List<String> spliced = new ArrayList<>(other);
+        spliced.set(0, lines.get(0));
+        assertThat(problem("spliced.jsonl", spliced)).startsWith(dir.resolve("spliced.jsonl") + damaged);
+        // A part in the format before checksums: run again, not merged unchecked.
+        List<String> old = new ArrayList<>(lines);
+        old.set(0, lines.get(0).replace("mailsim-results 2", "mailsim-results 1"));
+        assertThat(problem("old.jsonl", old)).contains("format 'mailsim-results 1'").contains("run the shard again");
+    }
+
+    @Test
+    void forceReplacesOnlyAResultsFileNeverTheInputADeviceOrAnotherFile() throws IOException {
+        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), SCENARIO);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        for (Path target : List.of(scenario, notes, Path.of("/dev/null"))) {
+            assertThatThrownBy(() -> write(target, header(3, 6), true)).as(target.toString())
+                    .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("not replacing it");
+        }
+        assertThat(scenario).hasContent(SCENARIO.stripTrailing());
+        assertThat(notes).hasContent("mine");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scenario.yaml",
+                    "notes.txt");
+        }
+        Path part = write(dir.resolve("part.jsonl"), header(3, 6));
+        write(part, header(7, 7), true);
+        assertThat(ResultsPart.Reader.header(part).range()).isEqualTo("7..7");
+    }
+
+    @Test
+    void aDeviceOrFifoIsNotReadAsAPart() {
+        assertThatThrownBy(() -> ResultsPart.Reader.header(Path.of("/dev/zero")))
+                .isInstanceOf(ResultsPart.InvalidPartException.class).hasMessageContaining("not a regular file");
     }
 
     private String problem(String name, List<String> lines) throws IOException {

@@ -199,7 +199,7 @@ class SweepCommandTest {
         Result malformed = run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out",
                 dir.resolve("x").toString(), "--shard", "4");
         assertThat(malformed.exit()).isEqualTo(2);
-        assertThat(malformed.err()).contains("--shard: expected I/N");
+        assertThat(malformed.err()).contains("Invalid value for option '--shard': expected I/N");
     }
 
     @Test

@@ -151,6 +151,42 @@ class ReportFolderTest {
     }
 
     @Test
+    void aFolderHoldingASummaryJsonButNoMarkerIsNotReplaced() throws IOException {
+        // What mailsim did not write is never deleted: a file named summary.json proves nothing.
+        Path lookalike = Files.createDirectory(parent.resolve("lookalike"));
+        Files.writeString(lookalike.resolve("summary.json"), "{}");
+        Files.createDirectory(lookalike.resolve("sub"));
+        Files.writeString(lookalike.resolve("sub/data.txt"), "keep");
+        Files.writeString(lookalike.resolve(ReportFolder.MARKER), "something else\n");
+        RunReport report = ReportFixtures.report(ReportFixtures.noLoss());
+        assertThatThrownBy(() -> ReportFolder.write(report, lookalike, true))
+                .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("not a mailsim report");
+        assertThat(lookalike.resolve("sub/data.txt")).hasContent("keep");
+
+        Path written = ReportFolder.write(report, parent.resolve("real"), false);
+        assertThat(written.resolve(ReportFolder.MARKER)).hasContent(ReportFolder.MARKER_LINE);
+        assertThat(ReportFolder.isReport(written)).isTrue();
+    }
+
+    @Test
+    void leftoversOfAWriterKilledWithSigkillAreRemovedByTheNextWrite() throws IOException {
+        Path tmp = Files.createDirectory(parent.resolve(".report.tmp-123"));
+        Files.writeString(tmp.resolve("summary.json"), "{}");
+        Path old = Files.createDirectory(parent.resolve(".report.old-abc"));
+        Path fresh = Files.createDirectory(parent.resolve(".report.tmp-456"));
+        Path unrelated = Files.createDirectory(parent.resolve(".other.tmp-1"));
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000);
+        for (Path p : List.of(tmp, old, unrelated)) {
+            Files.setLastModifiedTime(p, hourAgo);
+        }
+        ReportFolder.write(ReportFixtures.report(ReportFixtures.noLoss()), parent.resolve("report"), false);
+        // A minute-old leftover may still be a writer at work: only older ones go, and only of this name.
+        assertThat(siblings()).containsExactlyInAnyOrder("report", ".report.tmp-456", ".other.tmp-1");
+        assertThat(fresh).exists();
+    }
+
+    @Test
     void missingParentFoldersAreCreated() throws IOException {
         Path target = parent.resolve("reports/deep/run");
         ReportFolder.write(ReportFixtures.report(ReportFixtures.noLoss()), target, false);

@@ -53,6 +53,9 @@ class ReportJsonTest {
         assertThat(root.get("lossByCause").isObject()).isTrue();
         assertThat(root.get("incidents").isArray()).isTrue();
         assertThat(root.get("cost").isObject()).isTrue();
+        // After the contract: how the MTTDL was estimated (some replications were cut off by the horizon).
+        assertThat(root.get("mttdlMethod").asText()).isEqualTo("exponentialApproximation");
+        assertThat(root.has("mttdlWarning")).isTrue();
     }
 
     @Test

@@ -6,10 +6,11 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mailsim.files.Csv;
 
 /**
- * A comma-separated file with a header line, read whole (the data files mailsim fits are small). Quoted fields
- * follow RFC 4180 within one line. Every row keeps its line number so readers can report file:line, column.
+ * A comma-separated file with a header line, read whole through jackson-dataformat-csv ({@link Csv#read}); quoted
+ * fields follow RFC 4180. Every row keeps its line number so readers can report file:line, column.
  */
 final class CsvFile {
     private final String source;
@@ -26,29 +27,29 @@ final class CsvFile {
     }
 
     static CsvFile read(String source, Reader in) throws IOException {
-        BufferedReader reader = new BufferedReader(in);
-        String first = reader.readLine();
-        long line = 1;
-        if (first == null) {
+        List<Csv.Row> all;
+        try {
+            all = Csv.read(new BufferedReader(in).lines().collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        } catch (Csv.MalformedCsvException e) {
+            throw new InvalidDataException(source + ":" + e.line() + ": unterminated quoted field or malformed CSV ("
+                    + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (all.isEmpty()) {
             throw new InvalidDataException(source + ":1: the file is empty; expected a header line");
         }
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
-        }
-        List<String> header = split(source, line, first);
+        List<String> header = all.get(0).cells();
         List<Row> rows = new ArrayList<>();
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
+        for (Csv.Row r : all.subList(1, all.size())) {
+            if (r.cells().size() == 1 && r.cells().get(0).isBlank()) {
                 continue;
             }
-            List<String> fields = split(source, line, text);
-            if (fields.size() != header.size()) {
-                throw new InvalidDataException(source + ":" + line + ": expected " + header.size()
-                        + " fields as in the header, got " + fields.size());
+            if (r.cells().size() != header.size()) {
+                throw new InvalidDataException(source + ":" + r.line() + ": expected " + header.size()
+                        + " fields as in the header, got " + r.cells().size());
             }
-            rows.add(new Row(line, fields));
+            rows.add(new Row(r.line(), r.cells()));
         }
         return new CsvFile(source, List.copyOf(header), List.copyOf(rows));
     }
@@ -129,40 +130,6 @@ final class CsvFile {
             }
         }
         throw InvalidDataException.at(source, row.line(), columnName(column), "a non-negative whole number", text);
-    }
-
-    private static List<String> split(String source, long line, String text) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new InvalidDataException(source + ":" + line + ": unterminated quoted field (quotes must close "
-                    + "on the same line)");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     static String lower(String s) {

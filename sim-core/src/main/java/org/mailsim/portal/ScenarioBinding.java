@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mailsim.Hours;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.MailboxProfile;
 import org.mailsim.model.mail.Sharding;
@@ -137,6 +138,9 @@ public final class ScenarioBinding {
     private StorageSpec storage(Distribution handling, Distribution restock, MailConfig mail) {
         ArraySpec array = guard("storage.raid", this::array);
         DiskSpec disk = guard("storage.disk", this::disk);
+        if (array != null && disk != null && mail != null) {
+            checkMailFits(array, disk, mail);
+        }
         RebuildSpec rebuild = array == null || disk == null ? null : guard("storage.rebuild",
                 () -> rebuild(array, disk, mail));
         SpareSpec spares = guard("storage.spares", () -> spares(handling, restock));
@@ -194,6 +198,20 @@ public final class ScenarioBinding {
         }
         return new RebuildSpec(s.bandwidth(STORAGE_REBUILD_RATE), s.number(STORAGE_REBUILD_LOAD_FACTOR), fraction,
                 null);
+    }
+
+    /** The users' expected mail at the start must fit their group's usable capacity. */
+    private void checkMailFits(ArraySpec array, DiskSpec disk, MailConfig mail) {
+        int arraysPerGroup = s.intValue(STORAGE_ARRAYS_PER_GROUP);
+        double usable = (double) arraysPerGroup * array.dataDisks() * disk.capacityBytes();
+        double bytes = mail.sharding().users(0) * mail.mailbox().meanBytesPerMailbox();
+        if (bytes > usable) {
+            problem("users.count", String.format(java.util.Locale.ROOT, "the mail of the fullest storage group"
+                    + " (%,.0f users, %.4g bytes expected) does not fit its usable capacity (%.4g bytes: %d array%s"
+                    + " x %d data disks x storage.disk.capacity); accepted: fewer users per group (more"
+                    + " storage.groups), smaller mailboxes, or more or larger disks", mail.sharding().users(0) + 0.0,
+                    bytes, usable, arraysPerGroup, arraysPerGroup == 1 ? "" : "s", array.dataDisks()));
+        }
     }
 
     /**
@@ -416,7 +434,7 @@ public final class ScenarioBinding {
     private CostSpec costs() {
         return guard("costs", () -> new CostSpec(s.string(COSTS_CURRENCY), s.number(COSTS_DISK),
                 s.number(COSTS_SERVER), s.number(COSTS_BACKUP_STORAGE_PER_TB),
-                s.duration(COSTS_HARDWARE_LIFE) / 8760, s.number(COSTS_POWER_PER_DISK_YEAR),
+                s.duration(COSTS_HARDWARE_LIFE) / Hours.PER_YEAR, s.number(COSTS_POWER_PER_DISK_YEAR),
                 s.number(COSTS_RESTOCK_PER_DISK), s.number(COSTS_BACKUP_OPERATION_PER_TB_YEAR),
                 s.number(COSTS_ENGINEER_HOUR), s.number(COSTS_COMPENSATION_PER_USER_HOUR),
                 s.number(COSTS_COMPENSATION_PER_USER_WITH_LOSS)));

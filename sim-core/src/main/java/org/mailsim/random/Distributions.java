@@ -156,6 +156,9 @@ public final class Distributions {
         }
     }
 
+    /** The largest lognormal sigma accepted: the mean is then e^50 times the median already. */
+    public static final double MAX_LOGNORMAL_SIGMA = 10;
+
     /** ln X ~ Normal(mu, sigma): heavy-tailed sizes such as bytes per message. */
     public record LogNormal(double mu, double sigma) implements Distribution {
         public LogNormal {
@@ -163,6 +166,12 @@ public final class Distributions {
                 throw new IllegalArgumentException("mu must be finite, got " + mu);
             }
             requirePositive("sigma", sigma);
+            if (sigma > MAX_LOGNORMAL_SIGMA) {
+                // The mean is the median times e^(sigma^2/2): beyond this, sums of draws overflow a double.
+                throw new IllegalArgumentException("sigma " + sigma + " is above " + MAX_LOGNORMAL_SIGMA
+                        + " (the mean would be e^" + Math.round(sigma * sigma / 2) + " times the median);"
+                        + " accepted: 0 < sigma <= " + MAX_LOGNORMAL_SIGMA);
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.mailsim.stats.CountHistogram;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricAccumulator;
 import org.mailsim.stats.MetricSummary;
+import org.mailsim.stats.MttdlMethod;
 import org.mailsim.stats.Proportions;
 
 /**
@@ -45,6 +46,7 @@ public final class RunStatistics {
     private long replicationsWithLoss;
     private long incidentCount;
     private double exposureHours;
+    private double censoredAtHours; // where replications without a loss stopped: the horizon (or its cap)
     private final MetricAccumulator timeToFirstLoss = new MetricAccumulator();
     private final CountHistogram dataLossEvents = new CountHistogram(LOSS_EVENT_BINS);
 
@@ -90,6 +92,8 @@ public final class RunStatistics {
         if (result.lostData()) {
             replicationsWithLoss++;
             timeToFirstLoss.add(result.observedHours());
+        } else {
+            censoredAtHours = Math.max(censoredAtHours, result.observedHours());
         }
     }
 
@@ -201,7 +205,8 @@ public final class RunStatistics {
 
     /**
      * Mean time to (first) data loss. When every replication ran to its first loss, the sample mean with a
-     * Student-t interval; otherwise exposure over losses with the chi-square interval (censored observation).
+     * Student-t interval; otherwise exposure over losses with the chi-square interval (censored observation), the
+     * exponential approximation: {@link #mttdlMethod()} says which, and whether the losses contradict it.
      */
     public Estimate mttdlHours() {
         if (replications > 0 && replicationsWithLoss == replications) {
@@ -209,5 +214,11 @@ public final class RunStatistics {
                     timeToFirstLoss.variance());
         }
         return Proportions.meanTimeFromExposure(exposureHours, replicationsWithLoss);
+    }
+
+    /** How {@link #mttdlHours()} was estimated, with the test of a constant hazard of first loss. */
+    public MttdlMethod mttdlMethod() {
+        return MttdlMethod.of(replications, replicationsWithLoss, timeToFirstLoss.mean(), exposureHours,
+                censoredAtHours);
     }
 }

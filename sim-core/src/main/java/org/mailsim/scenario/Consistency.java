@@ -4,6 +4,7 @@ import static org.mailsim.scenario.Schema.*;
 
 import java.util.List;
 import java.util.Map;
+import org.mailsim.Hours;
 
 /** Checks between keys that are each valid alone: RAID width per level, exclusive keys, scripted faults. */
 final class Consistency {
@@ -73,10 +74,13 @@ final class Consistency {
         }
         boolean toFirstLoss = s.is(HORIZON, "first-data-loss");
         Key key = toFirstLoss ? MAX_HORIZON : HORIZON;
+        if (!s.has(key)) {
+            return; // refused where it was written
+        }
         double hours = s.duration(key);
-        if (hours > MAX_GROWTH_YEARS * 8760) {
+        if (hours > MAX_GROWTH_YEARS * Hours.PER_YEAR) {
             problem(key, (toFirstLoss ? "horizon is first-data-loss, so each replication may run up to maxHorizon ("
-                    : "the horizon (") + Units.plain(hours / 8760) + "y), over which traffic.growth would compound for more"
+                    : "the horizon (") + Units.plain(hours / Hours.PER_YEAR) + "y), over which traffic.growth would compound for more"
                     + " than " + (int) MAX_GROWTH_YEARS + " years; accepted: " + key.path() + " of at most "
                     + (int) MAX_GROWTH_YEARS + "y, or traffic.growth: 0");
         }
@@ -220,7 +224,7 @@ final class Consistency {
             boolean oneArray = kind.equals("disk-failure") || kind.equals("array-loss");
             // With storage.usableCapacity the groups are derived when the scenario is bound, which checks there.
             if (!kind.equals("tier-outage") && s.has(STORAGE_GROUPS) && !s.has(STORAGE_USABLE_CAPACITY)
-                    && !f.is(FAULTS_GROUP, "all")
+                    && f.has(FAULTS_GROUP) && !f.is(FAULTS_GROUP, "all")
                     && f.integer(FAULTS_GROUP) >= s.integer(STORAGE_GROUPS)) {
                 problem(f.path(FAULTS_GROUP), "group " + f.integer(FAULTS_GROUP) + " does not exist; accepted: 0 .. "
                         + (s.integer(STORAGE_GROUPS) - 1) + " (storage.groups is " + s.integer(STORAGE_GROUPS)

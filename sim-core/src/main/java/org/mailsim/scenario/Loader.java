@@ -25,6 +25,8 @@ final class Loader {
     private final Schema schema;
     private final List<Problem> problems;
     final List<String> sources = new ArrayList<>();
+    /** The folder tree bases must lie in (real path); set by the first file or text loaded. */
+    private Path root;
 
     Loader(Schema schema, List<Problem> problems) {
         this.schema = schema;
@@ -38,6 +40,7 @@ final class Loader {
 
     /** The merged tree of YAML text (extends resolved against {@code baseDir}). */
     MapNode load(String text, String displayName, Path baseDir) {
+        root = realOrSelf(baseDir);
         Node node = YamlReader.read(text, displayName, problems);
         return node == null ? null : withBase(node, displayName, baseDir, new ArrayList<>());
     }
@@ -52,6 +55,9 @@ final class Loader {
                             + " path relative to this file")
                     : new Problem(displayName, 0, 0, "", "file not found"));
             return null;
+        }
+        if (root == null) {
+            root = scenarioTree(real);
         }
         if (chain.contains(real)) {
             StringBuilder cycle = new StringBuilder();
@@ -99,13 +105,24 @@ final class Loader {
                     + " found " + ext.value().describe() + "; accepted: e.g. extends: base.yaml"));
             return child;
         }
+        String refusal = baseRefusal(s.text());
+        if (refusal != null) {
+            problems.add(Problem.at(s.location(), "extends", refusal));
+            return null;
+        }
         Path basePath = dir.resolve(s.text()).normalize();
         String parentDisplay = Path.of(displayName).getParent() == null ? ""
                 : Path.of(displayName).getParent().toString();
         String baseDisplay = parentDisplay.isEmpty() ? Path.of(s.text()).normalize().toString()
                 : Path.of(parentDisplay).resolve(s.text()).normalize().toString();
+        Path realBase = realOrSelf(basePath);
+        if (!realBase.startsWith(root)) {
+            problems.add(Problem.at(s.location(), "extends", "base scenario " + Problem.quote(s.text()) + " lies outside the"
+                    + " scenario's folder " + root + "; accepted: a .yaml file in that folder or below it"));
+            return null;
+        }
         if (!Files.exists(basePath)) {
-            problems.add(Problem.at(s.location(), "extends", "base scenario '" + s.text() + "' not found (looked for "
+            problems.add(Problem.at(s.location(), "extends", "base scenario " + Problem.quote(s.text()) + " not found (looked for "
                     + baseDisplay + "); accepted: a path relative to this file"));
             return null;
         }
@@ -114,6 +131,44 @@ final class Loader {
             return null;
         }
         return merge("", base, child);
+    }
+
+    /**
+     * The folder tree a scenario's bases must lie in: the folder holding the folder of the scenario named on the
+     * command line, so a what-if in {@code scenarios/NAME/} may extend {@code ../NAME.yaml} and its siblings, while
+     * {@code ../../secrets.yaml} or a file elsewhere is refused before it is read (and an absolute path always is).
+     * A scenario in a top-level folder ({@code /tmp/x.yaml}) keeps to its own folder.
+     */
+    static Path scenarioTree(Path realFile) {
+        Path dir = realFile.getParent();
+        Path up = dir.getParent();
+        return up == null || up.getParent() == null ? dir : up;
+    }
+
+    /** Why an extends: path is refused outright (absolute, or not a YAML file), or null. */
+    private static String baseRefusal(String text) {
+        String t = text.strip();
+        try {
+            Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Problem.quote(t) + " is not a valid path; accepted: e.g. extends: base.yaml";
+        }
+        if (t.startsWith("/") || t.startsWith("~") || t.startsWith("\\") || t.matches("[A-Za-z]:.*")) {
+            return "extends takes a path relative to this file, got the absolute path " + Problem.quote(t) + "; accepted: e.g."
+                    + " extends: base.yaml (a .yaml file in this scenario's folder or below it)";
+        }
+        if (!(t.endsWith(".yaml") || t.endsWith(".yml"))) {
+            return "base scenario " + Problem.quote(t) + " is not a .yaml or .yml file; accepted: e.g. extends: base.yaml";
+        }
+        return null;
+    }
+
+    private static Path realOrSelf(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private MapNode merge(String prefix, MapNode base, MapNode child) {
@@ -148,11 +203,16 @@ final class Loader {
                         + " list, e.g. --set 'faults=[{at: 3d, kind: disk-failure}]'"));
                 continue;
             }
+            if (path.equals("extends") || path.startsWith("extends.")) {
+                problems.add(Problem.at(at, path, "--set cannot change extends (bases are read before --set is"
+                        + " applied); accepted: write extends: in the scenario file, or --set the keys themselves"));
+                continue;
+            }
             String valueText = set.substring(eq + 1);
             List<Problem> valueProblems = new ArrayList<>();
             Node value = valueText.isBlank() ? new ScalarNode("", ScalarNode.Kind.NULL, at)
                     : YamlReader.read(valueText, "--set " + set, valueProblems);
-            if (value == null) {
+            if (value == null || !valueProblems.isEmpty()) {
                 for (Problem p : valueProblems) {
                     problems.add(Problem.at(at, path, "value is not valid YAML (" + p.message() + ")"));
                 }

@@ -58,7 +58,9 @@ public final class Schema {
                     .range("1", "100000000"));
     public static final Key HORIZON = add(
             key("horizon", DURATION, "Simulated time per replication, or first-data-loss to run each replication"
-                    + " until its first data loss (capped by maxHorizon).").defaultValue("10y").above("0", "100000y")
+                    + " until its first data loss (capped by maxHorizon). MTTDL is the sample mean of the times to"
+                    + " first loss only then; from a fixed horizon it is exposure / losses, the exponential"
+                    + " approximation, labelled so and warned about when the hazard visibly is not constant.").defaultValue("10y").above("0", "100000y")
                     .orWords("first-data-loss"));
     public static final Key MAX_HORIZON = add(
             key("maxHorizon", DURATION, "Cap on a replication's length when horizon is first-data-loss.")

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailsim.Hours;
 
 /**
  * Numbers with units, as written in scenarios, converted to mailsim's base units: hours, bytes, bytes/s, files/s
@@ -24,9 +25,9 @@ public final class Units {
         DURATION.put("m", 1 / 60.0);
         DURATION.put("min", 1 / 60.0);
         DURATION.put("h", 1.0);
-        DURATION.put("d", 24.0);
-        DURATION.put("w", 24.0 * 7);
-        DURATION.put("y", 24.0 * 365);
+        DURATION.put("d", Hours.PER_DAY);
+        DURATION.put("w", Hours.PER_WEEK);
+        DURATION.put("y", Hours.PER_YEAR);
         SIZE.put("B", 1.0);
         String[] decimal = {"kB", "MB", "GB", "TB", "PB", "EB"};
         String[] binary = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
@@ -77,7 +78,7 @@ public final class Units {
         String t = text == null ? "" : text.strip();
         Matcher m = NUMBER_WITH_UNIT.matcher(t);
         if (!m.matches()) {
-            throw new UnitException("'" + t + "' is not a number with a unit; expected " + kind.article() + " such as "
+            throw new UnitException(Problem.quote(t) + " is not a number with a unit; expected " + kind.article() + " such as "
                     + kind.examples());
         }
         double number = number(m.group(1), t);
@@ -86,19 +87,19 @@ public final class Units {
             if (number == 0) {
                 return 0;
             }
-            throw new UnitException("'" + t + "' has no unit; expected " + kind.article() + " such as "
+            throw new UnitException(Problem.quote(t) + " has no unit; expected " + kind.article() + " such as "
                     + kind.examples());
         }
         Double factor = factor(kind, unit);
         if (factor == null) {
             Quantity actual = kindOf(unit);
-            String what = actual != null ? "'" + t + "' is " + actual.article() + ", not " + kind.article()
-                    : "unknown unit '" + unit + "' in '" + t + "'";
+            String what = actual != null ? Problem.quote(t) + " is " + actual.article() + ", not " + kind.article()
+                    : "unknown unit " + Problem.quote(unit) + " in " + Problem.quote(t);
             throw new UnitException(what + "; expected " + kind.article() + " such as " + kind.examples());
         }
         double value = number * factor;
         if (!Double.isFinite(value)) {
-            throw new UnitException("'" + t + "' is too large; expected a finite " + kind.article().substring(2));
+            throw new UnitException(Problem.quote(t) + " is too large; expected a finite " + kind.article().substring(2));
         }
         return value;
     }
@@ -109,7 +110,7 @@ public final class Units {
         try {
             return Double.parseDouble(digits.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UnitException("'" + whole + "' is not a number");
+            throw new UnitException(Problem.quote(whole) + " is not a number");
         }
     }
 

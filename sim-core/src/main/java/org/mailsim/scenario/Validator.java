@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mailsim.Hours;
 import org.mailsim.model.storage.disk.BathtubLifetime;
 import org.mailsim.model.storage.disk.HazardTableLifetime;
 import org.mailsim.random.Distribution;
@@ -264,13 +265,13 @@ final class Validator {
             if (v instanceof Double || v instanceof Long) {
                 String outside = outside(key, ((Number) v).doubleValue());
                 if (outside != null) {
-                    problem(s.location(), path, "'" + s.text() + "' is " + outside + "; accepted: "
+                    problem(s.location(), path, Problem.quote(s.text()) + " is " + outside + "; accepted: "
                             + key.accepted());
                     return null;
                 }
             }
             if (path.equals("name") && !NAME.matcher((String) v).matches()) {
-                problem(s.location(), path, "'" + s.text() + "' cannot name a report folder; accepted: letters,"
+                problem(s.location(), path, Problem.quote(s.text()) + " cannot name a report folder; accepted: letters,"
                         + " digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters");
                 return null;
             }
@@ -299,24 +300,25 @@ final class Validator {
                     return text;
                 }
                 String near = Suggestions.closest(text, key.choices());
-                throw new IllegalArgumentException("'" + text + "' is not accepted" + (near != null
+                throw new IllegalArgumentException(Problem.quote(text) + " is not accepted" + (near != null
                         ? " (did you mean '" + near + "'?)" : "") + "; accepted: " + key.accepted());
             }
             case BOOLEAN:
                 if (text.equals("true") || text.equals("false")) {
                     return Boolean.valueOf(text);
                 }
-                throw new IllegalArgumentException("'" + text + "' is not true or false; accepted: true, false");
+                throw new IllegalArgumentException(Problem.quote(text) + " is not true or false; accepted: true, false");
             case INT: {
                 if (INTEGER.matcher(text).matches()) {
                     try {
                         return Long.parseLong(text.replace("_", ""));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("'" + text + "' is too large; accepted: "
+                        throw new IllegalArgumentException(Problem.quote(text) + " is too large; accepted: "
                                 + key.accepted());
                     }
                 }
-                throw withWords(key, "'" + text + "' is not a whole number; accepted: " + key.accepted());
+                throw new IllegalArgumentException(Problem.quote(text) + " is not a whole number; accepted: "
+                        + key.accepted());
             }
             case NUMBER:
                 return plainNumber(key, text);
@@ -353,7 +355,7 @@ final class Validator {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number; accepted: " + key.accepted());
+            throw new IllegalArgumentException(Problem.quote(text) + " is not a number; accepted: " + key.accepted());
         }
     }
 
@@ -582,7 +584,7 @@ final class Validator {
                         + " [0, 1)");
             }
             start[i] = ages.get(i);
-            hazard[i] = -Math.log1p(-afr.get(i)) / 8760;
+            hazard[i] = -Math.log1p(-afr.get(i)) / Hours.PER_YEAR;
         }
         return new HazardTableLifetime(start, hazard);
     }
@@ -591,7 +593,9 @@ final class Validator {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
-            problem(node.location(), path, e.getMessage() + "; accepted: " + key.accepted());
+            // A record's own message may already say what it accepts; say it once.
+            problem(node.location(), path, e.getMessage().contains("accepted:") ? e.getMessage()
+                    : e.getMessage() + "; accepted: " + key.accepted());
             return null;
         }
     }
@@ -647,8 +651,8 @@ final class Validator {
             if (target == null || varied.contains("[]") || target.type() == ValueType.SECTION_LIST
                     || target.type() == ValueType.SWEEP || varied.equals("name") || varied.equals("extends")) {
                 String near = Suggestions.closest(varied, schema.topLevelPaths());
-                problem(e.keyLocation(), entryPath, (target == null ? "unknown key path '" + varied + "'"
-                        : "'" + varied + "' cannot be swept") + (near != null && !near.equals(varied)
+                problem(e.keyLocation(), entryPath, (target == null ? "unknown key path " + Problem.quote(varied)
+                        : Problem.quote(varied) + " cannot be swept") + (near != null && !near.equals(varied)
                         ? "; did you mean '" + near + "'?" : "; accepted: any key path of the scenario"));
                 ok = false;
                 continue;

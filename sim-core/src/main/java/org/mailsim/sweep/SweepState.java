@@ -2,21 +2,18 @@ package org.mailsim.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mailsim.files.AtomicFiles;
+import org.mailsim.files.InputFiles;
 import org.mailsim.run.Metric;
 import org.mailsim.run.RunExtent;
 import org.mailsim.run.Severity;
@@ -27,15 +24,18 @@ import org.mailsim.stats.MetricSummary;
  * The finished configurations of a sweep, one small text file each in {@code DIR/.sweep-state/}, named by the
  * configuration's overrides hash. Each file is written to a temporary name, forced to disk and renamed over its
  * final name, so after a crash a file is either whole or absent; a file found incomplete or unreadable anyway
- * (disk full, hand edits) is reported and its configuration run again. Every file starts with the
- * {@link SweepIdentity}; a state left by a different sweep is refused, never mixed in.
+ * (disk full, hand edits, bytes that are not UTF-8) is reported, naming the file, and its configuration run again.
+ * Every file starts with the {@link SweepIdentity}, and ends with the SHA-256 of every line before it, so an edited
+ * digit is found too; a state left by a different sweep is refused, never mixed in.
  *
  * <p>Numbers are stored with {@link Double#toString(double)}, which {@link Double#parseDouble(String)} reads back to
  * the same bits, so a resumed sweep writes exactly the table an uninterrupted one would.
  */
 public final class SweepState {
     public static final String FOLDER = ".sweep-state";
-    private static final String MAGIC = "mailsim-sweep-state 1";
+    private static final String MAGIC = "mailsim-sweep-state 2";
+    /** State files are a few kilobytes; anything larger is not one. */
+    private static final long MAX_BYTES = 1 << 20;
     private static final String SUFFIX = ".state";
     private static final String TEMP_SUFFIX = ".tmp";
 
@@ -63,7 +63,7 @@ public final class SweepState {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
-                    if (name.endsWith(TEMP_SUFFIX)) {
+                    if (name.endsWith(TEMP_SUFFIX) || name.startsWith(".") && name.contains(SUFFIX + TEMP_SUFFIX + "-")) {
                         Files.deleteIfExists(file);
                     } else if (name.endsWith(SUFFIX)) {
                         checkIdentity(file, identity);
@@ -87,11 +87,14 @@ public final class SweepState {
             return Optional.empty();
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return Optional.of(parse(lines, configuration));
+            return Optional.of(parse(checkedLines(file), configuration));
+        } catch (InputFiles.InputFileException e) {
+            warnings.accept(file + (e.line() > 0 ? ":" + e.line() : "") + ": state of " + configuration.id()
+                    + " is unreadable (" + e.getMessage() + "); running it again");
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            warnings.accept("state of " + configuration.id() + " is incomplete or unreadable (" + e.getMessage()
-                    + "); running it again");
+            warnings.accept(file + ": state of " + configuration.id() + " is incomplete or damaged ("
+                    + e.getMessage() + "); running it again");
             return Optional.empty();
         }
     }
@@ -99,22 +102,10 @@ public final class SweepState {
     /** Records {@code point} as the result of {@code configuration}, atomically. */
     public void save(Configuration configuration, SweepPoint point) {
         Path file = file(configuration);
-        Path temp = folder.resolve(configuration.overridesHash() + SUFFIX + TEMP_SUFFIX);
-        byte[] bytes = format(configuration, point).getBytes(StandardCharsets.UTF_8);
+        String body = format(configuration, point);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // The folder is the sweep's own: a state file there is replaced (a configuration run again).
+            AtomicFiles.writeString(file, existing -> null, body + CHECKSUM + sha256(body) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save sweep state " + file + ": " + e.getMessage(), e);
         }
@@ -126,6 +117,36 @@ public final class SweepState {
     }
 
     // ---------------------------------------------------------------- format
+
+    private static final String CHECKSUM = "sha256 ";
+
+    /**
+     * The lines of a state file whose checksum line matches the text before it (the checksum line dropped).
+     *
+     * @throws InputFiles.InputFileException when the file is not a regular UTF-8 file (with the line of a bad byte)
+     * @throws IllegalStateException when the checksum is missing or does not match
+     */
+    private static List<String> checkedLines(Path file) throws IOException {
+        String text = InputFiles.readText(file, MAX_BYTES, "a sweep state file");
+        int last = text.lastIndexOf(CHECKSUM);
+        if (last < 0 || (last > 0 && text.charAt(last - 1) != '\n')) {
+            throw new IllegalStateException("no checksum line");
+        }
+        String body = text.substring(0, last);
+        if (!text.substring(last + CHECKSUM.length()).strip().equals(sha256(body))) {
+            throw new IllegalStateException("its checksum does not match its content (edited?)");
+        }
+        return body.lines().toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
 
     private String format(Configuration configuration, SweepPoint point) {
         StringBuilder out = new StringBuilder();
@@ -235,9 +256,14 @@ public final class SweepState {
         String hash = null;
         String seed = null;
         String replications = null;
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = checkedLines(file);
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable or damaged: load() reports it and the configuration runs again
+        }
         if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
-            return; // unreadable: load() reports it and the configuration runs again
+            return;
         }
         for (String line : lines.subList(1, Math.min(lines.size(), 5))) {
             if (line.startsWith("scenarioHash ")) {

@@ -3,13 +3,13 @@ package org.mailsim.sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mailsim.files.AtomicFiles;
+import org.mailsim.files.Csv;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
@@ -118,7 +118,7 @@ public final class SweepTable {
      * use {@link #number(double)}.
      */
     public String toCsv() {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> out = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("configuration");
         header.addAll(keys);
@@ -148,7 +148,7 @@ public final class SweepTable {
         header.add("paretoCostLoss");
         header.add("meetsTarget");
         header.add("cheapestMeetingTarget");
-        line(out, header);
+        out.add(header);
         for (int i = 0; i < rows.size(); i++) {
             SweepRow row = rows.get(i);
             SweepPoint p = row.point();
@@ -185,21 +185,16 @@ public final class SweepTable {
             cells.add(Boolean.toString(frontLoss[i]));
             cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
             cells.add(Boolean.toString(i == cheapest));
-            line(out, cells);
+            out.add(cells);
         }
-        return out.toString();
+        return Csv.write(out);
     }
 
     /** Writes {@link #toCsv()} to {@code file} through a temporary file and a rename (never half a table). */
     public void writeCsv(Path file) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, toCsv(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // The sweep's folder is its own (SweepCommand refuses a folder that holds other files).
+            AtomicFiles.writeString(file, existing -> null, toCsv());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -231,22 +226,6 @@ public final class SweepTable {
      */
     public static String number(double value) {
         return Double.toString(value);
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(cell);
-            }
-        }
-        out.append('\n');
     }
 
     // ---------------------------------------------------------------- summary

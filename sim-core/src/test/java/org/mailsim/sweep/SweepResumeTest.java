@@ -93,9 +93,37 @@ class SweepResumeTest {
         byte[] csv = sweep(out, resumed, warnings);
         assertThat(resumed.calls.get()).isEqualTo(3);
         assertThat(csv).isEqualTo(reference);
-        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("incomplete or unreadable"));
-        assertThat(warnings.get(0)).contains(grid.configurations().get(9).id());
+        assertThat(warnings).hasSize(2).allMatch(w -> w.contains("running it again"));
+        assertThat(warnings.get(0)).startsWith(truncated + ": ").contains(grid.configurations().get(9).id());
         assertThat(temp).doesNotExist();
+    }
+
+    @Test
+    void aNonUtf8ByteOrAnEditedDigitInOneStateFileReRunsOnlyThatConfiguration() throws IOException {
+        byte[] reference = uninterrupted();
+        Path out = dir.resolve("edited");
+        sweep(out, new SweepFixtures.CountingRunner(-1), new ArrayList<>());
+        SweepGrid grid = grid();
+        SweepState probe = SweepState.open(out, IDENTITY, w -> { });
+        Path binary = probe.file(grid.configurations().get(3));
+        Path edited = probe.file(grid.configurations().get(7));
+        byte[] bytes = Files.readAllBytes(binary);
+        bytes[40] = (byte) 0xff;
+        Files.write(binary, bytes);
+        String text = Files.readString(edited);
+        java.util.regex.Matcher digit = java.util.regex.Pattern.compile("metric \\S+ \\d+ (\\d)").matcher(text);
+        assertThat(digit.find()).isTrue();
+        char d = text.charAt(digit.start(1));
+        Files.writeString(edited, text.substring(0, digit.start(1)) + (char) (d == '9' ? '1' : d + 1)
+                + text.substring(digit.start(1) + 1));
+
+        List<String> warnings = new ArrayList<>();
+        SweepFixtures.CountingRunner resumed = new SweepFixtures.CountingRunner(-1);
+        assertThat(sweep(out, resumed, warnings)).isEqualTo(reference);
+        assertThat(resumed.calls.get()).isEqualTo(2);
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith(binary + ":2: ").contains("not UTF-8").contains("running it again");
+        assertThat(warnings.get(1)).startsWith(edited + ": ").contains("checksum does not match");
     }
 
     @Test

@@ -22,9 +22,11 @@ class SparkSweepTest {
     private static Path sweepFile() throws IOException {
         Path file = work.resolve("small-sweep.yaml");
         if (!Files.exists(file)) {
+            // A base lies in the scenario's folder tree (issue 17: extends never reads files elsewhere).
+            Files.copy(SharedSpark.SCENARIOS.resolve("portal-baseline.yaml"), work.resolve("portal-baseline.yaml"));
             Files.writeString(file, String.join("\n",
                     "name: small-sweep",
-                    "extends: " + SharedSpark.SCENARIOS.resolve("portal-baseline.yaml"),
+                    "extends: portal-baseline.yaml",
                     "replications: 5",
                     "sweep:",
                     "  storage.raid.level: [raid5, raid6]",

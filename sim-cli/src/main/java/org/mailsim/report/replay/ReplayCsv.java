@@ -1,6 +1,8 @@
 package org.mailsim.report.replay;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsim.files.Csv;
 
 /**
  * replay.csv: one row per variant (the base first) with its postmortem figures: hours to restore send/receive and
@@ -17,36 +19,19 @@ public final class ReplayCsv {
     }
 
     public static String render(ReplayReport replay) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(HEADER.split(",")));
         for (ReplayVariant v : replay.variants()) {
             ReplayFigures f = v.figures();
-            out.append(quote(v.name())).append(',').append(quote(v.whatIf())).append(',').append(f.replications());
+            List<String> row = new ArrayList<>(List.of(v.name(), v.whatIf(), Long.toString(f.replications())));
             for (double x : new double[] {f.hoursToRestoreService().mean(), f.hoursToRestoreService().min(),
                 f.hoursToRestoreService().max(), f.hoursToFullRecovery().mean(), f.hoursToFullRecovery().min(),
                 f.hoursToFullRecovery().max(), f.mailsLost(), f.usersAffected(), f.usersWithLoss(),
                 f.mailsDeferred(), f.mailsBounced(), f.userHoursUnavailable(), f.totalCost(), f.mailsFailedToSend()}) {
-                out.append(',').append(number(x));
+                row.add(Csv.number(x));
             }
-            out.append('\n');
+            rows.add(row);
         }
-        return out.toString();
-    }
-
-    /** Round-trip decimal without grouping; empty for NaN and infinities. */
-    static String number(double x) {
-        if (!Double.isFinite(x)) {
-            return "";
-        }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return String.format(Locale.ROOT, "%.0f", x);
-        }
-        return Double.toString(x);
-    }
-
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
-        }
-        return field;
+        return Csv.write(rows);
     }
 }

@@ -1,11 +1,8 @@
 package org.mailsim.report.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import org.mailsim.files.Json;
 import org.mailsim.report.Milestone;
 import org.mailsim.run.Incident;
 
@@ -15,21 +12,15 @@ import org.mailsim.run.Incident;
  * that incident's start). Numbers that do not exist (a milestone nothing simulates) are null.
  */
 public final class ReplayJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReplayJson() {
     }
 
     public static String toJson(ReplayReport replay) {
-        try {
-            return MAPPER.writeValueAsString(toTree(replay)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.document(toTree(replay));
     }
 
     public static ObjectNode toTree(ReplayReport replay) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("replay", replay.name());
         root.put("version", replay.version());
         root.put("command", replay.command());
@@ -55,7 +46,7 @@ public final class ReplayJson {
 
     private static ObjectNode variant(ReplayVariant v) {
         ReplayFigures f = v.figures();
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("variant", v.name());
         node.put("whatIf", v.whatIf());
         node.put("description", v.description());
@@ -66,22 +57,22 @@ public final class ReplayJson {
         node.put("replicationsWithIncident", f.replicationsWithIncident());
         range(node.putObject("hoursToRestoreService"), f.hoursToRestoreService());
         range(node.putObject("hoursToFullRecovery"), f.hoursToFullRecovery());
-        number(node, "mailsLost", f.mailsLost());
-        number(node, "usersAffected", f.usersAffected());
-        number(node, "usersWithLoss", f.usersWithLoss());
-        number(node, "mailsDeferred", f.mailsDeferred());
-        number(node, "mailsBounced", f.mailsBounced());
-        number(node, "mailsFailedToSend", f.mailsFailedToSend());
-        number(node, "userHoursUnavailable", f.userHoursUnavailable());
-        number(node, "totalCost", f.totalCost());
-        number(node, "incidentsPerReplication", f.incidentsPerReplication());
+        Json.number(node, "mailsLost", f.mailsLost());
+        Json.number(node, "usersAffected", f.usersAffected());
+        Json.number(node, "usersWithLoss", f.usersWithLoss());
+        Json.number(node, "mailsDeferred", f.mailsDeferred());
+        Json.number(node, "mailsBounced", f.mailsBounced());
+        Json.number(node, "mailsFailedToSend", f.mailsFailedToSend());
+        Json.number(node, "userHoursUnavailable", f.userHoursUnavailable());
+        Json.number(node, "totalCost", f.totalCost());
+        Json.number(node, "incidentsPerReplication", f.incidentsPerReplication());
         ArrayNode milestones = node.putArray("milestones");
         for (ReplayVariant.Comparison c : v.comparisons()) {
             ObjectNode m = milestones.addObject();
             m.put("milestone", c.milestone().name());
             m.put("reportedHours", c.milestone().reportedHours());
-            number(m, "simulatedHours", c.simulatedHours());
-            number(m, "differenceHours", c.differenceHours());
+            Json.number(m, "simulatedHours", c.simulatedHours());
+            Json.number(m, "differenceHours", c.differenceHours());
         }
         ArrayNode phases = node.putArray("phases");
         Incident shown = v.shown();
@@ -100,16 +91,8 @@ public final class ReplayJson {
     }
 
     private static void range(ObjectNode node, ReplayFigures.Range r) {
-        number(node, "mean", r.mean());
-        number(node, "min", r.min());
-        number(node, "max", r.max());
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        Json.number(node, "mean", r.mean());
+        Json.number(node, "min", r.min());
+        Json.number(node, "max", r.max());
     }
 }

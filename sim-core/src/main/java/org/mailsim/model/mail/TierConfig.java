@@ -1,5 +1,6 @@
 package org.mailsim.model.mail;
 
+import org.mailsim.Hours;
 import org.mailsim.random.Distribution;
 import org.mailsim.random.Distributions;
 
@@ -54,7 +55,7 @@ public record TierConfig(String name, int activeServers, Distribution timeBetwee
      * promotion needs a human). Assumptions; the source post notes the database is usually well replicated.
      */
     public static TierConfig defaultDatabase() {
-        return new TierConfig("database", 1, Distributions.exponential(8760),
+        return new TierConfig("database", 1, Distributions.exponential(Hours.PER_YEAR),
                 Distributions.logNormal(Math.log(20.0 / 60), 0.9));
     }
 

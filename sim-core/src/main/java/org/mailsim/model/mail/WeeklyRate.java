@@ -1,6 +1,7 @@
 package org.mailsim.model.mail;
 
 import static org.mailsim.model.mail.WeeklyProfile.HOURS_PER_WEEK;
+import org.mailsim.Hours;
 
 /**
  * A rate that repeats every week hour by hour and grows continuously: rate(t) = base * w(hour of week) * e^(k t),
@@ -12,7 +13,6 @@ import static org.mailsim.model.mail.WeeklyProfile.HOURS_PER_WEEK;
  * with ratio e^(168 k). Immutable and thread-safe.
  */
 public final class WeeklyRate {
-    public static final double HOURS_PER_YEAR = 8760;
 
     private final double base;
     private final double[] weight;
@@ -45,7 +45,7 @@ public final class WeeklyRate {
         }
         this.base = basePerHour;
         this.weight = hourlyWeights.clone();
-        this.k = Math.log1p(yearlyGrowth) / HOURS_PER_YEAR;
+        this.k = Math.log1p(yearlyGrowth) / Hours.PER_YEAR;
         this.cumulative = new double[HOURS_PER_WEEK + 1];
         for (int i = 0; i < HOURS_PER_WEEK; i++) {
             if (!(weight[i] >= 0) || Double.isInfinite(weight[i])) {
@@ -59,7 +59,7 @@ public final class WeeklyRate {
 
     /** The same shape and growth with another base rate (e.g. received vs deleted mail). */
     public WeeklyRate scaled(double factor) {
-        return new WeeklyRate(weight, base * factor, Math.expm1(k * HOURS_PER_YEAR));
+        return new WeeklyRate(weight, base * factor, Math.expm1(k * Hours.PER_YEAR));
     }
 
     public double basePerHour() {

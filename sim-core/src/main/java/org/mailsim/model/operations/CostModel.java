@@ -3,6 +3,7 @@ package org.mailsim.model.operations;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mailsim.Hours;
 import org.mailsim.run.Metric;
 import org.mailsim.run.ReplicationResult;
 
@@ -21,7 +22,6 @@ import org.mailsim.run.ReplicationResult;
  * Years are 365 days (docs/model.md, "Units").
  */
 public final class CostModel {
-    public static final double HOURS_PER_YEAR = 365 * 24;
 
     /** The breakdown keys, in report order. */
     public static final String[] KEYS = {
@@ -40,7 +40,7 @@ public final class CostModel {
     }
 
     public Breakdown breakdown(Fleet fleet, CostUsage usage, double horizonHours) {
-        double years = horizonHours / HOURS_PER_YEAR;
+        double years = horizonHours / Hours.PER_YEAR;
         double depreciated = years / prices.hardwareLifeYears();
         double[] v = {
             fleet.disks() * prices.diskPrice() * depreciated,

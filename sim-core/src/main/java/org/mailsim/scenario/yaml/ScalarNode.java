@@ -1,5 +1,7 @@
 package org.mailsim.scenario.yaml;
 
+import org.mailsim.scenario.Problem;
+
 import org.mailsim.scenario.Location;
 
 /**
@@ -15,6 +17,6 @@ public record ScalarNode(String text, Kind kind, Location location) implements N
 
     @Override
     public String describe() {
-        return isNull() ? "an empty value" : "'" + text + "'";
+        return isNull() ? "an empty value" : Problem.quote(text);
     }
 }

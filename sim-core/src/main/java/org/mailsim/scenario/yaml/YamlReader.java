@@ -7,19 +7,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.mailsim.files.InputFiles;
 import org.mailsim.scenario.Location;
 import org.mailsim.scenario.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,6 +33,9 @@ public final class YamlReader {
     /** The schema is at most six levels deep; 64 is generous and keeps a malicious file cheap to refuse. */
     public static final int MAX_DEPTH = 64;
     private static final int MAX_PROBLEMS = 50;
+    /** Words of a parser message that speak of the parser's internals rather than the file. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "org\\.yaml|com\\.fasterxml|Event\\(|Feature|Base64|base64|\\bclass\\b|java\\.");
 
     private static final YAMLFactory FACTORY = factory();
 
@@ -60,36 +58,20 @@ public final class YamlReader {
                 .build();
     }
 
-    /** Reads {@code file}, naming it {@code displayName} in locations; null (and problems added) when unreadable. */
+    /**
+     * Reads {@code file}, naming it {@code displayName} in locations; null (and problems added) when unreadable:
+     * only a regular file of at most {@link #MAX_BYTES} (never a device or FIFO), in UTF-8 (a bad byte is located).
+     */
     public static Node read(Path file, String displayName, List<Problem> problems) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            problems.add(new Problem(displayName, 0, 0, "", "cannot read the file (" + reason(e) + ")"));
-            return null;
-        }
-        if (size > MAX_BYTES) {
-            problems.add(new Problem(displayName, 1, 1, "", String.format(Locale.ROOT,
-                    "file is %.1f MiB, too large for a scenario; at most %d MiB is accepted", size / 1048576.0,
-                    MAX_BYTES >> 20)));
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.add(new Problem(displayName, 0, 0, "", "cannot read the file (" + reason(e) + ")"));
-            return null;
-        }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(displayName, 1, 1, "", "file is not UTF-8 text; save it as UTF-8"));
+            text = InputFiles.readText(file, MAX_BYTES, "a scenario");
+        } catch (InputFiles.InputFileException e) {
+            problems.add(new Problem(displayName, Math.max(e.line(), 1), Math.max(e.column(), 1), "",
+                    e.getMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(displayName, 1, 1, "", "cannot read the file (" + InputFiles.reason(e) + ")"));
             return null;
         }
         return read(text, displayName, problems);
@@ -111,7 +93,8 @@ public final class YamlReader {
             problems.add(syntaxProblem(e, displayName));
             return null;
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(displayName, 0, 0, "", "cannot parse the file as YAML (" + reason(e) + ")"));
+            problems.add(new Problem(displayName, 1, 1, "", "cannot parse the file as YAML; accepted: one YAML"
+                    + " document of plain keys and values"));
             return null;
         }
     }
@@ -160,13 +143,13 @@ public final class YamlReader {
         String message = e.getOriginalMessage();
         if (message != null && message.contains("exceeds the limit")) {
             message = "document is too large or too deeply nested";
+        } else if (message == null || INTERNALS.matcher(message).find()) {
+            // The parser's own words name its classes and features: say what a scenario accepts instead.
+            message = "a YAML construct scenarios do not use (a tag such as !!binary, a complex key such as"
+                    + " '? [a]', or a malformed value); accepted: plain keys with plain, quoted, list or map values";
         }
         return new Problem(file, loc != null ? Math.max(loc.getLineNr(), 0) : 0,
                 loc != null ? Math.max(loc.getColumnNr(), 0) : 0, "", "YAML syntax error: " + message);
-    }
-
-    private static String reason(Exception e) {
-        return e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName();
     }
 
     /** Builds the tree with an explicit stack, so hostile nesting cannot overflow the Java stack. */

@@ -14,6 +14,15 @@ public record BathtubLifetime(double infantShape, double infantScale, double con
         requirePositive("infant scale", infantScale);
         requirePositive("wear-out shape", wearShape);
         requirePositive("wear-out scale", wearScale);
+        // The documented shapes: a falling infant hazard and a rising wear-out one, or the curve is no bathtub.
+        if (!(infantShape < 1)) {
+            throw new IllegalArgumentException("infantShape " + infantShape + " is not below 1 (infant mortality"
+                    + " is a falling hazard); accepted: 0 < infantShape < 1");
+        }
+        if (!(wearShape > 1)) {
+            throw new IllegalArgumentException("wearShape " + wearShape + " is not above 1 (wear-out is a rising"
+                    + " hazard); accepted: wearShape > 1");
+        }
         if (!(constantHazardPerHour >= 0) || !(wearLocation >= 0)) {
             throw new IllegalArgumentException("constant hazard and wear-out location must be non-negative");
         }

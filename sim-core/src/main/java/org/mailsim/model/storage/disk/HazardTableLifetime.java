@@ -2,6 +2,7 @@ package org.mailsim.model.storage.disk;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.mailsim.Hours;
 
 /**
  * A lifetime given by an empirical hazard table: hazard {@code hazardPerHour[i]} from age {@code startHours[i]} to
@@ -38,9 +39,9 @@ public record HazardTableLifetime(double[] startHours, double[] hazardPerHour) i
         double[] start = new double[startYears.length];
         double[] hazard = new double[afr.length];
         for (int i = 0; i < start.length; i++) {
-            start[i] = startYears[i] * 8760;
+            start[i] = startYears[i] * Hours.PER_YEAR;
             // AFR is a probability over a year; the constant hazard giving it is -ln(1 - AFR) per year.
-            hazard[i] = -Math.log1p(-afr[i]) / 8760;
+            hazard[i] = -Math.log1p(-afr[i]) / Hours.PER_YEAR;
         }
         return new HazardTableLifetime(start, hazard);
     }
