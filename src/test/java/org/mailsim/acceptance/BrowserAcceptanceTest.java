@@ -54,6 +54,14 @@ class BrowserAcceptanceTest {
             System.err.println("BrowserAcceptanceTest skipped: " + message);
             Assumptions.abort(message);
         }
+        // Fresh pages every time: a folder left by an older build (another marker format) must not be reused.
+        if (Files.exists(OUT)) {
+            try (Stream<Path> old = Files.walk(OUT)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         Files.createDirectories(OUT);
         Path scenarios = ReplayAcceptanceTest.SCENARIOS;
         run("run", scenarios.resolve("portal-baseline.yaml").toString(), "--replications", "20", "--out",

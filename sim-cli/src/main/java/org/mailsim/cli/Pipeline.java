@@ -71,18 +71,6 @@ final class Pipeline {
         return candidate;
     }
 
-    /** The --set overrides with --estimator and --precision added as the scenario keys they stand for. */
-    static List<String> withEstimator(List<String> sets, String estimator, String precision) {
-        List<String> all = new ArrayList<>(sets);
-        if (estimator != null) {
-            all.add("estimator=" + estimator);
-        }
-        if (precision != null) {
-            all.add("precision=" + precision);
-        }
-        return all;
-    }
-
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
     static Loaded load(Path file, List<String> sets) {
         Scenario scenario = Scenario.load(file, sets);

@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailsim.scenario.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,21 +54,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "then one line per replication, then a checksum), for mailsim merge.")
     private Path resultsOut;
 
-    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
-            description = "How P(data loss) is estimated: plain (the share of replications that lost data), rare "
-                    + "(the rare-event estimator: importance sampling per array, scaled to the fleet) or auto (rare "
-                    + "when the plain replications saw fewer than 30 losses). Same as --set estimator=...")
-    private String estimator;
-
-    @Option(names = "--precision", paramLabel = "P%",
-            description = "Rare-event estimator: stop when the 95% interval's half-width is at most P% of the "
-                    + "estimate (default 10%). Same as --set precision=P%.")
-    private String precision;
-
-    @Option(names = "--max-time", paramLabel = "DURATION",
-            description = "Rare-event estimator: stop after this wall time (e.g. 90s, 5m) even if the precision is "
-                    + "not reached; the result reports the precision reached and is then not reproducible.")
-    private String maxTime;
+    @Mixin
+    private EstimatorOptions estimation = new EstimatorOptions();
 
     enum Format { table, json }
 
@@ -91,26 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
-        double maxSeconds = Double.POSITIVE_INFINITY;
-        if (maxTime != null) {
-            try {
-                maxSeconds = Units.duration(maxTime) * 3600;
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--max-time " + maxTime + ": " + e.getMessage() + "; accepted: a"
-                        + " duration such as 90s, 5m or 1h");
-            }
-            if (!(maxSeconds > 0)) {
-                throw new InvalidInputException("--max-time must be positive, got " + maxTime);
-            }
-        }
-        List<String> overrides = Pipeline.withEstimator(scenario.sets, estimator, precision);
-        if (scenario.replications != null) {
-            overrides.add("replications=" + scenario.replications);
-        }
-        if (scenario.seed != null) {
-            overrides.add("seed=" + scenario.seed);
-        }
-        Pipeline.Loaded loaded = Pipeline.load(file, overrides);
+        double maxSeconds = estimation.maxSeconds();
+        Pipeline.Loaded loaded = Pipeline.load(file, estimation.overrides(scenario));
         Shard block = shard != null ? shard : Shard.WHOLE;
         if (shard != null) {
             if (resultsOut == null) {

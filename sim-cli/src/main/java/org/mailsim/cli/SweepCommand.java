@@ -92,21 +92,9 @@ public final class SweepCommand implements Callable<Integer> {
             + "ci95High.")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
-            description = "How each configuration's P(data loss) is estimated, and so ranked: plain, rare (the "
-                    + "rare-event estimator) or auto (rare when the plain replications saw fewer than 30 losses). "
-                    + "Same as --set estimator=...")
-    String estimator;
-
-    @Option(names = "--precision", paramLabel = "P%",
-            description = "Rare-event estimator: the relative 95% half-width each configuration stops at (default "
-                    + "10%). Same as --set precision=P%.")
-    String precision;
-
-    @Option(names = "--max-time", paramLabel = "DURATION",
-            description = "Rare-event estimator: wall time per configuration (e.g. 30s); results then depend on the "
-                    + "machine.")
-    String maxTime;
+    /** --estimator, --precision and --max-time (per configuration). */
+    @Mixin
+    EstimatorOptions estimation = new EstimatorOptions();
 
     @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class, description = "Run only configurations I, I+N, I+2N, ... of the "
             + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
@@ -131,7 +119,7 @@ public final class SweepCommand implements Callable<Integer> {
      * e.g. {@code overrides -> SweepPoint.of(run(Scenario.load(file, sets + overrides), threads))}.
      */
     private ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
-        double maxSeconds = maxSeconds();
+        double maxSeconds = estimation.maxSeconds();
         return overrides -> {
             List<String> all = new java.util.ArrayList<>(sets);
             overrides.forEach((key, value) -> all.add(key + "=" + value));
@@ -155,22 +143,6 @@ public final class SweepCommand implements Callable<Integer> {
                     d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications(), severities,
                     point.extent());
         };
-    }
-
-    private double maxSeconds() {
-        if (maxTime == null) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double seconds;
-        try {
-            seconds = org.mailsim.scenario.Units.duration(maxTime) * 3600;
-        } catch (IllegalArgumentException e) {
-            throw new SweepInputException("--max-time " + maxTime + ": " + e.getMessage());
-        }
-        if (!(seconds > 0)) {
-            throw new SweepInputException("--max-time must be positive, got " + maxTime);
-        }
-        return seconds;
     }
 
     @Override
@@ -204,14 +176,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter stdout, PrintWriter err) {
-        List<String> baseSets = Pipeline.withEstimator(scenario.sets, estimator, precision);
-        maxSeconds();
-        if (scenario.replications != null) {
-            baseSets.add("replications=" + scenario.replications);
-        }
-        if (scenario.seed != null) {
-            baseSets.add("seed=" + scenario.seed);
-        }
+        List<String> baseSets = estimation.overrides(scenario);
         checkOwnFolder(out);
         Scenario base = Scenario.load(file, baseSets);
         // A target on the command line wins over the one stated in the scenario.
