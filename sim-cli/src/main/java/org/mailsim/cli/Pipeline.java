@@ -74,17 +74,11 @@ final class Pipeline {
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
     static Loaded load(Path file, List<String> sets) {
         Scenario scenario = Scenario.load(file, sets);
-        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets),
-                org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET);
+        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets));
     }
 
     /** A scenario as loaded and bound, with the overrides that produced it. */
-    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets, long eventBudget) {
-        /** The same run with another event budget per replication (--max-events). */
-        Loaded withEventBudget(long budget) {
-            return new Loaded(file, scenario, spec, sets, budget);
-        }
-
+    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets) {
         /** The command line that reproduces this run. */
         String command() {
             List<String> words = new ArrayList<>(List.of("mailsim", "run", file.toString()));
@@ -95,9 +89,13 @@ final class Pipeline {
             return String.join(" ", words);
         }
 
-        /** The --set overrides that make this run a what-if (seed and replications are recorded on their own). */
+        /**
+         * The --set overrides that make this run a what-if: not seed and replications (recorded on their own), nor
+         * the event budget (it changes no result).
+         */
         List<String> whatIfs() {
-            return sets.stream().filter(s -> !s.startsWith("replications=") && !s.startsWith("seed=")).toList();
+            return sets.stream().filter(s -> !s.startsWith("replications=") && !s.startsWith("seed=")
+                    && !s.startsWith(org.mailsim.scenario.Schema.MAX_EVENTS.path() + "=")).toList();
         }
 
         Result run(int threads, ReplicationRunner.Progress progress) {
@@ -117,10 +115,7 @@ final class Pipeline {
                 ReplicationRunner.Progress progress) {
             long start = System.nanoTime();
             PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
-            // The local engine honours --max-events; an engine elsewhere keeps its own default budget.
-            ReplicationEngine effective = engine == ReplicationEngine.LOCAL ? ReplicationEngine.local(eventBudget)
-                    : engine;
-            effective.run(scenario, spec, threads, first, count, replication -> {
+            engine.run(scenario, spec, threads, first, count, replication -> {
                 tap.accept(replication);
                 merge.add(replication);
             }, progress);

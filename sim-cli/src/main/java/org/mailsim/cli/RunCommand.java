@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +78,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
         double maxSeconds = estimation.maxSeconds();
-        Pipeline.Loaded loaded = Pipeline.load(file, estimation.overrides(scenario));
+        List<String> overrides = estimation.overrides(scenario);
+        overrides.addAll(limits.overrides());
+        Pipeline.Loaded loaded = Pipeline.load(file, overrides);
         Shard block = shard != null ? shard : Shard.WHOLE;
         if (shard != null) {
             if (resultsOut == null) {
@@ -89,7 +92,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         limits.check(loaded.spec(), threadCount);
-        loaded = loaded.withEventBudget(limits.eventBudget());
         // A shard writes a report only when asked: its figures cover a part of the run.
         Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name(), loaded.whatIfs());
         if (resultsOut != null) {
