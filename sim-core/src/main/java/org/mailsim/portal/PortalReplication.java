@@ -61,16 +61,12 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private boolean sectorLossUnderway;
 
     PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace) {
-        this(spec, replication, workspace, Simulator.DEFAULT_EVENT_BUDGET);
-    }
-
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, long eventBudget) {
         this.spec = spec;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = workspace.reset(streams);
         sim = workspace.simulator();
-        sim.setEventBudget(eventBudget);
+        sim.setEventBudget(spec.eventBudget());
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
         filesMissing = new double[storageSpec.groups()];
