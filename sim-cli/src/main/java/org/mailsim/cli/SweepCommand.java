@@ -191,7 +191,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         checkNoConflicts(grid);
-        checkEveryConfiguration(grid, baseSets);
+        checkEveryConfiguration(grid, baseSets, base.string(Schema.COSTS_CURRENCY));
         SweepIdentity identity = SweepIdentity.of(SweepIdentity.baseText(base.toYaml()), base.seed(),
                 base.replications());
         try {
@@ -212,10 +212,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         List<SweepRow> rows = Sweep.run(grid, runner, state, progress(err, state, ""));
         SweepTable table = new SweepTable(grid.keys(), rows, target);
-        Path csv = out.resolve("sweep.csv");
-        table.writeCsv(csv);
         org.mailsim.portal.PortalSpec baseSpec = org.mailsim.portal.ScenarioBinding.bind(base);
         String currency = baseSpec.costs().currency();
+        Path csv = out.resolve("sweep.csv");
+        table.writeCsv(csv, currency);
         List<Path> charts;
         try {
             charts = SweepCharts.writeAll(table, out, currency);
@@ -361,16 +361,22 @@ public final class SweepCommand implements Callable<Integer> {
 
     /**
      * Loads the scenario of every configuration before running any, so a combination the scenario rejects (say,
-     * a RAID level with too few disks) stops the sweep at once instead of hours into it.
+     * a RAID level with too few disks) stops the sweep at once instead of hours into it. Every configuration must
+     * price in the base scenario's currency: the table, its charts and sweep.csv's headers compare costs in one.
      */
-    private void checkEveryConfiguration(SweepGrid grid, List<String> baseSets) {
+    private void checkEveryConfiguration(SweepGrid grid, List<String> baseSets, String currency) {
         List<String> problems = new ArrayList<>();
         int failed = 0;
         for (Configuration c : grid.configurations()) {
             List<String> all = new ArrayList<>(baseSets);
             all.addAll(c.asSets());
             try {
-                Scenario.load(file, all);
+                String own = Scenario.load(file, all).string(Schema.COSTS_CURRENCY);
+                if (!own.equals(currency)) {
+                    throw new SweepInputException(c.id() + " (" + c.describe() + ") prices in " + own
+                            + ", the scenario in " + currency + ": a sweep compares costs in one currency "
+                            + "(costs.currency); sweep one currency at a time");
+                }
             } catch (ScenarioException e) {
                 failed++;
                 if (problems.size() < 5) {

@@ -113,7 +113,8 @@ class SweepCommandTest {
                 .first().asString().startsWith("[1/6] c0000-").contains("storage.raid.width=6 storage.spares.kind=none");
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv).hasSize(7);
-        assertThat(csv.get(0)).startsWith("configuration,storage.raid.width,storage.spares.kind,replications,");
+        assertThat(csv.get(0)).startsWith("configuration,storage.raid.width,storage.spares.kind,replications [replications],"
+                + "totalCost.mean [USD],");
         // userHours <= 9: w6 s0 8.57, w6 s1, w8 s1, w12 s1; P(loss) <= 0.1: losses w - 6 - 2s = 0, 0, 0, 2 of 40
         // (0.05). The cheapest: w6 s0 (2000).
         assertThat(r.out()).contains("Cheapest meeting userHoursUnavailable <= 9.0 and probabilityOfDataLoss <= 0.1: "
@@ -125,6 +126,17 @@ class SweepCommandTest {
         }
         assertThat(Files.readString(out.resolve("sweep-summary.txt"))).contains("Pareto front")
                 .contains("seed 11, 40 replications per configuration");
+    }
+
+    @Test
+    void costColumnsAreHeadedWithTheScenariosCurrency() throws IOException {
+        Path file = scenario(SCENARIO.replace("sweep:", "costs: {currency: EUR}\nsweep:"));
+        Path out = dir.resolve("out");
+        Result r = run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        String header = Files.readAllLines(out.resolve("sweep.csv")).get(0);
+        assertThat(header).contains(",totalCost.mean [EUR],", ",costPerUsableTerabytePerYear.estimate [EUR/TB/y],")
+                .doesNotContain("USD");
     }
 
     @Test
@@ -240,8 +252,12 @@ class SweepCommandTest {
                 "[6, 8, 0]")).toString(), "--out", o));
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString(), "--out", o, "--replications", "0"));
         results.add(run(formulaRunners(new AtomicInteger(), -1), file.toString()));
+        // Costs in two currencies cannot share a table (nor sweep.csv's "[USD]" headers).
+        results.add(run(formulaRunners(new AtomicInteger(), -1), scenario(SCENARIO.replace("  storage.spares.kind:",
+                "  costs.currency: [USD, EUR]\n  storage.spares.kind:")).toString(), "--out", o));
         List<String> expected = List.of("unknown quantity 'uptime'", "conflicts with the swept key storage.spares.kind",
-                "missing.yaml", "no sweep: block", "storage.raid.width", "at least 1", "--out");
+                "missing.yaml", "no sweep: block", "storage.raid.width", "at least 1", "--out",
+                "prices in EUR, the scenario in USD: a sweep compares costs in one currency");
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             assertThat(r.exit()).as("case %d: %s", i, r.err()).isEqualTo(2);

@@ -73,9 +73,17 @@ class JsonContractDocTest {
                 new RunExtent(ReportFixtures.HORIZON, false, 40, 5_120));
         Configuration c = new Configuration(0, "c0000-aaaaaaaa", java.util.Map.of("k", "a"), "aaaaaaaaaaaaaaaa");
         SweepTable table = new SweepTable(List.of("k"), List.of(new SweepRow(c, point, false)), Target.NONE);
-        String header = table.toCsv().lines().findFirst().orElseThrow();
+        String header = table.toCsv("USD").lines().findFirst().orElseThrow();
         List<String> missing = new ArrayList<>();
-        for (String column : header.split(",")) {
+        for (String named : header.split(",")) {
+            // "NAME [UNIT]": the page names the column; the units are in its table of units.
+            String column = named.replaceFirst(" \\[[^\\]]*\\]$", "");
+            if (!column.equals(named)) {
+                String unit = named.substring(column.length() + 2, named.length() - 1);
+                if (!doc.contains("`" + unit + "`")) {
+                    missing.add(named + " (its unit)");
+                }
+            }
             if (column.equals("k")) {
                 continue; // a swept key
             }

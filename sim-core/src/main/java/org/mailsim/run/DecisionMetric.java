@@ -60,6 +60,20 @@ public enum DecisionMetric {
         return label;
     }
 
+    /**
+     * The figure's unit as a column header writes it: its metric's unit ({@code currency} for money), then
+     * {@code /TB} (per usable decimal terabyte) and {@code /y} (per year of 365 days) where it is scaled so:
+     * "mails/y", "USD/TB/y"; {@code fraction} for the probability of an array loss.
+     */
+    public String unit(String currency) {
+        if (metric == null) {
+            return Metric.Unit.FRACTION.symbol();
+        }
+        boolean perTerabyte = this == COST_PER_USABLE_TERABYTE || this == COST_PER_USABLE_TERABYTE_PER_YEAR;
+        return metric.unit().symbol(currency) + (perTerabyte ? "/" + Metric.Unit.TERABYTES.symbol() : "")
+                + (perYear ? "/y" : "");
+    }
+
     /** The metric named {@code key}, or null. */
     public static DecisionMetric byKey(String key) {
         for (DecisionMetric m : values()) {

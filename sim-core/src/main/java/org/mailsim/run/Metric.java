@@ -63,10 +63,19 @@ public enum Metric {
         MEASURE
     }
 
-    /** What one unit of a value is; bytes are decimal (1 kB = 1,000 B), money is in the scenario's currency. */
+    /**
+     * What one unit of a value is; bytes are decimal (1 kB = 1,000 B, 1 TB = 10^12 B), money is in the scenario's
+     * currency. Besides the metrics' units: {@link #FRACTION} for probabilities (0 to 1, never per cent),
+     * {@link #TERABYTES} for usable capacity and {@link #REPLICATIONS} for sample sizes, so that every figure of a
+     * table (sweep.csv's columns) takes its unit from here.
+     */
     public enum Unit {
         DISKS("disks"), ARRAYS("arrays"), EVENTS("events"), MAILS("mails"), USERS("users"),
-        USER_HOURS("user-hours"), HOURS("h"), BYTES("B"), MONEY("currency");
+        USER_HOURS("user-hours"), HOURS("h"), BYTES("B"), MONEY("currency"),
+        /** A probability as a fraction between 0 and 1 (0.05 is 5%). */
+        FRACTION("fraction"),
+        TERABYTES("TB"),
+        REPLICATIONS("replications");
 
         private final String symbol;
 
@@ -77,6 +86,11 @@ public enum Metric {
         /** The unit as written after a number or in a column header ("h", "B", "mails"). */
         public String symbol() {
             return symbol;
+        }
+
+        /** The symbol, with {@code currency} (the scenario's {@code costs.currency}, "USD") standing for money. */
+        public String symbol(String currency) {
+            return this == MONEY ? currency : symbol;
         }
     }
 

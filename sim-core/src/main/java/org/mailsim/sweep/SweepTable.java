@@ -2,18 +2,21 @@ package org.mailsim.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.mailsim.files.AtomicFiles;
 import org.mailsim.files.Csv;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
-import org.mailsim.stats.MetricSummary;
 
 /**
  * A finished sweep: its rows in grid order, three Pareto fronts of expected total cost against a risk (the default
@@ -107,105 +110,110 @@ public final class SweepTable {
 
     // ---------------------------------------------------------------- CSV
 
+    /** Significant digits of a CSV number (values from 10^5 to 10^15 keep every whole unit). */
+    public static final int CSV_DIGITS = 6;
+
+    /** One column of sweep.csv: its name, its unit (null for the id, the swept keys and true/false flags). */
+    private record Column(String name, String unit, IntFunction<String> cell) {
+        String header() {
+            return unit == null ? name : name + " [" + unit + "]";
+        }
+    }
+
     /**
-     * The table as CSV (RFC 4180, LF line ends). Columns: configuration id, the swept keys, replications, then
-     * for totalCost and every other metric {@code NAME.mean}, {@code NAME.ci95Low}, {@code NAME.ci95High};
-     * {@code probabilityOfDataLoss.*} and {@code mttdlHours.*} (estimate, interval, upperBoundOnly/lowerBoundOnly);
-     * then {@code arrays}, {@code usableTerabytes}, for {@code probabilityOfSectorLoss}, {@code probabilityOfOutage}
-     * and every {@link DecisionMetric} {@code NAME.estimate}, {@code NAME.ci95Low}, {@code NAME.ci95High},
+     * The table as CSV (RFC 4180, LF line ends) for spreadsheets and notebooks. Every column holding numbers names
+     * its unit in square brackets after its name, {@code NAME [UNIT]}: {@code totalCost.mean [USD]},
+     * {@code bytesLost.mean [B]}, {@code expectedMailsLostPerYear.estimate [mails/y]},
+     * {@code probabilityOfDataLoss.estimate [fraction]} (a probability between 0 and 1), {@code mttdlHours.estimate
+     * [h]}; the units come from {@link Metric#unit()} and {@link DecisionMetric#unit(String)}, money in
+     * {@code currency}. The configuration id, the swept keys (their values as the scenario writes them) and the
+     * true/false flags have no unit.
+     *
+     * <p>Columns: configuration id, the swept keys, replications, then for totalCost and every other metric
+     * {@code NAME.mean}, {@code NAME.ci95Low}, {@code NAME.ci95High}; {@code probabilityOfDataLoss.*} and
+     * {@code mttdlHours.*} (estimate, interval, upperBoundOnly/lowerBoundOnly); then {@code arrays},
+     * {@code usableTerabytes}, for {@code probabilityOfSectorLoss}, {@code probabilityOfOutage} and every
+     * {@link DecisionMetric} {@code NAME.estimate}, {@code NAME.ci95Low}, {@code NAME.ci95High},
      * {@code NAME.boundOnly}; then {@code paretoCostUsersWithLoss}, {@code paretoCostUserHours},
-     * {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and {@code cheapestMeetingTarget}. Numbers
-     * use {@link #number(double)}.
+     * {@code paretoCostLoss}, {@code meetsTarget} (empty without a target) and {@code cheapestMeetingTarget}.
+     * Numbers are rounded by {@link #csvNumber(double)}; the sweep state keeps them exact.
      */
-    public String toCsv() {
+    public String toCsv(String currency) {
+        List<Column> columns = columns(currency);
         List<List<String>> out = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        header.add("configuration");
-        header.addAll(keys);
-        header.add("replications");
-        for (Metric metric : metricOrder()) {
-            header.add(metric.key() + ".mean");
-            header.add(metric.key() + ".ci95Low");
-            header.add(metric.key() + ".ci95High");
-        }
-        for (String e : List.of("probabilityOfDataLoss", "mttdlHours")) {
-            header.add(e + ".estimate");
-            header.add(e + ".ci95Low");
-            header.add(e + ".ci95High");
-        }
-        header.add("probabilityOfDataLoss.upperBoundOnly");
-        header.add("mttdlHours.lowerBoundOnly");
-        header.add("arrays");
-        header.add("usableTerabytes");
-        for (String name : estimateColumns()) {
-            header.add(name + ".estimate");
-            header.add(name + ".ci95Low");
-            header.add(name + ".ci95High");
-            header.add(name + ".boundOnly");
-        }
-        header.add("paretoCostUsersWithLoss");
-        header.add("paretoCostUserHours");
-        header.add("paretoCostLoss");
-        header.add("meetsTarget");
-        header.add("cheapestMeetingTarget");
-        out.add(header);
+        out.add(columns.stream().map(Column::header).toList());
         for (int i = 0; i < rows.size(); i++) {
-            SweepRow row = rows.get(i);
-            SweepPoint p = row.point();
-            List<String> cells = new ArrayList<>();
-            cells.add(row.configuration().id());
-            for (String key : keys) {
-                cells.add(row.configuration().overrides().getOrDefault(key, ""));
-            }
-            cells.add(Long.toString(p.replications()));
-            for (Metric metric : metricOrder()) {
-                MetricSummary s = p.metric(metric);
-                cells.add(number(s.mean()));
-                cells.add(number(s.ci95Low()));
-                cells.add(number(s.ci95High()));
-            }
-            for (Estimate e : List.of(p.probabilityOfDataLoss(), p.mttdlHours())) {
-                cells.add(number(e.estimate()));
-                cells.add(number(e.ci95Low()));
-                cells.add(number(e.ci95High()));
-            }
-            cells.add(Boolean.toString(p.probabilityOfDataLoss().boundOnly()));
-            cells.add(Boolean.toString(p.mttdlHours().boundOnly()));
-            cells.add(Long.toString(p.extent().arrays()));
-            cells.add(number(p.extent().usableTerabytes()));
-            for (String name : estimateColumns()) {
-                Estimate e = Target.estimateOf(name, p);
-                cells.add(number(e.estimate()));
-                cells.add(number(e.ci95Low()));
-                cells.add(number(e.ci95High()));
-                cells.add(Boolean.toString(e.boundOnly()));
-            }
-            cells.add(Boolean.toString(frontUsersWithLoss[i]));
-            cells.add(Boolean.toString(frontUserHours[i]));
-            cells.add(Boolean.toString(frontLoss[i]));
-            cells.add(target.isEmpty() ? "" : Boolean.toString(meets[i]));
-            cells.add(Boolean.toString(i == cheapest));
-            out.add(cells);
+            int row = i;
+            out.add(columns.stream().map(c -> c.cell().apply(row)).toList());
         }
         return Csv.write(out);
     }
 
-    /** Writes {@link #toCsv()} to {@code file} through a temporary file and a rename (never half a table). */
-    public void writeCsv(Path file) {
+    private List<Column> columns(String currency) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("configuration", null, i -> rows.get(i).configuration().id()));
+        for (String key : keys) {
+            columns.add(new Column(key, null, i -> rows.get(i).configuration().overrides().getOrDefault(key, "")));
+        }
+        columns.add(new Column("replications", Metric.Unit.REPLICATIONS.symbol(),
+                i -> Long.toString(point(i).replications())));
+        for (Metric metric : metricOrder()) {
+            String unit = metric.unit().symbol(currency);
+            columns.add(new Column(metric.key() + ".mean", unit, i -> csvNumber(point(i).metric(metric).mean())));
+            columns.add(new Column(metric.key() + ".ci95Low", unit,
+                    i -> csvNumber(point(i).metric(metric).ci95Low())));
+            columns.add(new Column(metric.key() + ".ci95High", unit,
+                    i -> csvNumber(point(i).metric(metric).ci95High())));
+        }
+        estimateColumns(columns, "probabilityOfDataLoss", Metric.Unit.FRACTION.symbol(),
+                i -> point(i).probabilityOfDataLoss());
+        estimateColumns(columns, "mttdlHours", Metric.Unit.HOURS.symbol(), i -> point(i).mttdlHours());
+        columns.add(new Column("probabilityOfDataLoss.upperBoundOnly", null,
+                i -> Boolean.toString(point(i).probabilityOfDataLoss().boundOnly())));
+        columns.add(new Column("mttdlHours.lowerBoundOnly", null,
+                i -> Boolean.toString(point(i).mttdlHours().boundOnly())));
+        columns.add(new Column("arrays", Metric.Unit.ARRAYS.symbol(), i -> Long.toString(point(i).extent().arrays())));
+        columns.add(new Column("usableTerabytes", Metric.Unit.TERABYTES.symbol(),
+                i -> csvNumber(point(i).extent().usableTerabytes())));
+        for (String name : List.of("probabilityOfSectorLoss", "probabilityOfOutage")) {
+            estimateAndBoundColumns(columns, name, Metric.Unit.FRACTION.symbol());
+        }
+        for (DecisionMetric m : DecisionMetric.values()) {
+            estimateAndBoundColumns(columns, m.key(), m.unit(currency));
+        }
+        columns.add(new Column("paretoCostUsersWithLoss", null, i -> Boolean.toString(frontUsersWithLoss[i])));
+        columns.add(new Column("paretoCostUserHours", null, i -> Boolean.toString(frontUserHours[i])));
+        columns.add(new Column("paretoCostLoss", null, i -> Boolean.toString(frontLoss[i])));
+        columns.add(new Column("meetsTarget", null, i -> target.isEmpty() ? "" : Boolean.toString(meets[i])));
+        columns.add(new Column("cheapestMeetingTarget", null, i -> Boolean.toString(i == cheapest)));
+        return columns;
+    }
+
+    private SweepPoint point(int row) {
+        return rows.get(row).point();
+    }
+
+    private static void estimateColumns(List<Column> columns, String name, String unit,
+                                        IntFunction<Estimate> estimate) {
+        columns.add(new Column(name + ".estimate", unit, i -> csvNumber(estimate.apply(i).estimate())));
+        columns.add(new Column(name + ".ci95Low", unit, i -> csvNumber(estimate.apply(i).ci95Low())));
+        columns.add(new Column(name + ".ci95High", unit, i -> csvNumber(estimate.apply(i).ci95High())));
+    }
+
+    private void estimateAndBoundColumns(List<Column> columns, String name, String unit) {
+        estimateColumns(columns, name, unit, i -> Target.estimateOf(name, point(i)));
+        columns.add(new Column(name + ".boundOnly", null,
+                i -> Boolean.toString(Target.estimateOf(name, point(i)).boundOnly())));
+    }
+
+    /** Writes {@link #toCsv(String)} to {@code file} through a temporary file and a rename (never half a table). */
+    public void writeCsv(Path file, String currency) {
         try {
             // The sweep's folder is its own (SweepCommand refuses a folder that holds other files).
-            AtomicFiles.writeString(file, existing -> null, toCsv());
+            AtomicFiles.writeString(file, existing -> null, toCsv(currency));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static List<String> estimateColumns() {
-        List<String> names = new ArrayList<>(List.of("probabilityOfSectorLoss", "probabilityOfOutage"));
-        for (DecisionMetric m : DecisionMetric.values()) {
-            names.add(m.key());
-        }
-        return names;
     }
 
     /** totalCost first (the x axis of every comparison), then the other metrics in their JSON order. */
@@ -221,11 +229,37 @@ public final class SweepTable {
     }
 
     /**
-     * Locale-independent and round-trippable: {@link Double#toString(double)} ("12.5", "1.0E-5", "NaN",
-     * "Infinity"), which {@link Double#parseDouble(String)}, pandas and R read back to the same value.
+     * A number as sweep.csv writes it, locale-independent, for spreadsheets and pandas alike: rounded to
+     * {@value #CSV_DIGITS} significant digits, but never coarser than a whole unit below 10^15 (a cost of
+     * 1,297,157.18 is written 1297157, 4.8021002897e11 bytes 480210028969); plain decimals from 10^-4 to 10^15
+     * ({@code 851531}, {@code 278.458}, {@code 0.000123457}), scientific notation beyond ({@code 1.322E-9},
+     * {@code 2.5E16}), which every spreadsheet and CSV reader reads as a number; whole values without a decimal
+     * point ({@code 2000}, {@code 0}); an undefined value (NaN) as an empty cell, an open interval end as
+     * {@code Infinity}. The value read back is within 5 parts in a million (half a unit in the sixth digit) of the
+     * exact one.
      */
-    public static String number(double value) {
-        return Double.toString(value);
+    public static String csvNumber(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        if (value == 0) {
+            return "0"; // and -0.0
+        }
+        BigDecimal exact = new BigDecimal(value);
+        double magnitude = Math.abs(value);
+        if (magnitude < 1e-4 || magnitude >= 1e15) {
+            BigDecimal rounded = exact.round(new MathContext(CSV_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            String digits = rounded.unscaledValue().abs().toString();
+            int exponent = digits.length() - 1 - rounded.scale();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (value < 0 ? "-" : "") + mantissa + "E" + exponent;
+        }
+        int wholeDigits = magnitude < 1 ? 0 : exact.abs().toBigInteger().toString().length();
+        return exact.round(new MathContext(Math.max(CSV_DIGITS, wholeDigits), RoundingMode.HALF_EVEN))
+                .stripTrailingZeros().toPlainString();
     }
 
     // ---------------------------------------------------------------- summary
@@ -287,7 +321,7 @@ public final class SweepTable {
         }
     }
 
-    /** For people (the summary); the CSV keeps every digit with {@link #number}. */
+    /** For people (the summary); the CSV rounds with {@link #csvNumber}. */
     static String readable(double value) {
         return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.4g", value);

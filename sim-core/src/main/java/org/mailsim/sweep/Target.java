@@ -71,7 +71,7 @@ public record Target(List<Condition> conditions) {
         public String describe() {
             boolean defaultStatistic = statistic.equals("mean") || statistic.equals("estimate");
             return quantity + (defaultStatistic ? "" : "." + statistic) + " " + comparison + " "
-                    + SweepTable.number(bound);
+                    + Double.toString(bound);
         }
     }
 

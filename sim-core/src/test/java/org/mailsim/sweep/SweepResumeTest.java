@@ -38,7 +38,7 @@ class SweepResumeTest {
         List<SweepRow> rows = Sweep.run(grid, runner, state, new Sweep.Listener() { });
         SweepTable table = new SweepTable(grid.keys(), rows, TARGET);
         Path csv = out.resolve("sweep.csv");
-        table.writeCsv(csv);
+        table.writeCsv(csv, "USD");
         return Files.readAllBytes(csv);
     }
 
@@ -68,6 +68,14 @@ class SweepResumeTest {
         // And a third run reads everything back without running anything.
         SweepFixtures.CountingRunner idle = new SweepFixtures.CountingRunner(0);
         assertThat(sweep(out, idle, new ArrayList<>())).isEqualTo(reference);
+        // The CSV rounds (six significant digits) and would hide a lossy state: the resumed figures themselves are
+        // the exact ones.
+        List<SweepRow> rows = Sweep.run(grid(), new SweepFixtures.CountingRunner(0),
+                SweepState.open(out, IDENTITY, w -> { }), new Sweep.Listener() { });
+        for (SweepRow row : rows) {
+            assertThat(row.resumed()).isTrue();
+            assertThat(row.point()).isEqualTo(SweepFixtures.point(row.configuration().overrides()));
+        }
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class SweepCharts {
         if (bound != null) {
             ValueMarker line = new ValueMarker(bound, new Color(0xC44E52), new BasicStroke(1.5f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            line.setLabel("target " + SweepTable.number(bound));
+            line.setLabel("target " + Double.toString(bound));
             line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
