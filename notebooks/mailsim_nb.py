@@ -84,6 +84,25 @@ def replay(name, out=None, replications=None):
     return json.loads(mailsim(*args))
 
 
+def read_sweep(path):
+    """``sweep.csv`` of ``mailsim sweep`` as a table with bare column names, and its units.
+
+    The file's headers carry their units, ``totalCost.mean [USD]``, ``probabilityOfDataLoss.estimate [fraction]``
+    (docs/json-contract.md); the table's columns are the names without them (``totalCost.mean``), and ``units`` maps
+    each such name to its unit (``{"totalCost.mean": "USD", ...}``; the id, swept keys and flags have none).
+    """
+    table = pd.read_csv(path)
+    units = {}
+    names = []
+    for column in table.columns:
+        name, bracket, unit = column.partition(" [")
+        if bracket:
+            units[name] = unit.rstrip("]")
+        names.append(name)
+    table.columns = names
+    return table, units
+
+
 def milestones(replay_doc, variant=0):
     """Reported milestones beside the simulated ones for one variant of a replay (default: the outage as it
     happened): reported and simulated hours (the mean over the replications with an incident), the simulated min and
