@@ -10,6 +10,7 @@ import org.mailsim.report.html.Html;
 import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
+import org.mailsim.run.Severity;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
 
@@ -127,21 +128,20 @@ public final class ReportHtml {
     }
 
     private static List<Risk> risk(RunReport report, String horizon) {
-        Estimate p = report.probabilityOfDataLoss();
         Estimate m = report.mttdlHours();
         List<Risk> rows = new ArrayList<>();
-        String name = "P(data loss within " + horizon + ")";
-        if (report.durability() != null) {
-            rows.add(new Risk(name, Figures.number(p.estimate()), Figures.number(p.ci95Low()) + " to "
-                    + Figures.number(p.ci95High()) + " (rare-event estimate, see Durability)", false));
-        } else if (p.boundOnly()) {
-            rows.add(new Risk(name, "< " + Figures.percent(p.ci95High()), "no loss observed in "
-                    + Figures.number(report.replications()) + " replications; upper bound", true));
-        } else {
-            rows.add(new Risk(name, Figures.percent(p.estimate()), Figures.percent(p.ci95Low()) + " to "
-                    + Figures.percent(p.ci95High()) + " (" + Figures.number(report.replicationsWithLoss()) + " of "
-                    + Figures.number(report.replications()) + " replications)", false));
-        }
+        boolean rare = report.durability() != null;
+        rows.add(probability("P(data loss within " + horizon + ")", report.probabilityOfDataLoss(), report, rare,
+                report.replicationsWithLoss()));
+        // The severity classes, worst first, each on its own (one replication may see several): a planner weighs
+        // a lost array, some unreadable mails and hours without mail differently. The rare-event estimator, when
+        // used, covers the two loss classes.
+        rows.add(probability("P(a whole array lost within " + horizon + ")", report.probability(Severity.ARRAY_LOSS), report,
+                rare, -1));
+        rows.add(probability("P(unreadable sectors lost mail within " + horizon + ")",
+                report.probability(Severity.SECTOR_LOSS), report, rare, -1));
+        rows.add(probability("P(a storage outage that lost nothing, within " + horizon + ")", report.probability(Severity.OUTAGE), report,
+                false, -1));
         String mttdl = report.mttdlMethod().exponentialApproximation()
                 ? "MTTDL (mean time to data loss; exponential approximation: exposure / losses)"
                 : "MTTDL (mean time to data loss; sample mean of the times to first loss)";
@@ -155,6 +155,24 @@ public final class ReportHtml {
         return rows;
     }
 
+    /**
+     * A probability row: the estimate with its interval, or an upper bound when nothing was observed;
+     * {@code withLoss} (when known) says in how many replications.
+     */
+    private static Risk probability(String name, Estimate p, RunReport report, boolean rare, long withLoss) {
+        if (rare) {
+            return new Risk(name, Figures.number(p.estimate()), Figures.number(p.ci95Low()) + " to "
+                    + Figures.number(p.ci95High()) + " (rare-event estimate, see Durability)", false);
+        }
+        if (p.boundOnly()) {
+            return new Risk(name, "< " + Figures.percent(p.ci95High()), "not observed in "
+                    + Figures.number(report.replications()) + " replications; upper bound", true);
+        }
+        return new Risk(name, Figures.percent(p.estimate()), Figures.percent(p.ci95Low()) + " to "
+                + Figures.percent(p.ci95High()) + (withLoss < 0 ? "" : " (" + Figures.number(withLoss) + " of "
+                + Figures.number(report.replications()) + " replications)"), false);
+    }
+
     private static List<MetricRow> metrics(RunReport report) {
         List<MetricRow> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
@@ -162,7 +180,7 @@ public final class ReportHtml {
             String name = Words.metric(metric) + (metric == Metric.TOTAL_COST && !report.currency().isEmpty()
                     ? " (" + report.currency() + ")" : "");
             if (s.count() == 0) {
-                rows.add(new MetricRow(name, "no storage incident in any replication", null, null, null, null,
+                rows.add(new MetricRow(name, Words.NO_OUTAGE + " in any replication", null, null, null, null,
                         null, null));
                 continue;
             }

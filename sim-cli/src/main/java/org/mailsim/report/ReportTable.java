@@ -35,7 +35,7 @@ public final class ReportTable {
         for (Metric metric : Metric.values()) {
             MetricSummary s = report.summary(metric);
             if (s.count() == 0) {
-                rows.add(new String[] {Words.metric(metric), "none", "(no storage incident)", "", ""});
+                rows.add(new String[] {Words.metric(metric), "none", "(" + Words.NO_OUTAGE + ")", "", ""});
             } else {
                 rows.add(new String[] {Words.metric(metric), Figures.number(s.mean()), interval(s.ci95Low(), s.ci95High()),
                         Figures.number(s.p95()), Figures.number(s.max())});

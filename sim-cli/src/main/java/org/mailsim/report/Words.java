@@ -22,21 +22,25 @@ public final class Words {
     private Words() {
     }
 
+    /** What the two recovery durations have none of: they are measured per storage outage. */
+    public static final String NO_OUTAGE = "no storage outage";
+
     /**
-     * A metric's name on a page, saying what one value is: the two durations are per storage incident (the replay's
-     * "send/receive back" and "full recovery" are per replication, and named so).
+     * A metric's name on a page, saying what one value is: the two durations are per storage outage, an incident
+     * that cut users off (a sector loss restored in place cuts nobody off and has none); the replay's "send/receive
+     * back" and "full recovery" are per replication, and named so.
      */
     public static String metric(org.mailsim.run.Metric metric) {
         return switch (metric) {
-            case HOURS_TO_RESTORE_SERVICE -> "hours to restore send/receive (per storage incident)";
-            case HOURS_TO_FULL_RECOVERY -> "hours to full recovery (per storage incident)";
+            case HOURS_TO_RESTORE_SERVICE -> "hours to restore send/receive (per storage outage)";
+            case HOURS_TO_FULL_RECOVERY -> "hours to full recovery (per storage outage)";
             default -> metric.label();
         };
     }
 
     /** A metric's value in its unit: bytes in B/kB/MB/GB/TB, everything else a plain number. */
     public static String metricValue(org.mailsim.run.Metric metric, double value) {
-        return metric == org.mailsim.run.Metric.BYTES_LOST ? Figures.bytes(value) : Figures.number(value);
+        return metric.unit() == org.mailsim.run.Metric.Unit.BYTES ? Figures.bytes(value) : Figures.number(value);
     }
 
     /** "disks (depreciation)" for {@code capital.disks}; an unknown key as it is. */

@@ -78,7 +78,7 @@ class ReportFolderTest {
                 .version("test").build();
         Path folder = ReportFolder.write(report, parent.resolve("quiet"), false);
         String html = Files.readString(folder.resolve("index.html"));
-        assertThat(html).contains("no loss observed in 100 replications; upper bound").contains("No storage incident");
+        assertThat(html).contains("not observed in 100 replications; upper bound").contains("No storage incident");
         for (String reference : all(REFERENCE, html, 1)) {
             assertThat(folder.resolve(reference)).isRegularFile();
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailsim.report.Figures;
+import org.mailsim.report.Words;
 import org.mailsim.report.html.Html;
 import org.mailsim.run.Metric;
 
@@ -264,17 +265,17 @@ public final class Comparison {
     private static String label(Metric metric, String currency) {
         return switch (metric) {
             case TOTAL_COST -> "expected total cost" + (currency.isEmpty() ? "" : " (" + currency + ")");
-            case BYTES_LOST -> "expected bytes lost";
-            case HOURS_TO_RESTORE_SERVICE -> "hours to restore send/receive (mean per storage incident)";
-            case HOURS_TO_FULL_RECOVERY -> "hours to full recovery (mean per storage incident)";
-            default -> "expected " + metric.label() + " per replication";
+            case HOURS_TO_RESTORE_SERVICE, HOURS_TO_FULL_RECOVERY -> "mean " + Words.metric(metric);
+            // The Metric's label says "expected" where a value is an expectation over where losses fall.
+            default -> (metric.label().startsWith("expected ") ? "" : "expected ") + metric.label()
+                    + " per replication";
         };
     }
 
     private static String value(JsonNode m, Metric metric) {
         if (m.path("count").asLong() == 0 || m.path("mean").isNull()) {
             return metric == Metric.HOURS_TO_RESTORE_SERVICE || metric == Metric.HOURS_TO_FULL_RECOVERY
-                    ? "no storage incident" : "n/a";
+                    ? Words.NO_OUTAGE : "n/a";
         }
         return format(m.path("mean").asDouble(), metric);
     }
@@ -287,7 +288,7 @@ public final class Comparison {
     }
 
     private static String format(double v, Metric metric) {
-        return metric == Metric.BYTES_LOST ? Figures.bytes(v) : Figures.number(v);
+        return Words.metricValue(metric, v);
     }
 
     private static String signed(double v, Metric metric) {

@@ -163,8 +163,8 @@ public final class SweepHtml {
         facts.add(new Fact("expected mails lost", Figures.number(lost.mean()),
                 Figures.number(lost.ci95Low()) + " to " + Figures.number(lost.ci95High())));
         MetricSummary restore = p.metric(Metric.HOURS_TO_RESTORE_SERVICE);
-        facts.add(new Fact("hours to restore send/receive (mean per storage incident)",
-                restore.count() == 0 ? "no storage incident" : Figures.number(restore.mean()) + " h",
+        facts.add(new Fact("hours to restore send/receive (mean per storage outage)",
+                restore.count() == 0 ? Words.NO_OUTAGE : Figures.number(restore.mean()) + " h",
                 restore.count() == 0 ? "" : Figures.number(restore.ci95Low()) + " to " + Figures.number(restore.ci95High())
                         + " h"));
         return facts;
