@@ -12,17 +12,22 @@ import java.util.Locale;
 /**
  * Reads one row per drive: its age when it failed or when observation ended, and whether it failed. Columns:
  * {@code failed} (1/0, true/false, yes/no) and one age column, {@code hours}, {@code days} or {@code years}
- * (365 days); optional {@code model}. Other columns are ignored. Ages count from the drive's installation, and each
- * drive must have been watched from then on (a drive first seen at some age would need a left-truncated
- * likelihood, which this reader does not offer).
+ * (365 days); optional {@code model} and {@code entry}, the age at which the drive came under observation, in the
+ * age column's unit (a drive already in service when the survey began; absent or 0: watched from new). Other
+ * columns are ignored. Ages count from the drive's installation. A drive that came under observation late is a
+ * survivor to that age, so its entry is a left truncation ({@link LifetimeSample}); leaving it out would bias the
+ * fit towards long lives.
  */
 public final class DriveLifetimesReader {
     /** Age columns and their length in hours. */
     private static final String[] AGE_COLUMNS = {"hours", "days", "years"};
     private static final double[] HOURS_PER_UNIT = {1, 24, 24 * 365};
 
-    /** One drive: its model field ("" when the file has no model column), age in hours and fate. */
-    public record Drive(String model, double hours, boolean failed, long line) {
+    /** One drive: its model field ("" when the file has no model column), age in hours, fate and entry age. */
+    public record Drive(String model, double hours, boolean failed, double entryHours, long line) {
+        public Drive(String model, double hours, boolean failed, long line) {
+            this(model, hours, failed, 0, line);
+        }
     }
 
     private DriveLifetimesReader() {
@@ -61,6 +66,7 @@ public final class DriveLifetimesReader {
                     + "when it failed or when observation ended); the header has " + csv.header());
         }
         int model = csv.column("model");
+        int entry = csv.column("entry");
         List<Drive> drives = new ArrayList<>();
         for (CsvFile.Row row : csv.rows()) {
             double hours = csv.nonNegative(row, age) * unit;
@@ -69,7 +75,14 @@ public final class DriveLifetimesReader {
                 throw InvalidDataException.at(source, row.line(), csv.columnName(age),
                         "a positive age for a failed drive", row.fields().get(age).strip());
             }
-            drives.add(new Drive(model < 0 ? "" : row.fields().get(model).strip(), hours, fail, row.line()));
+            double entered = entry < 0 ? 0 : csv.nonNegative(row, entry) * unit;
+            if (entered > hours || (fail && entered == hours)) {
+                throw InvalidDataException.at(source, row.line(), csv.columnName(entry),
+                        "an entry age below the drive's age (" + row.fields().get(age).strip() + ")",
+                        row.fields().get(entry).strip());
+            }
+            drives.add(new Drive(model < 0 ? "" : row.fields().get(model).strip(), hours, fail, entered,
+                    row.line()));
         }
         if (drives.isEmpty()) {
             throw new InvalidDataException(source + ": no data rows after the header");

@@ -40,6 +40,7 @@ public final class LifetimeSummary {
      * @param choice exponential against Weibull; null when the model has too few failures for a fit of its own
      */
     public record ModelLifetimes(String name, LifetimeSample sample, double driveHours, LifetimeChoice choice) {
+        // driveHours: hours under observation, summed over the drives (from entry to failure or end)
         public int drives() {
             return sample.size();
         }
@@ -127,7 +128,7 @@ public final class LifetimeSummary {
             LifetimeSample sample = sample(e.getValue());
             double hours = 0;
             for (DriveLifetimesReader.Drive d : e.getValue()) {
-                hours += d.hours();
+                hours += d.hours() - d.entryHours();   // time under observation
             }
             String name = display.get(e.getKey());
             if (!single && sample.size() < minDrives) {
@@ -152,13 +153,18 @@ public final class LifetimeSummary {
                 .mapToDouble(DriveLifetimesReader.Drive::hours).toArray();
         double[] censored = drives.stream().filter(d -> !d.failed())
                 .mapToDouble(DriveLifetimesReader.Drive::hours).toArray();
-        return LifetimeSample.rightCensored(exact, censored);
+        return LifetimeSample.rightCensored(exact, censored)
+                .withEntries(drives.stream().mapToDouble(DriveLifetimesReader.Drive::entryHours).toArray());
     }
 
     private static LifetimeSample union(List<ModelLifetimes> models) {
         List<Double> exact = new ArrayList<>();
         List<Double> censored = new ArrayList<>();
+        List<Double> entries = new ArrayList<>();
         for (ModelLifetimes m : models) {
+            for (double a : m.sample().entriesView()) {
+                entries.add(a);
+            }
             for (double x : m.sample().exactView()) {
                 exact.add(x);
             }
@@ -167,7 +173,8 @@ public final class LifetimeSummary {
             }
         }
         return LifetimeSample.rightCensored(exact.stream().mapToDouble(Double::doubleValue).toArray(),
-                censored.stream().mapToDouble(Double::doubleValue).toArray());
+                censored.stream().mapToDouble(Double::doubleValue).toArray())
+                .withEntries(entries.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     public String label() {

@@ -142,6 +142,70 @@ class LifetimeChoiceTest {
                 offset(1e-12));
     }
 
+    /**
+     * Weibull(1.5, 80,000 h) drives already in service when the survey began: each comes under observation at a
+     * uniform age up to 40,000 h if it is still alive then (the others were never seen) and is watched for up to
+     * 43,800 h more.
+     */
+    private static List<DriveLifetimesReader.Drive> seenInService(int n, long seed, boolean keepEntry) {
+        Well19937c rng = new Well19937c(seed);
+        WeibullDistribution law = new WeibullDistribution(rng, 1.5, 80_000);
+        List<DriveLifetimesReader.Drive> drives = new ArrayList<>();
+        while (drives.size() < n) {
+            double life = law.sample();
+            double entry = 40_000 * rng.nextDouble();
+            if (life <= entry) {
+                continue;
+            }
+            double end = entry + 43_800 * rng.nextDouble();
+            drives.add(new DriveLifetimesReader.Drive("", Math.min(life, end), life <= end, keepEntry ? entry : 0,
+                    drives.size() + 2));
+        }
+        return drives;
+    }
+
+    @Test
+    void drivesFirstSeenInServiceAreLeftTruncatedAndTheFitMatchesItsProfileEquation() {
+        LifetimeSample s = sample(seenInService(3000, 41, true));
+        assertThat(s.entries()).hasSize(3000);
+        LifetimeChoice c = LifetimeChoice.fit(s);
+        assertThat(c.weibullBetter()).isTrue();
+        assertThat(1.5).isBetween(c.weibull().shape().ci95Low(), c.weibull().shape().ci95High());
+        assertThat(80_000.0).isBetween(c.weibull().scale().ci95Low(), c.weibull().scale().ci95High());
+        // Independently: the left-truncated, right-censored Weibull's profile score in k, solved by Brent,
+        // sum (t^k ln t - a^k ln a) / sum (t^k - a^k) - 1/k - mean of ln x over failures = 0,
+        // scale^k = sum (t^k - a^k) / r; and the exponential's mean = time on test after entry / r.
+        double[] x = s.exact();
+        double[] cens = s.rightCensored();
+        List<double[]> units = new ArrayList<>();
+        List<DriveLifetimesReader.Drive> drives = seenInService(3000, 41, true);
+        for (DriveLifetimesReader.Drive d : drives) {
+            units.add(new double[] {d.hours(), d.entryHours()});
+        }
+        double meanLnX = java.util.Arrays.stream(x).map(Math::log).average().orElseThrow();
+        double k = new BrentSolver(1e-12).solve(1000, kk -> {
+            double num = 0;
+            double den = 0;
+            for (double[] u : units) {
+                num += Math.pow(u[0], kk) * Math.log(u[0]) - Math.pow(u[1], kk) * Math.log(u[1]);
+                den += Math.pow(u[0], kk) - Math.pow(u[1], kk);
+            }
+            return num / den - 1 / kk - meanLnX;
+        }, 0.2, 10);
+        double den = units.stream().mapToDouble(u -> Math.pow(u[0], k) - Math.pow(u[1], k)).sum();
+        double scale = Math.pow(den / x.length, 1 / k);
+        assertThat(c.weibull().shape().estimate()).isCloseTo(k, offset(1e-4 * k));
+        assertThat(c.weibull().scale().estimate()).isCloseTo(scale, offset(1e-4 * scale));
+        double onTest = units.stream().mapToDouble(u -> u[0] - u[1]).sum();
+        assertThat(c.exponential().mean().estimate()).isCloseTo(onTest / x.length, offset(1e-9 * onTest));
+        assertThat(cens.length + x.length).isEqualTo(3000);
+
+        // Ignoring the entries counts the years before them as failure-free exposure at young ages: the early
+        // hazard comes out too low and the shape too steep, its interval far above the true 1.5.
+        LifetimeChoice naive = LifetimeChoice.fit(sample(seenInService(3000, 41, false)));
+        assertThat(naive.weibull().shape().ci95Low()).as(naive.test()).isGreaterThan(1.5);
+    }
+
     @Test
     void modelsThatAgeAlikeArePooledAndModelsThatDoNotAreNot() {
         List<DriveLifetimesReader.Drive> alike = new ArrayList<>(drives("ST8000DM002", 1500, 1.5, 80_000, 31));
@@ -182,5 +246,10 @@ class LifetimeChoiceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriveLifetimesReader.read("drives.csv",
                 new StringReader("days,failed\n0,1\n")))
                 .hasMessageContaining("expected a positive age for a failed drive");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriveLifetimesReader.read("drives.csv",
+                new StringReader("days,failed,entry\n100,1,100\n")))
+                .hasMessage("drives.csv:2: column 'entry': expected an entry age below the drive's age (100), got '100'");
+        assertThat(DriveLifetimesReader.read("drives.csv", new StringReader("days,failed,entry\n100,1,30\n"))
+                .get(0).entryHours()).isEqualTo(720.0);
     }
 }
