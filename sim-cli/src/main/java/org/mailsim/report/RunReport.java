@@ -126,11 +126,6 @@ public record RunReport(String scenario, long seed, long replications, int threa
         return bySeverity.get(severity);
     }
 
-    /** A decision metric of this run ({@link DecisionMetric}). */
-    public Estimate decision(DecisionMetric metric) {
-        return metric.of(this);
-    }
-
     /** True when no replication lost data, so P(loss) and MTTDL are bounds, not estimates. */
     public boolean noLossObserved() {
         return probabilityOfDataLoss.boundOnly();
