@@ -60,13 +60,15 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final double[] filesLostForGood;
     private boolean sectorLossUnderway;
 
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace) {
+    /** With {@code checkpoint} (or null) told how far the run has got, for a progress display. */
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Simulator.Checkpoint checkpoint) {
         this.spec = spec;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = workspace.reset(streams);
         sim = workspace.simulator();
         sim.setEventBudget(spec.eventBudget());
+        sim.setCheckpoint(checkpoint);
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
         filesMissing = new double[storageSpec.groups()];
