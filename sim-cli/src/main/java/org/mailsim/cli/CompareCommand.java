@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares run reports (folders written by mailsim run, or a replay folder's variants): each "
-                + "metric with both 95% intervals and whether the difference from the first is significant.",
+                + "metric with both 95% intervals and whether the difference from the first is significant: paired "
+                + "(common random numbers) when both runs used the same seed and replications and kept "
+                + "replications.csv, else unpaired; the page and compare.json say which.",
                 "Writes DIR/index.html and DIR/compare.json.",
                 "Exit codes: 0 success, 1 failure, 2 invalid input."})
 public final class CompareCommand implements Callable<Integer> {
@@ -49,7 +51,7 @@ public final class CompareCommand implements Callable<Integer> {
                     // Links from the comparison's page to each run's page: relative, so the folders can move together.
                     Path folder = Path.of(r.folder()).toAbsolutePath().normalize();
                     runs.add(new Comparison.Run(r.label(), target.relativize(folder).toString().replace('\\', '/'),
-                            r.summary()));
+                            r.summary(), r.replicationValues()));
                 }
             } catch (IOException e) {
                 err.println("mailsim compare: " + e.getMessage());
