@@ -237,6 +237,32 @@ class ComparisonTest {
     }
 
     @Test
+    void oneReplayFolderComparesItsVariantsPaired() throws IOException {
+        double[][] v = base();
+        Path replay = Files.createDirectories(dir.resolve("replay"));
+        Files.writeString(replay.resolve("replay.json"), "{}");
+        Path variants = Files.createDirectories(replay.resolve("variants"));
+        Files.move(folder("as-it-happened", 2008, i -> result(v[i][0], v[i][1], i % 9 == 0), true),
+                variants.resolve("as-it-happened"));
+        Files.move(folder("raid6", 2008, i -> result(v[i][0], v[i][1] + 10, false), true), variants.resolve("raid6"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new org.mailsim.cli.CompareCommand());
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        int exit = cli.execute(replay.toString(), "--out", dir.resolve("cmp").toString());
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode json = JSON.readTree(dir.resolve("cmp").resolve("compare.json").toFile());
+        assertThat(json.path("runs").get(1).path("comparedWithFirst").path("test").asText())
+                .isEqualTo("paired: common random numbers, 200 pairs");
+        assertThat(diff(json, "totalCost").path("verdict").asText())
+                .isEqualTo("significant (the same difference in every replication)");
+        JsonNode loss = diff(json, "probabilityOfDataLoss");
+        assertThat(loss.path("onlyFirst").asLong()).isEqualTo(23); // replications 0, 9, ..., 198
+        assertThat(loss.path("onlyThis").asLong()).isZero();
+    }
+
+    @Test
     void everyFieldOfCompareJsonIsDocumented() throws IOException {
         double[][] v = base();
         Path a = folder("a", 7, i -> result(v[i][0], v[i][1], i % 9 == 0), true);
