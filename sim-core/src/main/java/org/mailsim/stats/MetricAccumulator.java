@@ -20,6 +20,15 @@ public final class MetricAccumulator {
     private double sumSquaredDeviations;
     private double max = Double.NEGATIVE_INFINITY;
     private final TDigest digest = new MergingDigest(COMPRESSION);
+    /**
+     * While every value so far is the same (bit for bit), they are only counted here and the digest is not fed:
+     * many metrics are 0 in every replication of a scenario (mail lost when it has no users, say), and feeding a
+     * t-digest costs a sort now and then. When another value comes, the digest gets the run first, value by
+     * value, so it ends exactly as if it had been fed all along; a metric that stays constant has every quantile
+     * equal to that value, which is what the digest (clamped to the values' range) gives too.
+     */
+    private long constantRun;
+    private long constantBits;
 
     public void add(double value) {
         if (!Double.isFinite(value)) {
@@ -30,13 +39,38 @@ public final class MetricAccumulator {
         mean += delta / n;
         sumSquaredDeviations += delta * (value - mean);
         max = Math.max(max, value);
+        if (constantRun == n - 1) {
+            long bits = Double.doubleToRawLongBits(value);
+            if (constantRun == 0 || bits == constantBits) {
+                constantBits = bits;
+                constantRun++;
+                return;
+            }
+            feedConstantRun();
+        }
         digest.add(value);
+    }
+
+    /** Hands the leading run of equal values to the digest (see {@link #constantRun}); afterwards it is fed directly. */
+    private void feedConstantRun() {
+        double value = Double.longBitsToDouble(constantBits);
+        for (long i = 0; i < constantRun; i++) {
+            digest.add(value);
+        }
+        constantRun = -1; // never equal to n - 1 again
     }
 
     /** Adds everything {@code other} has seen, as though its values had been added here after ours. */
     public void merge(MetricAccumulator other) {
         if (other.n == 0) {
             return;
+        }
+        // The digests merge; from now on ours is fed directly (feeding an empty run just says so).
+        if (constantRun >= 0) {
+            feedConstantRun();
+        }
+        if (other.constantRun >= 0) {
+            other.feedConstantRun();
         }
         long total = n + other.n;
         double delta = other.mean - mean;
@@ -84,6 +118,9 @@ public final class MetricAccumulator {
         }
         if (n == 0) {
             return Double.NaN;
+        }
+        if (constantRun == n) {
+            return Double.longBitsToDouble(constantBits);
         }
         // Clamp: t-digest may interpolate a hair outside the observed range.
         return Math.min(max, Math.max(digest.getMin(), digest.quantile(q)));

@@ -41,6 +41,61 @@ class StatisticsTest {
         assertThat(first.summary().p95()).isCloseTo(all.summary().p95(), within(1.0));
     }
 
+    /**
+     * The accumulator holds back a leading run of equal values from its t-digest; its quantiles must be those of a
+     * digest fed every value, bit for bit: for a metric constant throughout (0, -0.0, 7), one constant for a long
+     * while then varying, and one varying from the start.
+     */
+    @Test
+    void quantilesEqualThoseOfADigestFedEveryValue() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[][] sequences = new double[5][];
+        sequences[0] = new double[3000];
+        sequences[1] = new double[3000];
+        java.util.Arrays.fill(sequences[1], -0.0);
+        sequences[2] = new double[] {7, 7, 7};
+        sequences[3] = new double[5000];
+        sequences[4] = new double[5000];
+        for (int i = 0; i < 5000; i++) {
+            sequences[3][i] = i < 2500 ? 0 : random.nextInt(4) * 4096.0;
+            sequences[4][i] = random.nextInt(10) == 0 ? random.nextDouble() * 1e6 : 0;
+        }
+        for (double[] values : sequences) {
+            MetricAccumulator acc = new MetricAccumulator();
+            com.tdunning.math.stats.MergingDigest plain = new com.tdunning.math.stats.MergingDigest(200);
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                acc.add(v);
+                plain.add(v);
+                max = Math.max(max, v);
+            }
+            for (double q : new double[] {0, 0.01, 0.5, 0.95, 0.99, 0.999, 1}) {
+                double expected = Math.min(max, Math.max(plain.getMin(), plain.quantile(q)));
+                assertThat(Double.doubleToRawLongBits(acc.quantile(q))).as("q %s", q)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+    }
+
+    /** A constant run held back is handed over before merging, on either side. */
+    @Test
+    void mergingKeepsHeldBackRuns() {
+        MetricAccumulator first = new MetricAccumulator();
+        MetricAccumulator second = new MetricAccumulator();
+        MetricAccumulator empty = new MetricAccumulator();
+        for (int i = 0; i < 1000; i++) {
+            first.add(0);
+            second.add(i < 900 ? 5 : 6);
+        }
+        empty.merge(second);
+        empty.add(1); // fed to the digest, not mistaken for the start of a constant run
+        first.merge(empty);
+        assertThat(first.count()).isEqualTo(2001);
+        assertThat(first.quantile(0.25)).isEqualTo(0);
+        assertThat(first.quantile(0.75)).isEqualTo(5);
+        assertThat(first.quantile(1)).isEqualTo(6);
+    }
+
     @Test
     void probabilityWithNoEventsIsAnUpperBoundNotZero() {
         Estimate none = Proportions.probability(0, 1000);
