@@ -42,58 +42,91 @@ class StatisticsTest {
     }
 
     /**
-     * The accumulator holds back a leading run of equal values from its t-digest; its quantiles must be those of a
-     * digest fed every value, bit for bit: for a metric constant throughout (0, -0.0, 7), one constant for a long
-     * while then varying, and one varying from the start.
+     * Up to 150 values the exact quantiles (few distinct values) are the t-digest's, bit for bit, on a fine grid of
+     * q; so are those of a continuous metric at any count (it goes to a t-digest at its 129th distinct value, filled
+     * so that it ends as one fed every value).
      */
     @Test
-    void quantilesEqualThoseOfADigestFedEveryValue() {
+    void quantilesAreTheDigestsWhereTheDigestIsExact() {
         SplittableRandom random = new SplittableRandom(9);
-        double[][] sequences = new double[5][];
-        sequences[0] = new double[3000];
-        sequences[1] = new double[3000];
-        java.util.Arrays.fill(sequences[1], -0.0);
-        sequences[2] = new double[] {7, 7, 7};
-        sequences[3] = new double[5000];
-        sequences[4] = new double[5000];
-        for (int i = 0; i < 5000; i++) {
-            sequences[3][i] = i < 2500 ? 0 : random.nextInt(4) * 4096.0;
-            sequences[4][i] = random.nextInt(10) == 0 ? random.nextDouble() * 1e6 : 0;
-        }
-        for (double[] values : sequences) {
-            MetricAccumulator acc = new MetricAccumulator();
-            com.tdunning.math.stats.MergingDigest plain = new com.tdunning.math.stats.MergingDigest(200);
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : values) {
-                acc.add(v);
-                plain.add(v);
-                max = Math.max(max, v);
-            }
-            for (double q : new double[] {0, 0.01, 0.5, 0.95, 0.99, 0.999, 1}) {
-                double expected = Math.min(max, Math.max(plain.getMin(), plain.quantile(q)));
-                assertThat(Double.doubleToRawLongBits(acc.quantile(q))).as("q %s", q)
-                        .isEqualTo(Double.doubleToRawLongBits(expected));
+        for (int n : new int[] {1, 2, 3, 4, 7, 40, 100, 129, 150, 5000}) {
+            for (int kind = 0; kind < 4; kind++) {
+                if (n == 5000 && kind != 0) {
+                    continue;
+                }
+                MetricAccumulator acc = new MetricAccumulator();
+                com.tdunning.math.stats.MergingDigest plain = new com.tdunning.math.stats.MergingDigest(200);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    double v = switch (kind) {
+                        case 0 -> random.nextDouble() * 1e6;
+                        case 1 -> random.nextInt(10) == 0 ? random.nextInt(4) : 0;
+                        case 2 -> i < n / 2 ? 0 : random.nextDouble();
+                        default -> -0.0;
+                    };
+                    acc.add(v);
+                    plain.add(v);
+                    max = Math.max(max, v);
+                }
+                for (int i = 0; i <= 200; i++) {
+                    double q = i / 200.0;
+                    double expected = Math.min(max, Math.max(plain.getMin(), plain.quantile(q)));
+                    assertThat(Double.doubleToRawLongBits(acc.quantile(q))).as("n %d kind %d q %s", n, kind, q)
+                            .isEqualTo(Double.doubleToRawLongBits(expected));
+                }
             }
         }
     }
 
-    /** A constant run held back is handed over before merging, on either side. */
+    /** With few distinct values the quantiles are exact at any count: rank floor(q n) of the sorted values. */
     @Test
-    void mergingKeepsHeldBackRuns() {
-        MetricAccumulator first = new MetricAccumulator();
-        MetricAccumulator second = new MetricAccumulator();
-        MetricAccumulator empty = new MetricAccumulator();
-        for (int i = 0; i < 1000; i++) {
-            first.add(0);
-            second.add(i < 900 ? 5 : 6);
+    void fewDistinctValuesGiveExactQuantiles() {
+        SplittableRandom random = new SplittableRandom(4);
+        int n = 100_000;
+        double[] values = new double[n];
+        MetricAccumulator acc = new MetricAccumulator();
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(8) == 0 ? 4096.0 * random.nextInt(1, MetricAccumulator.EXACT_LIMIT) : 0;
+            acc.add(values[i]);
         }
-        empty.merge(second);
-        empty.add(1); // fed to the digest, not mistaken for the start of a constant run
-        first.merge(empty);
-        assertThat(first.count()).isEqualTo(2001);
-        assertThat(first.quantile(0.25)).isEqualTo(0);
-        assertThat(first.quantile(0.75)).isEqualTo(5);
-        assertThat(first.quantile(1)).isEqualTo(6);
+        java.util.Arrays.sort(values);
+        for (int i = 0; i <= 1000; i++) {
+            double q = i / 1000.0;
+            assertThat(acc.quantile(q)).as("q %s", q).isEqualTo(values[(int) Math.min(n - 1, Math.floor(q * n))]);
+        }
+    }
+
+    /** Merging exact counts (either side, or both, past the limit) gives what adding every value in order gives. */
+    @Test
+    void mergingExactCountsEqualsAddingInOrder() {
+        for (int split : new int[] {0, 1, 60, 120}) {
+            MetricAccumulator all = new MetricAccumulator();
+            MetricAccumulator first = new MetricAccumulator();
+            MetricAccumulator second = new MetricAccumulator();
+            for (int i = 0; i < 140; i++) {
+                double v = i % 100; // 100 distinct values: exact in all three
+                all.add(v);
+                (i < split ? first : second).add(v);
+            }
+            first.merge(second);
+            for (double q : new double[] {0, 0.3, 0.5, 0.95, 1}) {
+                assertThat(first.quantile(q)).isEqualTo(all.quantile(q));
+            }
+            first.add(1000.5); // still counted, not lost
+            assertThat(first.count()).isEqualTo(141);
+            assertThat(first.quantile(1)).isEqualTo(1000.5);
+        }
+        MetricAccumulator wide = new MetricAccumulator();
+        MetricAccumulator narrow = new MetricAccumulator();
+        for (int i = 0; i < 300; i++) {
+            wide.add(i); // past the limit: a t-digest
+            narrow.add(i % 3);
+        }
+        narrow.merge(wide);
+        assertThat(narrow.count()).isEqualTo(600);
+        assertThat(narrow.quantile(0)).isEqualTo(0);
+        assertThat(narrow.quantile(1)).isEqualTo(299);
+        assertThat(narrow.quantile(0.25)).isCloseTo(1, within(1.0));
     }
 
     @Test
