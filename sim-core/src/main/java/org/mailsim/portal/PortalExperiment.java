@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mailsim.engine.Simulator;
 import org.mailsim.model.operations.CostModel;
+import org.mailsim.model.operations.Fleet;
 import org.mailsim.model.storage.StorageWorkspace;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.ReplicationRunner;
@@ -16,6 +17,7 @@ import org.mailsim.run.RunStatistics;
 public final class PortalExperiment {
     private final PortalSpec spec;
     private final long eventBudget;
+    private final Fleet storageOnlyFleet; // the same in every replication of a spec without users; else null
 
     public PortalExperiment(PortalSpec spec) {
         this(spec, Simulator.DEFAULT_EVENT_BUDGET);
@@ -24,6 +26,7 @@ public final class PortalExperiment {
     private PortalExperiment(PortalSpec spec, long eventBudget) {
         this.spec = spec;
         this.eventBudget = eventBudget;
+        this.storageOnlyFleet = PortalReplication.storageOnlyFleet(spec);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class PortalExperiment {
 
     /** One replication in {@code workspace} (one of this spec's storage, used by one thread at a time). */
     public Replication replicate(StorageWorkspace workspace, int index) {
-        PortalReplication replication = new PortalReplication(spec, index, workspace, eventBudget);
+        PortalReplication replication = new PortalReplication(spec, index, workspace, eventBudget, storageOnlyFleet);
         ReplicationResult result = replication.run();
         return new Replication(result, replication.cost(), replication.eventsFired());
     }
@@ -104,7 +107,7 @@ public final class PortalExperiment {
     public static final class Merge {
         private final PortalSpec spec;
         private final RunStatistics statistics = new RunStatistics();
-        private CostModel.Breakdown total;
+        private final double[] total = new double[CostModel.KEYS.length]; // item by item, in replication order
         private long count;
 
         public Merge(PortalSpec spec) {
@@ -113,7 +116,10 @@ public final class PortalExperiment {
 
         public void add(Replication replication) {
             statistics.add(replication.result());
-            total = total == null ? replication.cost() : total.plus(replication.cost());
+            double[] amounts = replication.cost().amounts();
+            for (int i = 0; i < total.length; i++) {
+                total[i] = count == 0 ? amounts[i] : total[i] + amounts[i];
+            }
             count++;
         }
 
@@ -122,7 +128,7 @@ public final class PortalExperiment {
             if (count == 0) {
                 throw new IllegalStateException("no replications merged");
             }
-            return new Outcome(spec, statistics, total.scaled(1.0 / count).asMap());
+            return new Outcome(spec, statistics, new CostModel.Breakdown(total).scaled(1.0 / count).asMap());
         }
     }
 }
