@@ -179,6 +179,42 @@ class HostileInputsAcceptanceTest {
     }
 
     @Test
+    void theEventBudgetIsAScenarioKeyThatMaxEventsOverridesAndChangesNoResult() throws Exception {
+        Path file = Files.writeString(dir.resolve("budget.yaml"), SCENARIO + "maxEvents: 3\n");
+        Map<String, String> before = tree(dir);
+        refused(subprocess(dir, 20, "run", file.toString(), "--max-events", "0", "--no-report"),
+                "--max-events 0: accepted: a whole number, 1 .. 1000000000000000");
+        refused(subprocess(dir, 20, "run", file.toString(), "--set", "maxEvents=-5", "--no-report"),
+                "--set maxEvents=-5: maxEvents:", "below the minimum 1");
+        assertThat(tree(dir)).isEqualTo(before);
+        // maxEvents: 3 in the file: the first replication stops, naming how to raise the budget.
+        MalformedScenarioTest.Result r = subprocess(dir, 60, "run", file.toString(), "--no-report", "--quiet");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("mailsim: replication 0: event budget of 3 events exhausted")
+                .contains("scenario key maxEvents", "--max-events").doesNotContain("\tat ");
+        // --max-events wins over the file, and the budget is no part of a run's identity: a shard run with a
+        // budget of its own merges with one run with the file's, into the whole run's figures.
+        MalformedScenarioTest.Result whole = subprocess(dir, 60, "run", file.toString(), "--max-events",
+                "1000000", "--no-report", "--quiet", "--format", "json");
+        assertThat(whole.exit()).as(whole.err()).isZero();
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        assertThat(subprocess(dir, 60, "run", file.toString(), "--shard", "0/2", "--results-out", a.toString(),
+                "--max-events", "1000000", "--quiet").exit()).isZero();
+        assertThat(subprocess(dir, 60, "run", file.toString(), "--shard", "1/2", "--results-out", b.toString(),
+                "--set", "maxEvents=2000000", "--quiet").exit()).isZero();
+        MalformedScenarioTest.Result merged = subprocess(dir, 60, "merge", file.toString(), a.toString(),
+                b.toString(), "--no-report", "--format", "json");
+        assertThat(merged.exit()).as(merged.err()).isZero();
+        assertThat(metrics(merged.out())).isEqualTo(metrics(whole.out())).contains("diskFailures");
+    }
+
+    /** The figures of a run's JSON (its metrics object), without the fields that name how it was run. */
+    private static String metrics(String json) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("metrics").toString();
+    }
+
+    @Test
     void defaultReportFoldersOfRunsInTheSameSecondDoNotCollide() throws Exception {
         Path file = scenario();
         for (int i = 0; i < 3; i++) {

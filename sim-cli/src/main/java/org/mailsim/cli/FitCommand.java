@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.mailsim.fit.Bursts;
 import org.mailsim.fit.CountFit;
 import org.mailsim.fit.CountFits;
+import org.mailsim.fit.CountSummary;
 import org.mailsim.files.InputFiles;
 import org.mailsim.files.Json;
 import org.mailsim.fit.DriveCountsReader;
@@ -83,6 +84,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--fleet-size", paramLabel = "DISKS",
             description = "events: disks in the fleet; adds the per-disk mean lifetime (fleet-size x mean gap).")
     Long fleetSize;
+
+    @Option(names = "--min-drives", paramLabel = "N",
+            description = "counts: models with fewer drives share one 'other' row of the table (default: "
+                    + CountSummary.DEFAULT_MIN_DRIVES + ").")
+    Integer minDrives;
+
+    @Option(names = "--pooled", description = "counts: print the pooled lifetime even when the models' rates differ "
+            + "(the fleet average of this exact mix of models).")
+    boolean pooledAnyway;
 
     @Option(names = "--format", defaultValue = "table", description = "table, yaml or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -150,6 +160,10 @@ final class FitCommand implements Callable<Integer> {
         if (!where.isEmpty() || fleetSize != null) {
             throw new ParameterException(spec.commandLine(), "--where and --fleet-size apply to events, not counts");
         }
+        int min = minDrives == null ? CountSummary.DEFAULT_MIN_DRIVES : minDrives;
+        if (min < 1) {
+            throw new ParameterException(spec.commandLine(), "--min-drives must be at least 1, got " + min);
+        }
         List<DriveModelCounts> all = DriveCountsReader.read(file);
         List<DriveModelCounts> selected = CountFits.select(all, models, capacities);
         String selection = describeSelection();
@@ -157,8 +171,8 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no model matches " + selection + " (" + all.size()
                     + " models in the file)");
         }
-        CountFit pooled = CountFits.exponential(selection, selected);
-        String lifetime = FitYaml.block("lifetime", pooled.distribution());
+        CountSummary summary = CountSummary.of(selection, selected, min);
+        CountFit pooled = summary.pooled();
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("kind", "counts");
@@ -166,15 +180,59 @@ final class FitCommand implements Callable<Integer> {
         report.put("selection", selection);
         report.put("fit", countFit(pooled));
         List<Object> rows = new ArrayList<>();
-        for (DriveModelCounts m : selected) {
-            rows.add(modelRow(m, CountFits.exponential(m.model(), List.of(m))));
+        for (CountSummary.ModelFit m : summary.models()) {
+            Map<String, Object> row = modelRow(m);
+            row.put("ownRow", summary.ownRows().contains(m));
+            rows.add(row);
         }
         report.put("models", rows);
+        if (summary.other() != null) {
+            Map<String, Object> other = countFit(summary.other());
+            other.remove("distribution");
+            other.remove("heterogeneity");
+            other.put("minDrives", min);
+            other.put("modelNames", summary.grouped().stream().map(m -> m.name().display()).toList());
+            report.put("other", other);
+        }
+        if (!summary.unidentified().isEmpty()) {
+            List<Object> junk = new ArrayList<>();
+            for (DriveModelCounts m : summary.unidentified()) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("field", m.model());
+                j.put("line", m.line());
+                j.put("problem", m.name().problem());
+                j.put("drives", m.drives());
+                j.put("driveDays", m.driveDays());
+                j.put("failures", m.failures());
+                junk.add(j);
+            }
+            report.put("unidentified", junk);
+        }
         report.put("weibull", Map.of("identifiable", false, "reason", WEIBULL_FROM_COUNTS));
-        report.put("lifetime", lifetimeMap(pooled.mttfHours().estimate()));
+        Map<String, Object> recommendation = new LinkedHashMap<>();
+        recommendation.put("verdict", summary.verdict().key());
+        recommendation.put("text", summary.recommendation());
+        report.put("recommendation", recommendation);
+        CountFit chosen = summary.recommendedFit();
+        if (chosen == null && pooledAnyway) {
+            chosen = pooled;
+        }
+        if (chosen != null) {
+            report.put("lifetime", lifetimeMap(chosen.mttfHours().estimate()));
+        }
+        if (!summary.lifetimes().isEmpty()) {
+            List<Object> lifetimes = new ArrayList<>();
+            for (CountSummary.ModelFit m : summary.lifetimes()) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("model", m.name().display());
+                l.put("lifetime", lifetimeMap(m.fit().mttfHours().estimate()));
+                lifetimes.add(l);
+            }
+            report.put("lifetimes", lifetimes);
+        }
 
         if (format == Format.table) {
-            printCounts(out, pooled, selected, lifetime);
+            printCounts(out, summary, chosen);
         }
         return report;
     }
@@ -187,36 +245,87 @@ final class FitCommand implements Callable<Integer> {
             + "and years_97pct is a lower 95% confidence bound, not a point on the curve. Counts support a constant "
             + "hazard; use drive-level ages or an event trace for a shape.";
 
-    private void printCounts(PrintWriter out, CountFit pooled, List<DriveModelCounts> selected, String lifetime) {
-        out.printf(Locale.ROOT, "%s: %s (%d of them)%n", file, pooled.label(), pooled.models());
-        out.printf(Locale.ROOT, "%-34s %4s %8s %13s %7s  %-26s %-9s %-22s %s%n", "model", "TB", "drives",
+    private void printCounts(PrintWriter out, CountSummary summary, CountFit chosen) {
+        CountFit pooled = summary.pooled();
+        out.printf(Locale.ROOT, "%s: %s (%,d drive model%s%s)%n", file, pooled.label(), summary.models().size(),
+                summary.models().size() == 1 ? "" : "s",
+                summary.unidentified().isEmpty() ? ""
+                        : "; " + summary.unidentified().size() + " rows name no model and are left out");
+        out.printf(Locale.ROOT, "%-24s %4s %8s %13s %7s  %-26s %-9s %-22s %s%n", "model", "TB", "drives",
                 "drive-days", "failed", "AFR %/y (95% CI)", "MTTF y", "S(5y) if constant", "S(5y) Cox");
-        if (selected.size() > 1) {
-            out.println(countLine(pooled, null));
+        if (summary.models().size() > 1) {
+            out.println(countLine("all selected", "", pooled, null));
         }
-        for (DriveModelCounts m : selected) {
-            out.println(countLine(CountFits.exponential(m.model(), List.of(m)), m));
+        for (CountSummary.ModelFit m : summary.ownRows()) {
+            DriveModelCounts c = m.counts();
+            out.println(countLine(m.name().display(), Double.isNaN(c.capacityTb()) ? "" : FitYaml.number(
+                    c.capacityTb()), m.fit(), c));
+        }
+        if (summary.other() != null) {
+            out.println(countLine(summary.other().label(), "", summary.other(), null));
         }
         out.println();
         if (pooled.heterogeneity() != null) {
             CountFit.Heterogeneity h = pooled.heterogeneity();
-            out.printf(Locale.ROOT, "one rate for all %d models? likelihood-ratio G = %.1f on %d df, p %s%s%n",
-                    pooled.models(), h.gStatistic(), h.degreesOfFreedom(),
-                    h.pValue() < 1e-15 ? "< 1e-15" : String.format(Locale.ROOT, "= %.3g", h.pValue()),
-                    h.pValue() < 0.05 ? ": no, the pooled AFR is a fleet average of different rates" : "");
+            out.printf(Locale.ROOT, "one rate for all %d models? %s%s%n", pooled.models(), CountSummary.test(h),
+                    summary.verdict() == CountSummary.Verdict.PER_MODEL
+                            ? ": no, the pooled AFR is a fleet average of different rates"
+                            : ": yes, within chance");
         }
-        long disagree = selected.stream().filter(DriveModelCounts::hasFiveYearSurvival)
-                .filter(m -> !CountFits.agreesWithCox(CountFits.exponential(m.model(), List.of(m)), m)).count();
-        long withCox = selected.stream().filter(DriveModelCounts::hasFiveYearSurvival).count();
-        if (withCox > 0) {
-            out.printf(Locale.ROOT, "constant-hazard S(5y) outside the Cox 95%% band for %d of %d models "
-                    + "(marked *): their hazard changes with age%n", disagree, withCox);
+        List<CountSummary.ModelFit> withCox = summary.ownRows().stream()
+                .filter(m -> m.counts().hasFiveYearSurvival()).toList();
+        long disagree = withCox.stream().filter(m -> !CountFits.agreesWithCox(m.fit(), m.counts())).count();
+        if (disagree > 0) {
+            out.printf(Locale.ROOT, "constant-hazard S(5y) outside the Cox 95%% band for %d of %d models in the "
+                    + "table (marked *): their hazard changes with age%n", disagree, withCox.size());
+        } else if (!withCox.isEmpty()) {
+            out.printf(Locale.ROOT, "constant-hazard S(5y) inside the Cox 95%% band for every model in the table%n");
+        }
+        if (summary.other() != null) {
+            List<String> names = summary.grouped().stream().map(m -> m.name().display()).toList();
+            out.println(wrap(String.format(Locale.ROOT, "other: %d models with fewer than %d drives each "
+                    + "(--min-drives 1 lists them): %s%s", names.size(), summary.minDrives(),
+                    String.join(", ", names.subList(0, Math.min(8, names.size()))),
+                    names.size() > 8 ? " and " + (names.size() - 8) + " more" : ""), 110));
+        }
+        if (!summary.unidentified().isEmpty()) {
+            List<String> junk = new ArrayList<>();
+            long drives = 0;
+            long failures = 0;
+            for (DriveModelCounts m : summary.unidentified()) {
+                junk.add(String.format(Locale.ROOT, "'%s' (line %d: %s)", m.model(), m.line(), m.name().problem()));
+                drives += m.drives();
+                failures += m.failures();
+            }
+            out.println(wrap(String.format(Locale.ROOT, "left out of every fit, no drive model named: %s; %,d "
+                    + "drives, %,d failures", String.join(", ", junk), drives, failures), 110));
         }
         out.println(wrap("Weibull: " + WEIBULL_FROM_COUNTS, 110));
         out.println();
-        out.printf(Locale.ROOT, "# storage.disk.lifetime, constant hazard fitted to %s (Backblaze Drive Stats)%n",
-                pooled.label());
-        out.println(lifetime);
+        out.println(wrap("Recommendation: " + summary.recommendation(), 110));
+        out.println();
+        String source = file.getFileName().toString();
+        if (chosen != null && chosen == pooled && summary.verdict() == CountSummary.Verdict.PER_MODEL) {
+            out.printf(Locale.ROOT, "# storage.disk.lifetime, fleet average of %s in %s (--pooled): the models "
+                    + "differ (%s); right for failure counts of this exact mix only%n", pooled.label(), source,
+                    CountSummary.test(pooled.heterogeneity()));
+            out.println(FitYaml.block("lifetime", chosen.distribution()));
+        } else if (chosen != null) {
+            out.printf(Locale.ROOT, "# storage.disk.lifetime, constant hazard fitted to %s in %s%n",
+                    summary.verdict() == CountSummary.Verdict.SINGLE_MODEL
+                            ? summary.models().get(0).name().display() : pooled.label(), source);
+            out.println(FitYaml.block("lifetime", chosen.distribution()));
+        }
+        if (!summary.lifetimes().isEmpty()) {
+            out.printf(Locale.ROOT, "# storage.disk.lifetime per drive model, constant hazard fitted to %s: paste "
+                    + "the line of the model your arrays use%n", source);
+            for (CountSummary.ModelFit m : summary.lifetimes()) {
+                String block = FitYaml.block("lifetime", m.fit().distribution());
+                out.printf(Locale.ROOT, "%-55s # %s%s: AFR %s a year%n", block, m.name().display(),
+                        Double.isNaN(m.counts().capacityTb()) ? ""
+                                : ", " + FitYaml.number(m.counts().capacityTb()) + " TB", CountSummary.afr(m.fit()));
+            }
+        }
     }
 
     private static String wrap(String text, int width) {
@@ -234,7 +343,7 @@ final class FitCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static String countLine(CountFit fit, DriveModelCounts m) {
+    private static String countLine(String name, String capacity, CountFit fit, DriveModelCounts m) {
         Estimate afr = fit.afr();
         String afrText = afr.boundOnly()
                 ? String.format(Locale.ROOT, "< %.3g (no failures)", 100 * afr.estimate())
@@ -246,18 +355,12 @@ final class FitCommand implements Callable<Integer> {
         String constant = s.boundOnly() ? String.format(Locale.ROOT, "> %.4f", s.estimate())
                 : String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", s.estimate(), s.ci95Low(), s.ci95High());
         String cox = "";
-        String name = "all selected";
-        String capacity = "";
-        if (m != null) {
-            name = m.model();
-            capacity = Double.isNaN(m.capacityTb()) ? "" : FitYaml.number(m.capacityTb());
-            if (m.hasFiveYearSurvival()) {
-                cox = String.format(Locale.ROOT, "%.4f [%.4f, %.4f]%s", m.fiveYearSurvival(),
-                        m.fiveYearSurvivalLow(), m.fiveYearSurvivalHigh(), CountFits.agreesWithCox(fit, m) ? "" : " *");
-            }
+        if (m != null && m.hasFiveYearSurvival()) {
+            cox = String.format(Locale.ROOT, "%.4f [%.4f, %.4f]%s", m.fiveYearSurvival(), m.fiveYearSurvivalLow(),
+                    m.fiveYearSurvivalHigh(), CountFits.agreesWithCox(fit, m) ? "" : " *");
         }
-        return String.format(Locale.ROOT, "%-34s %4s %8d %13.0f %7d  %-26s %-9s %-22s %s", name, capacity,
-                fit.drives(), fit.driveDays(), fit.failures(), afrText, mttf, constant, cox);
+        return String.format(Locale.ROOT, "%-24s %4s %8d %13.0f %7d  %-26s %-9s %-22s %s", name, capacity,
+                fit.drives(), fit.driveDays(), fit.failures(), afrText, mttf, constant, cox).stripTrailing();
     }
 
     private static Map<String, Object> countFit(CountFit fit) {
@@ -278,19 +381,24 @@ final class FitCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> modelRow(DriveModelCounts model, CountFit fit) {
+    private static Map<String, Object> modelRow(CountSummary.ModelFit model) {
+        DriveModelCounts counts = model.counts();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.model());
-        if (!Double.isNaN(model.capacityTb())) {
-            m.put("capacityTb", model.capacityTb());
+        m.put("model", model.name().display());
+        m.put("vendor", model.name().vendor());
+        m.put("modelNumber", model.name().number());
+        m.put("field", counts.model());
+        if (!Double.isNaN(counts.capacityTb())) {
+            m.put("capacityTb", counts.capacityTb());
         }
-        m.putAll(countFit(fit));
+        m.putAll(countFit(model.fit()));
         m.remove("models");
         m.remove("distribution");
-        if (model.hasFiveYearSurvival()) {
-            m.put("fiveYearSurvivalCox", Map.of("estimate", model.fiveYearSurvival(),
-                    "ci95Low", model.fiveYearSurvivalLow(), "ci95High", model.fiveYearSurvivalHigh()));
-            m.put("constantHazardAgreesWithCox", CountFits.agreesWithCox(fit, model));
+        m.put("enoughFailuresForOwnLifetime", !model.sparse());
+        if (counts.hasFiveYearSurvival()) {
+            m.put("fiveYearSurvivalCox", Map.of("estimate", counts.fiveYearSurvival(),
+                    "ci95Low", counts.fiveYearSurvivalLow(), "ci95High", counts.fiveYearSurvivalHigh()));
+            m.put("constantHazardAgreesWithCox", CountFits.agreesWithCox(model.fit(), counts));
         }
         return m;
     }
@@ -313,8 +421,9 @@ final class FitCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- events
 
     private Map<String, Object> events(PrintWriter out) throws IOException {
-        if (!models.isEmpty() || !capacities.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--model and --capacity apply to counts, not events");
+        if (!models.isEmpty() || !capacities.isEmpty() || minDrives != null || pooledAnyway) {
+            throw new ParameterException(spec.commandLine(),
+                    "--model, --capacity, --min-drives and --pooled apply to counts, not events");
         }
         if (fleetSize != null && fleetSize < 1) {
             throw new ParameterException(spec.commandLine(), "--fleet-size must be at least 1");

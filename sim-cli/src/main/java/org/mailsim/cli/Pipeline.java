@@ -67,17 +67,11 @@ final class Pipeline {
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
     static Loaded load(Path file, List<String> sets) {
         Scenario scenario = Scenario.load(file, sets);
-        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets),
-                org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET);
+        return new Loaded(file, scenario, ScenarioBinding.bind(scenario), List.copyOf(sets));
     }
 
     /** A scenario as loaded and bound, with the overrides that produced it. */
-    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets, long eventBudget) {
-        /** The same run with another event budget per replication (--max-events). */
-        Loaded withEventBudget(long budget) {
-            return new Loaded(file, scenario, spec, sets, budget);
-        }
-
+    record Loaded(Path file, Scenario scenario, PortalSpec spec, List<String> sets) {
         /** The command line that reproduces this run. */
         String command() {
             List<String> words = new ArrayList<>(List.of("mailsim", "run", file.toString()));
@@ -105,10 +99,7 @@ final class Pipeline {
                 ReplicationRunner.Progress progress) {
             long start = System.nanoTime();
             PortalExperiment.Merge merge = new PortalExperiment.Merge(spec);
-            // The local engine honours --max-events; an engine elsewhere keeps its own default budget.
-            ReplicationEngine effective = engine == ReplicationEngine.LOCAL ? ReplicationEngine.local(eventBudget)
-                    : engine;
-            effective.run(scenario, spec, threads, first, count, replication -> {
+            engine.run(scenario, spec, threads, first, count, replication -> {
                 tap.accept(replication);
                 merge.add(replication);
             }, progress);

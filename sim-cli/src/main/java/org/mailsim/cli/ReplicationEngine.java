@@ -15,14 +15,8 @@ import org.mailsim.scenario.Scenario;
 @FunctionalInterface
 public interface ReplicationEngine {
     /** This machine's threads. */
-    ReplicationEngine LOCAL = local(org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET);
-
-    /** This machine's threads, with {@code eventBudget} events at most per replication (--max-events). */
-    static ReplicationEngine local(long eventBudget) {
-        return (scenario, spec, threads, first, count, inOrder, progress) ->
-                new PortalExperiment(spec).withEventBudget(eventBudget).replicate(threads, first, count, inOrder,
-                        progress);
-    }
+    ReplicationEngine LOCAL = (scenario, spec, threads, first, count, inOrder, progress) ->
+            new PortalExperiment(spec).replicate(threads, first, count, inOrder, progress);
 
     /**
      * Computes replications {@code first .. first + count - 1} and hands each one to {@code inOrder}, in index order,

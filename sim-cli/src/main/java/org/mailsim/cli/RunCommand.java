@@ -110,6 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         if (scenario.seed != null) {
             overrides.add("seed=" + scenario.seed);
         }
+        overrides.addAll(limits.overrides());
         Pipeline.Loaded loaded = Pipeline.load(file, overrides);
         Shard block = shard != null ? shard : Shard.WHOLE;
         if (shard != null) {
@@ -122,7 +123,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         limits.check(loaded.spec(), threadCount);
-        loaded = loaded.withEventBudget(limits.eventBudget());
         // A shard writes a report only when asked: its figures cover a part of the run.
         Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name());
         if (resultsOut != null) {

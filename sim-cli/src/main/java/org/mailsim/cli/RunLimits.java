@@ -1,13 +1,16 @@
 package org.mailsim.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.mailsim.portal.PortalSpec;
 import org.mailsim.run.ReplicationRunner;
+import org.mailsim.scenario.Schema;
 import picocli.CommandLine.Option;
 
 /**
  * Bounds on a run, checked before it starts so that what cannot finish fails in a second, not after minutes: the
- * memory the replications running at once need against the Java heap, and the event budget of one replication.
+ * memory the replications running at once need against the Java heap, and the event budget of one replication
+ * ({@code --max-events}, the scenario key {@code maxEvents} given on the command line).
  */
 final class RunLimits {
     /**
@@ -18,8 +21,27 @@ final class RunLimits {
     static final long BYTES_PER_GROUP = 2000;
 
     @Option(names = "--max-events", paramLabel = "N",
-            description = "Events one replication may fire before it is stopped as runaway (default: 2,000,000,000).")
+            description = "Events one replication may fire before it is stopped as a runaway (default: the scenario's"
+                    + " maxEvents, 2,000,000,000 unless set). Same as --set maxEvents=N; changes no result.")
     Long maxEvents;
+
+    /**
+     * The --set overrides this option stands for: {@code maxEvents=N} (a key of the scenario, so every engine, a
+     * cluster's executors included, runs with the same budget).
+     *
+     * @throws InvalidInputException when N is outside the key's range
+     */
+    List<String> overrides() {
+        if (maxEvents == null) {
+            return List.of();
+        }
+        if (maxEvents < Long.parseLong(Schema.MAX_EVENTS.min())
+                || maxEvents > Long.parseLong(Schema.MAX_EVENTS.max())) {
+            throw new InvalidInputException("--max-events " + maxEvents + ": accepted: "
+                    + Schema.MAX_EVENTS.accepted());
+        }
+        return List.of(Schema.MAX_EVENTS.path() + "=" + maxEvents);
+    }
 
     /**
      * Refuses a run that cannot fit the heap, saying what would.
@@ -27,9 +49,6 @@ final class RunLimits {
      * @throws InvalidInputException with the estimate, the heap and what fits
      */
     void check(PortalSpec spec, int threads) {
-        if (maxEvents != null && maxEvents < 1) {
-            throw new InvalidInputException("--max-events " + maxEvents + ": accepted: a whole number of at least 1");
-        }
         long heap = Runtime.getRuntime().maxMemory();
         int atOnce = Math.max(1, Math.min(threads, spec.replications()));
         long perReplication = spec.storage().disks() * BYTES_PER_DISK
@@ -47,11 +66,6 @@ final class RunLimits {
                 + " groups, %d replication%s at once) but the Java heap holds %.1f GB; %s (MAILSIM_JAVA_OPTS=-Xmx16g"
                 + " ./mailsim ...)", perReplication * (double) atOnce / 1e9, spec.storage().disks(),
                 spec.storage().groups(), atOnce, atOnce == 1 ? "" : "s", heap / 1e9, advice));
-    }
-
-    /** The event budget of one replication. */
-    long eventBudget() {
-        return maxEvents != null ? maxEvents : org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET;
     }
 
     ReplicationRunner.Progress progress(boolean quiet) {

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,7 +44,8 @@ class FitCommandTest {
     void countsTablePrintsAParsableLifetimeBlock() throws Exception {
         Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "st4000dm000");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
-        assertThat(r.out()).contains("2.59 [2.52, 2.66]").contains("not identifiable");
+        assertThat(r.out()).contains("2.59 [2.52, 2.66]").contains("not identifiable")
+                .contains("Recommendation: Plan with Seagate ST4000DM000's own rate");
         String block = Arrays.stream(r.out().split("\\R")).filter(l -> l.startsWith("lifetime:")).findFirst()
                 .orElseThrow();
         assertThat(block).isEqualTo("lifetime: {distribution: exponential, mean: 3.38e5h}");
@@ -76,10 +78,90 @@ class FitCommandTest {
         Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--format", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertThat(doc.at("/fit/failures").asLong()).isEqualTo(21_512);
-        assertThat(doc.at("/fit/afrPerDriveYear/estimate").asDouble()).isEqualTo(21_512 * 365.0 / 464_594_613.0);
-        assertThat(doc.get("models")).hasSize(81);
+        // The file's 81 rows less the two whose model field names no model (st320005xxxx: 18 drives, 6,256
+        // drive-days, 7 failures; 00md00: 2 drives, 12 drive-days, none).
+        assertThat(doc.at("/fit/failures").asLong()).isEqualTo(21_505);
+        assertThat(doc.at("/fit/afrPerDriveYear/estimate").asDouble())
+                .isEqualTo(21_505 * 365.0 / (464_594_613.0 - 6_256 - 12));
+        assertThat(doc.get("models")).hasSize(79);
+        assertThat(doc.get("unidentified")).hasSize(2);
+        assertThat(doc.at("/unidentified/0/field").asText()).isEqualTo("st320005xxxx");
+        assertThat(doc.at("/unidentified/0/line").asInt()).isEqualTo(66);
+        assertThat(doc.at("/other/modelNames")).hasSize(36);
         assertThat(doc.at("/weibull/identifiable").asBoolean(true)).isFalse();
+        assertThat(doc.at("/recommendation/verdict").asText()).isEqualTo("perModel");
+        assertThat(doc.has("lifetime")).isFalse();
+        assertThat(doc.at("/lifetimes/0/model").asText()).isEqualTo("WDC WUH721816ALE6L4");
+        assertThat(doc.at("/lifetimes/0/lifetime/mean").asText()).isEqualTo("2.73e6h");
+    }
+
+    @Test
+    void defaultTableListsDriveModelsAndNeverRecommendsThePoolItsTestRejected() throws Exception {
+        Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        List<String> lines = Arrays.asList(r.out().split("\\R"));
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("model ")).findFirst().orElseThrow());
+        List<String> rows = lines.subList(header + 1, lines.indexOf(""));
+        assertThat(rows).hasSize(1 + 43 + 1);
+        assertThat(rows.get(0)).startsWith("all selected ");
+        assertThat(rows.get(rows.size() - 1)).startsWith("other (36 models) ");
+        for (String row : rows.subList(1, rows.size() - 1)) {
+            assertThat(row).matches("(Seagate|WDC|Toshiba) [A-Z][A-Z0-9]{4,} .*");
+        }
+        assertThat(r.out()).doesNotContain("00md00   ").doesNotContain("st320005xxxx   ")
+                .contains("left out of every fit, no drive model named: 'st320005xxxx' (line 66")
+                .contains("one rate for all 79 models? likelihood-ratio G = 11,832.0 on 78 df, p < 1e-15: no")
+                .contains("Recommendation: Do not plan with one lifetime for these 79 models");
+        // Every scenario line is a per-model one, with its model named; the pooled mean (5.18e5h) is not offered.
+        List<String> blocks = lines.stream().filter(l -> l.startsWith("lifetime:")).toList();
+        assertThat(blocks).hasSize(39).allMatch(l -> l.contains("# "));
+        assertThat(r.out()).doesNotContain("5.18e5h");
+        String st4000 = blocks.stream().filter(l -> l.contains("Seagate ST4000DM000")).findFirst().orElseThrow();
+        assertThat(YAML.readTree(st4000.substring(0, st4000.indexOf('#'))).at("/lifetime/mean").asText())
+                .isEqualTo("3.38e5h");
+
+        Run pooled = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--pooled");
+        assertThat(pooled.out()).contains("# storage.disk.lifetime, fleet average of all models in "
+                + "backblaze-survival-by-model-2024q2.csv (--pooled): the models differ")
+                .contains("lifetime: {distribution: exponential, mean: 5.18e5h}");
+    }
+
+    @Test
+    void readmeExampleIsWhatTheCommandPrints() throws Exception {
+        Path readme = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+        String text = Files.readString(readme);
+        int marker = text.indexOf("<!-- fit-example");
+        assertThat(marker).as("the README's fit example").isPositive();
+        int start = text.indexOf("```\n", marker) + 4;
+        List<String> example = Arrays.asList(text.substring(start, text.indexOf("```", start)).split("\n"));
+        String command = example.get(0);
+        assertThat(command).startsWith("$ ./mailsim fit sim-core/src/test/resources/org/mailsim/fit/");
+        List<String> args = new java.util.ArrayList<>(Arrays.asList(command.substring("$ ./mailsim ".length())
+                .split(" ")));
+        args.set(1, resource(Path.of(args.get(1)).getFileName().toString()));
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        List<String> printed = Arrays.asList(r.out().split("\\R"));
+        for (String line : example.subList(1, example.size())) {
+            if (!line.equals("...")) {
+                assertThat(printed).as("README line printed by " + command).contains(line);
+            }
+        }
+    }
+
+    @Test
+    void homogeneousModelsGetThePooledLifetime(@TempDir Path dir) throws Exception {
+        // Two models with the same observed rate (10 failures in 365,000 drive-days each): G = 0.
+        Path same = dir.resolve("same.csv");
+        Files.writeString(same, "model,n_unique,drive_days,failed\nST8000DM002,1000,365000,10\n"
+                + "WDC HUH728080ALE600,1000,365000,10\n");
+        Run r = run("fit", same.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.out()).contains("one rate for all 2 models? likelihood-ratio G = 0.0 on 1 df, p = 1.00: yes")
+                .contains("Recommendation: One lifetime fits these 2 models")
+                .contains("# storage.disk.lifetime, constant hazard fitted to all models in same.csv")
+                // 20 failures in 730,000 drive-days: MTTF = 730,000 x 24 / 20 = 876,000 h.
+                .contains("lifetime: {distribution: exponential, mean: 8.76e5h}");
     }
 
     @Test
@@ -95,6 +177,13 @@ class FitCommandTest {
         Run none = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "nosuchdrive");
         assertThat(none.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(none.err()).contains("no model matches model nosuchdrive (81 models in the file)");
+        Path junk = dir.resolve("junk.csv");
+        Files.writeString(junk, "model,drive_days,failed\n00md00,12,0\n");
+        Run onlyJunk = run("fit", junk.toString());
+        assertThat(onlyJunk.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(onlyJunk.err()).contains("no selected row names a drive model");
+        assertThat(run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--min-drives", "0").exit())
+                .isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(run("fit", resource("olcf-campaign-disk-events-2021-2023.csv"), "--burst-window", "soon").exit())
                 .isEqualTo(Main.EXIT_INVALID_INPUT);
         Path neither = dir.resolve("neither.csv");

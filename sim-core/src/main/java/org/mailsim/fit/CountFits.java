@@ -99,7 +99,9 @@ public final class CountFits {
 
     /**
      * The models whose name matches any of {@code patterns} (case-insensitive; {@code *} and {@code ?} as in file
-     * names) and whose capacity is any of {@code capacitiesTb}; an empty list does not filter.
+     * names; the field as written, the model number alone or vendor and number, so {@code WUH721816ALE6L4} and
+     * {@code 'wdc wuh7218*'} both work) and whose capacity is any of {@code capacitiesTb}; an empty list does not
+     * filter.
      */
     public static List<DriveModelCounts> select(List<DriveModelCounts> models, List<String> patterns,
             List<Double> capacitiesTb) {
@@ -109,7 +111,7 @@ public final class CountFits {
         }
         List<DriveModelCounts> selected = new ArrayList<>();
         for (DriveModelCounts m : models) {
-            boolean nameOk = regexes.isEmpty() || regexes.stream().anyMatch(r -> r.matcher(m.model()).matches());
+            boolean nameOk = regexes.isEmpty() || regexes.stream().anyMatch(r -> m.name().matches(r));
             boolean capacityOk = capacitiesTb.isEmpty()
                     || capacitiesTb.stream().anyMatch(c -> Math.abs(c - m.capacityTb()) < 1e-9);
             if (nameOk && capacityOk) {

@@ -45,6 +45,9 @@ final class CsvFile {
             if (r.cells().size() == 1 && r.cells().get(0).isBlank()) {
                 continue;
             }
+            if (sameCells(r.cells(), header)) {
+                continue;   // the header repeated, as in files concatenated from several exports
+            }
             if (r.cells().size() != header.size()) {
                 throw new InvalidDataException(source + ":" + r.line() + ": expected " + header.size()
                         + " fields as in the header, got " + r.cells().size());
@@ -52,6 +55,18 @@ final class CsvFile {
             rows.add(new Row(r.line(), r.cells()));
         }
         return new CsvFile(source, List.copyOf(header), List.copyOf(rows));
+    }
+
+    private static boolean sameCells(List<String> row, List<String> header) {
+        if (row.size() != header.size()) {
+            return false;
+        }
+        for (int i = 0; i < row.size(); i++) {
+            if (!row.get(i).strip().equalsIgnoreCase(header.get(i).strip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String source() {

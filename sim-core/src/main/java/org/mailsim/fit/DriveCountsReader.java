@@ -37,10 +37,9 @@ public final class DriveCountsReader {
         int survHigh = csv.column("surv_5yr_upper");
         List<DriveModelCounts> result = new ArrayList<>();
         for (CsvFile.Row row : csv.rows()) {
+            // An empty or placeholder model field is kept: those drives ran and failed, and the fit reports them
+            // apart as drives of no known model (DriveModelName) instead of refusing the file.
             String name = row.fields().get(model).strip();
-            if (name.isEmpty()) {
-                throw InvalidDataException.at(source, row.line(), "model", "a model name", "");
-            }
             double days = csv.nonNegative(row, driveDays);
             long failures = csv.count(row, failed);
             long n = drives < 0 ? 0 : csv.count(row, drives);
@@ -51,7 +50,8 @@ public final class DriveCountsReader {
             result.add(new DriveModelCounts(name,
                     capacity < 0 ? Double.NaN : csv.nonNegative(row, capacity), n, days, failures,
                     years97 < 0 ? Double.NaN : csv.nonNegative(row, years97),
-                    probability(csv, row, surv), probability(csv, row, survLow), probability(csv, row, survHigh)));
+                    probability(csv, row, surv), probability(csv, row, survLow), probability(csv, row, survHigh),
+                    row.line()));
         }
         if (result.isEmpty()) {
             throw new InvalidDataException(source + ": no data rows after the header");

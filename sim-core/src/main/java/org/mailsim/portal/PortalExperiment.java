@@ -2,7 +2,7 @@ package org.mailsim.portal;
 
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mailsim.engine.Simulator;
+import org.mailsim.engine.EventBudgetExceededException;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.model.operations.Fleet;
 import org.mailsim.model.storage.StorageWorkspace;
@@ -16,28 +16,11 @@ import org.mailsim.run.RunStatistics;
  */
 public final class PortalExperiment {
     private final PortalSpec spec;
-    private final long eventBudget;
     private final Fleet storageOnlyFleet; // the same in every replication of a spec without users; else null
 
     public PortalExperiment(PortalSpec spec) {
-        this(spec, Simulator.DEFAULT_EVENT_BUDGET);
-    }
-
-    private PortalExperiment(PortalSpec spec, long eventBudget) {
         this.spec = spec;
-        this.eventBudget = eventBudget;
         this.storageOnlyFleet = PortalReplication.storageOnlyFleet(spec);
-    }
-
-    /**
-     * The same experiment with another event budget per replication ({@code mailsim run --max-events}): a run
-     * that needs more events fails with a clear message instead of running for hours.
-     */
-    public PortalExperiment withEventBudget(long budget) {
-        if (budget < 1) {
-            throw new IllegalArgumentException("event budget must be at least 1, got " + budget);
-        }
-        return new PortalExperiment(spec, budget);
     }
 
     /** What a run produced. {@code meanCost} is the cost breakdown averaged over replications, in stable key order. */
@@ -84,8 +67,15 @@ public final class PortalExperiment {
 
     /** One replication in {@code workspace} (one of this spec's storage, used by one thread at a time). */
     public Replication replicate(StorageWorkspace workspace, int index) {
-        PortalReplication replication = new PortalReplication(spec, index, workspace, eventBudget, storageOnlyFleet);
-        ReplicationResult result = replication.run();
+        PortalReplication replication = new PortalReplication(spec, index, workspace, storageOnlyFleet);
+        ReplicationResult result;
+        try {
+            result = replication.run();
+        } catch (EventBudgetExceededException e) {
+            throw new EventBudgetExceededException(e.budget(), e.simulatedTime(), "replication " + index + ": ",
+                    "raise the budget (scenario key maxEvents, or mailsim run --max-events N) only if it really"
+                            + " needs more");
+        }
         return new Replication(result, replication.cost(), replication.eventsFired());
     }
 

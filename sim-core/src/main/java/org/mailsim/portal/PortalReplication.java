@@ -61,21 +61,20 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private boolean sectorLossUnderway;
 
     PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace) {
-        this(spec, replication, workspace, Simulator.DEFAULT_EVENT_BUDGET, null);
+        this(spec, replication, workspace, null);
     }
 
     /**
      * @param storageOnlyFleet for a spec without users, {@link #storageOnlyFleet(PortalSpec)} worked out once for
      *                         all replications; null to work it out here
      */
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, long eventBudget,
-            Fleet storageOnlyFleet) {
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Fleet storageOnlyFleet) {
         this.spec = spec;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = workspace.reset(streams);
         sim = workspace.simulator();
-        sim.setEventBudget(eventBudget);
+        sim.setEventBudget(spec.eventBudget());
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
         filesMissing = new double[storageSpec.groups()];

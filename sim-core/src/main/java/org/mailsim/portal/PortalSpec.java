@@ -2,6 +2,7 @@ package org.mailsim.portal;
 
 import java.util.List;
 import java.util.Objects;
+import org.mailsim.engine.Simulator;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.operations.BackupPolicy;
 import org.mailsim.model.operations.CostSpec;
@@ -13,11 +14,20 @@ import org.mailsim.model.storage.StorageSpec;
 /**
  * Everything one run of a mail portal needs, already validated and in base units (hours, bytes): the run
  * settings, the storage, the users and their mail ({@code mail} is null for a storage-only run without users), the
- * operations runbook, backups, users' own backups, prices, and scripted service-tier outages.
+ * operations runbook, backups, users' own backups, prices, scripted service-tier outages, and the event budget
+ * of one replication (scenario key {@code maxEvents}).
  */
 public record PortalSpec(String name, long seed, int replications, Horizon horizon, StorageSpec storage,
                          MailConfig mail, Runbook runbook, BackupPolicy backups, SelfBackup selfBackup,
-                         CostSpec costs, List<TierOutage> tierOutages) {
+                         CostSpec costs, List<TierOutage> tierOutages, long eventBudget) {
+    /** A spec with the default event budget ({@link Simulator#DEFAULT_EVENT_BUDGET}). */
+    public PortalSpec(String name, long seed, int replications, Horizon horizon, StorageSpec storage,
+            MailConfig mail, Runbook runbook, BackupPolicy backups, SelfBackup selfBackup, CostSpec costs,
+            List<TierOutage> tierOutages) {
+        this(name, seed, replications, horizon, storage, mail, runbook, backups, selfBackup, costs, tierOutages,
+                Simulator.DEFAULT_EVENT_BUDGET);
+    }
+
     public PortalSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(horizon, "horizon");
@@ -27,6 +37,9 @@ public record PortalSpec(String name, long seed, int replications, Horizon horiz
         Objects.requireNonNull(selfBackup, "selfBackup");
         Objects.requireNonNull(costs, "costs");
         tierOutages = List.copyOf(tierOutages);
+        if (eventBudget < 1) {
+            throw new IllegalArgumentException("the event budget must be at least 1 event, got " + eventBudget);
+        }
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be at least 1, got " + replications);
         }

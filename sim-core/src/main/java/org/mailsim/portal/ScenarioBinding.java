@@ -112,7 +112,7 @@ public final class ScenarioBinding {
             return null;
         }
         return guard("", () -> new PortalSpec(s.name(), s.seed(), s.replications(), horizon, storage, mail, runbook,
-                backups, self, costs, outages));
+                backups, self, costs, outages, s.integer(MAX_EVENTS)));
     }
 
     // ---------------------------------------------------------------- storage

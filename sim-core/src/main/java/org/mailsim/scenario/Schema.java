@@ -78,6 +78,13 @@ public final class Schema {
             key("precision", FRACTION, "Rare-event estimator: stop when the 95% interval's half-width is at most"
                     + " this fraction of the estimate; mailsim run --precision overrides it.").defaultValue("10%")
                     .above("0", "1"));
+    public static final Key MAX_EVENTS = add(
+            key("maxEvents", INT, "Events one replication may fire before it is stopped as a runaway (a model"
+                    + " that keeps scheduling events); raise it for a replication that really needs more, such as"
+                    + " thousands of tier servers over decades. It changes no result, only whether a run finishes;"
+                    + " mailsim run --max-events overrides it.")
+                    .defaultValue(Long.toString(org.mailsim.engine.Simulator.DEFAULT_EVENT_BUDGET))
+                    .range("1", "1000000000000000"));
 
     // ---- storage: arrays
     public static final Key STORAGE_GROUPS = add(

@@ -1,5 +1,7 @@
 package org.mailsim.sweep;
 
+import org.mailsim.scenario.Schema;
+
 /**
  * What makes two runs of a sweep the same sweep, so that one may resume the other: the scenario as run (every
  * effective value, defaults included, with the command line's {@code --set} values applied, but without the sweep
@@ -24,9 +26,10 @@ public record SweepIdentity(String scenarioHash, long seed, long replications) {
 
     /**
      * The base text of a scenario printed by {@code Scenario.toYaml()}: drops the leading comment lines (they
-     * name the files and flags used, which may be spelt differently between two runs of the same sweep) and the
+     * name the files and flags used, which may be spelt differently between two runs of the same sweep), the
      * top-level {@code sweep:} block (configurations are matched one by one, so adding values to a grid keeps the
-     * finished ones).
+     * finished ones) and the event budget {@code maxEvents} (it changes no result, only whether a replication may
+     * finish, so a shard run again with a larger budget still merges with the others).
      */
     public static String baseText(String scenarioYaml) {
         StringBuilder out = new StringBuilder();
@@ -40,6 +43,9 @@ public record SweepIdentity(String scenarioHash, long seed, long replications) {
             boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#");
             if (topLevel) {
                 inSweep = line.startsWith("sweep:");
+                if (line.startsWith(Schema.MAX_EVENTS.path() + ":")) {
+                    continue;
+                }
             }
             if (!inSweep) {
                 out.append(line).append('\n');

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mailsim.engine.EventBudgetExceededException;
+import org.mailsim.engine.Simulator;
 import org.mailsim.model.mail.MailConfig;
 import org.mailsim.model.mail.WeeklyProfile;
 import org.mailsim.model.operations.BackupPolicy;
@@ -24,6 +26,7 @@ import org.mailsim.model.storage.disk.HazardTableLifetime;
 import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distributions;
+import org.mailsim.run.ReplicationRunner;
 import org.mailsim.scenario.Problem;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
@@ -95,6 +98,39 @@ class ScenarioBindingTest {
         assertThat(p.replications()).isEqualTo(7);
         assertThat(p.horizon().untilFirstDataLoss()).isTrue();
         assertThat(p.horizon().hours()).isEqualTo(500 * 8760);
+        assertThat(p.eventBudget()).as("maxEvents default").isEqualTo(Simulator.DEFAULT_EVENT_BUDGET);
+        assertThat(bind(STORAGE + "maxEvents: 5_000_000_000\n").eventBudget()).isEqualTo(5_000_000_000L);
+        assertThat(bind(STORAGE + "maxEvents: 7\n", "maxEvents=9").eventBudget()).as("--set wins").isEqualTo(9);
+    }
+
+    @Test
+    void aReplicationPastTheScenariosEventBudgetFailsNamingTheKey() {
+        PortalSpec p = bind(STORAGE + "maxEvents: 3\nreplications: 2\n");
+        EventBudgetExceededException e = catchThrowableOfType(() -> new PortalExperiment(p).run(2,
+                ReplicationRunner.Progress.NONE), EventBudgetExceededException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.budget()).isEqualTo(3);
+        assertThat(e.getMessage()).startsWith("replication 0: event budget of 3 events exhausted")
+                .contains("scenario key maxEvents", "--max-events");
+        // The same scenario with room for its events runs, and the budget changes no figure.
+        PortalSpec roomy = bind(STORAGE + "maxEvents: 1000000\n");
+        PortalSpec unset = bind(STORAGE);
+        for (int i = 0; i < 3; i++) {
+            assertThat(json(new PortalExperiment(roomy).replicate(i))).isEqualTo(json(new PortalExperiment(unset)
+                    .replicate(i))).contains("diskFailures");
+        }
+    }
+
+    private static String json(PortalExperiment.Replication replication) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = org.mailsim.run.ReplicationJson.FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            org.mailsim.run.ReplicationJson.writeFields(g, replication.result());
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     @Test

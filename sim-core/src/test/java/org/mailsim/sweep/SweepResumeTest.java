@@ -183,4 +183,17 @@ class SweepResumeTest {
         assertThat(SweepIdentity.baseText(a)).isEqualTo(SweepIdentity.baseText(b)).isEqualTo("name: x\nstorage:\n  groups: 2\n");
         assertThat(SweepIdentity.baseText(c)).isNotEqualTo(SweepIdentity.baseText(a));
     }
+
+    @Test
+    void theEventBudgetIsNoPartOfTheIdentity() {
+        // maxEvents changes no result, only whether a replication may finish: a resume or a shard run with a
+        // larger budget is the same run.
+        String a = "# scenario as run; read from a.yaml\nname: x\nmaxEvents: 2000000000\nstorage:\n  groups: 2\n";
+        String b = "# scenario as run; read from a.yaml; --set maxEvents=5000000000\nname: x\nmaxEvents: 5000000000\n"
+                + "storage:\n  groups: 2\n";
+        assertThat(SweepIdentity.baseText(a)).isEqualTo(SweepIdentity.baseText(b)).doesNotContain("maxEvents")
+                .startsWith("name: x\nstorage:\n  groups: 2\n");
+        // Only the top-level key: a nested key of that name (there is none today) would count.
+        assertThat(SweepIdentity.baseText("name: x\nstorage:\n  maxEvents: 3\n")).contains("maxEvents");
+    }
 }

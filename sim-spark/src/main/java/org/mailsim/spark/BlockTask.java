@@ -1,5 +1,6 @@
 package org.mailsim.spark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.mailsim.cli.ReplicationLines;
+import org.mailsim.engine.EventBudgetExceededException;
 import org.mailsim.portal.PortalExperiment;
 import org.mailsim.portal.ScenarioBinding;
 import org.mailsim.run.ReplicationRunner;
@@ -25,7 +27,9 @@ import scala.runtime.AbstractFunction1;
  * What an executor runs for one partition (one {@link Block}): binds the block's scenario from its YAML text (sent
  * once per executor as a broadcast), computes the block's replications in index order and returns them as the
  * replication lines of a results part ({@link ReplicationLines}), gzipped. The task uses {@code spark.task.cpus}
- * threads; the result does not depend on it.
+ * threads; the result does not depend on it. A replication that exhausts the scenario's event budget
+ * ({@code maxEvents}) would exhaust it in every attempt: the task then returns {@link #budgetExhausted} instead of
+ * failing, so Spark does not run it again, and the driver fails the run with the local run's message.
  */
 final class BlockTask extends AbstractFunction1<Iterator<Block>, byte[]> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,6 +37,7 @@ final class BlockTask extends AbstractFunction1<Iterator<Block>, byte[]> impleme
     /** Bound scenarios by YAML text, kept for the executor's later tasks (binding is not free; a sweep has a few). */
     private static final Map<String, PortalExperiment> EXPERIMENTS = new ConcurrentHashMap<>();
     private static final int CACHED = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs before a block is computed: a no-op, except for tests that make a task attempt fail. */
     interface Fault extends Serializable {
@@ -62,6 +67,14 @@ final class BlockTask extends AbstractFunction1<Iterator<Block>, byte[]> impleme
         fault.before(block, context);
         PortalExperiment experiment = experiment(scenarios.value().get(block.job()));
         int threads = context == null ? 1 : Math.max(1, context.cpus());
+        try {
+            return compute(experiment, block, threads);
+        } catch (EventBudgetExceededException e) {
+            return budgetExhausted(e);
+        }
+    }
+
+    private static byte[] compute(PortalExperiment experiment, Block block, int threads) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(block.count() * 256);
         try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16), StandardCharsets.UTF_8)) {
             int[] next = {block.first()};
@@ -75,6 +88,20 @@ final class BlockTask extends AbstractFunction1<Iterator<Block>, byte[]> impleme
             }, ReplicationRunner.Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The first line of a task's result that stands for an exhausted event budget instead of replications. */
+    static final String BUDGET_EXHAUSTED = "{\"eventBudgetExhausted\":";
+
+    /** A task's result saying that a replication exhausted its event budget: one line, the message. */
+    static byte[] budgetExhausted(EventBudgetExceededException e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
+            out.write(BUDGET_EXHAUSTED + JSON.writeValueAsString(e.getMessage()) + "}\n");
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
         }
         return bytes.toByteArray();
     }

@@ -1,5 +1,6 @@
 package org.mailsim.spark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -238,6 +239,11 @@ public final class SparkReplications implements ReplicationEngine {
                 new GZIPInputStream(new ByteArrayInputStream(result)), StandardCharsets.UTF_8))) {
             for (int k = 0; k < block.count(); k++) {
                 String line = in.readLine();
+                if (k == 0 && line != null && line.startsWith(BlockTask.BUDGET_EXHAUSTED)) {
+                    // The task's replication exhausted the event budget: the local run's failure, said the same way.
+                    throw new IllegalStateException(new ObjectMapper().readTree(line).path("eventBudgetExhausted")
+                            .asText());
+                }
                 if (line == null) {
                     throw new IllegalStateException("task of replications " + block.first() + ".."
                             + (block.first() + block.count() - 1) + " returned only " + k);

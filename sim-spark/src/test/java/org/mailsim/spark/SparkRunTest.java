@@ -39,9 +39,11 @@ class SparkRunTest {
         assertThat(localJson).contains("\"phases\"", "\"reportedTimeline\"");
     }
 
-    private static SharedSpark.Result runOnSpark(SparkReplications engine, Path out) {
-        return SharedSpark.spark(engine, "run", DREAMWIZ, "--replications", REPLICATIONS, "--format", "json",
-                "--quiet", "--out", out.toString());
+    private static SharedSpark.Result runOnSpark(SparkReplications engine, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", DREAMWIZ, "--replications", REPLICATIONS,
+                "--format", "json", "--quiet", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return SharedSpark.spark(engine, args.toArray(String[]::new));
     }
 
     @Test
@@ -94,6 +96,43 @@ class SparkRunTest {
                 .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theEventBudgetHoldsOnTheExecutorsAndEndsTheRunAtOnceWithTheLocalMessage() throws Exception {
+        AtomicInteger failed = new AtomicInteger();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                    failed.incrementAndGet();
+                }
+            }
+        };
+        SharedSpark.Result local = SharedSpark.mailsim("run", DREAMWIZ, "--replications", REPLICATIONS, "--threads",
+                "2", "--max-events", "3", "--quiet", "--no-report");
+        assertThat(local.exit()).as(local.err()).isEqualTo(1);
+        assertThat(local.err()).startsWith("mailsim: replication 0: event budget of 3 events exhausted");
+        SharedSpark.context().sc().addSparkListener(listener);
+        try {
+            for (String[] budget : new String[][] {{"--max-events", "3"}, {"--set", "maxEvents=3"}}) {
+                SharedSpark.Result r = SharedSpark.spark(new SparkReplications(SharedSpark.context(),
+                        BlockTask.Fault.NONE, 3), "run", DREAMWIZ, "--replications", REPLICATIONS, budget[0], budget[1],
+                        "--quiet", "--no-report");
+                assertThat(r.exit()).as(r.err()).isEqualTo(1);
+                assertThat(r.err()).as("the local run's message").isEqualTo(local.err());
+            }
+            SharedSpark.context().sc().listenerBus().waitUntilEmpty();
+            // Exhausting the budget is deterministic: no task attempt is failed and retried for it.
+            assertThat(failed.get()).as("failed task attempts").isZero();
+        } finally {
+            SharedSpark.context().sc().removeSparkListener(listener);
+        }
+        // A budget the replications fit in changes no figure.
+        SharedSpark.Result roomy = runOnSpark(new SparkReplications(SharedSpark.context(), BlockTask.Fault.NONE, 3),
+                work.resolve("spark-budget"), "--max-events", "100000000");
+        assertThat(roomy.exit()).as(roomy.err()).isZero();
+        assertThat(roomy.out()).isEqualTo(localJson);
     }
 
     /** Dies in the first attempt of the tasks holding replication 3 or 6 (with 2 a task: replications 2..3, 6). */
