@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The scenario library (scenarios/, recursively): every file validates with {@code mailsim validate} (which also
  * binds it to the model), is commented, names itself uniquely (report folders never collide), and runs with
- * {@code --replications 2 --format json}, printing exactly one JSON document of the MISSION.md section 6 contract.
+ * {@code --replications 2 --format json}, printing exactly one JSON document of the docs/json-contract.md contract.
  */
 class ScenarioLibraryTest {
     static final Path LIBRARY = MalformedScenarioTest.ROOT.resolve("scenarios").toAbsolutePath().normalize();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of mail-storage failures.",
         subcommands = {RunCommand.class, MergeCommand.class, SweepCommand.class, ValidateCommand.class, FitCommand.class,
-                BenchCommand.class, ReplayCommand.class,
+                BenchCommand.class, ReplayCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_OK = 0;

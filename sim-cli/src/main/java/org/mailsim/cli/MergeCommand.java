@@ -58,7 +58,7 @@ public final class MergeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Pipeline.Loaded loaded = Pipeline.load(file, scenario.overrides());
-        Path target = report.target(loaded.spec().name());
+        Path target = report.target(loaded.spec().name(), loaded.whatIfs());
         long start = System.nanoTime();
         List<Part> read = new ArrayList<>();
         for (Path part : parts) {

@@ -34,14 +34,33 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /**
-     * Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}, with {@code -2},
-     * {@code -3}, ... when that exists (two runs within one second); see also {@link #publish}.
-     */
+    /** Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}. */
     static Path defaultReportFolder(String name) {
-        Path base = Path.of("reports", name + "-" + java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return unused(base);
+        return defaultReportFolder(name, List.of());
+    }
+
+    /**
+     * Where a report goes when no --out is given: {@code reports/NAME-<yyyyMMdd-HHmmss>}, with the what-if
+     * overrides in the name so a what-if is not taken for the base run ({@code
+     * reports/NAME+raid.level=raid6-<yyyyMMdd-HHmmss>}), and {@code -2}, {@code -3}, ... when that exists (two runs
+     * within one second); see also {@link #publish}.
+     */
+    static Path defaultReportFolder(String name, List<String> overrides) {
+        StringBuilder folder = new StringBuilder(name);
+        for (String set : overrides) {
+            int eq = set.indexOf('=');
+            String key = eq < 0 ? set : set.substring(0, eq);
+            // The last two parts of the key say enough (storage.raid.level -> raid.level) and keep names short.
+            String[] parts = key.split("\\.");
+            String shortKey = parts.length <= 2 ? key : parts[parts.length - 2] + "." + parts[parts.length - 1];
+            folder.append('+').append(shortKey).append(eq < 0 ? "" : "=" + set.substring(eq + 1));
+        }
+        String safe = folder.toString().replaceAll("[^A-Za-z0-9_.=+-]", "_");
+        if (safe.length() > 120) {
+            safe = safe.substring(0, 120);
+        }
+        return unused(Path.of("reports", safe + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     }
 
     private static Path unused(Path base) {
@@ -50,18 +69,6 @@ final class Pipeline {
             candidate = base.resolveSibling(base.getFileName() + "-" + i);
         }
         return candidate;
-    }
-
-    /** The --set overrides with --estimator and --precision added as the scenario keys they stand for. */
-    static List<String> withEstimator(List<String> sets, String estimator, String precision) {
-        List<String> all = new ArrayList<>(sets);
-        if (estimator != null) {
-            all.add("estimator=" + estimator);
-        }
-        if (precision != null) {
-            all.add("precision=" + precision);
-        }
-        return all;
     }
 
     /** Loads and binds a scenario; throws ScenarioException with every located problem. */
@@ -80,6 +87,15 @@ final class Pipeline {
                 words.add(quote(set));
             }
             return String.join(" ", words);
+        }
+
+        /**
+         * The --set overrides that make this run a what-if: not seed and replications (recorded on their own), nor
+         * the event budget (it changes no result).
+         */
+        List<String> whatIfs() {
+            return sets.stream().filter(s -> !s.startsWith("replications=") && !s.startsWith("seed=")
+                    && !s.startsWith(org.mailsim.scenario.Schema.MAX_EVENTS.path() + "=")).toList();
         }
 
         Result run(int threads, ReplicationRunner.Progress progress) {
@@ -179,6 +195,8 @@ final class Pipeline {
                     .wallClockSeconds(seconds)
                     .reportedTimeline(ReportedTimeline.from(scenario).milestones())
                     .durability(durability)
+                    .overrides(whatIfs())
+                    .currency(spec.costs().currency())
                     .build();
             return new Result(outcome, report);
         }
@@ -283,7 +301,8 @@ final class Pipeline {
         }
     }
 
-    private static String quote(String word) {
+    /** A word as a POSIX shell reads it back: as is when safe, else in single quotes. */
+    static String quote(String word) {
         return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -141,7 +141,8 @@ public final class ReplayCommand implements Callable<Integer> {
             String description = l.scenario().has(Schema.DESCRIPTION) ? l.scenario().string(Schema.DESCRIPTION)
                     : "";
             try {
-                variants.add(ReplayVariant.of(whatIf, description, l.file().toString(), result.report(), reported));
+                variants.add(ReplayVariant.of(whatIf, description, l.file().toString(), result.report(), reported,
+                        failures(l.scenario())));
             } catch (IllegalArgumentException e) {
                 stderr.println("mailsim replay: " + e.getMessage());
                 stderr.flush();
@@ -200,5 +201,28 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The scenario's scripted faults, in words, for the timeline's chain of events. */
+    static List<ReplayVariant.Failure> failures(org.mailsim.scenario.Scenario scenario) {
+        List<ReplayVariant.Failure> out = new ArrayList<>();
+        for (org.mailsim.scenario.Section f : scenario.items(Schema.FAULTS)) {
+            int group = f.is(Schema.FAULTS_GROUP, "all") ? -1 : f.intValue(Schema.FAULTS_GROUP);
+            String where = group < 0 ? "every group" : "group " + group;
+            String what = switch (f.string(Schema.FAULTS_KIND)) {
+                case "disk-failure" -> {
+                    int disk = f.intValue(Schema.FAULTS_DISK);
+                    int disks = f.intValue(Schema.FAULTS_DISKS);
+                    yield (disks == 1 ? "disk " + disk : "disks " + disk + "-" + (disk + disks - 1)) + " of "
+                            + where + " array " + f.intValue(Schema.FAULTS_ARRAY) + " fail" + (disks == 1 ? "s" : "");
+                }
+                case "array-loss" -> "array " + f.intValue(Schema.FAULTS_ARRAY) + " of " + where + " lost";
+                case "group-outage" -> where + " offline";
+                case "tier-outage" -> f.string(Schema.FAULTS_TIER) + " tier down";
+                default -> f.string(Schema.FAULTS_KIND);
+            };
+            out.add(new ReplayVariant.Failure(f.duration(Schema.FAULTS_AT), group, what));
+        }
+        return out;
     }
 }

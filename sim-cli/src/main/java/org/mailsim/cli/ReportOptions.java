@@ -24,11 +24,12 @@ final class ReportOptions {
     boolean quiet;
 
     /**
-     * The report folder for a run of {@code scenario}: --out, or the default; null with --no-report. Checked now
-     * (exists without --force, not a mailsim report, read-only, the root folder): before the run, not after it.
+     * The report folder for a run of {@code scenario} with its --set what-ifs: --out, or the default; null with
+     * --no-report. Checked now (exists without --force, not a mailsim report, read-only, the root folder): before the
+     * run, not after it.
      */
-    Path target(String scenario) {
-        Path target = noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario);
+    Path target(String scenario, java.util.List<String> overrides) {
+        Path target = noReport ? null : out != null ? out : Pipeline.defaultReportFolder(scenario, overrides);
         Pipeline.checkReportTarget(target, force);
         return target;
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mailsim.scenario.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mailsim run SCENARIO.yaml}: runs the scenario's replications and writes a report folder. With
- * {@code --format json} standard output is exactly one JSON document (MISSION.md section 6). With
+ * {@code --format json} standard output is exactly one JSON document (docs/json-contract.md). With
  * {@code --shard I/N --results-out FILE} it runs one block of the replications and saves their full results for
  * {@code mailsim merge}, which turns the parts of a run spread over machines into this command's own report.
  */
@@ -56,21 +55,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "then one line per replication, then a checksum), for mailsim merge.")
     private Path resultsOut;
 
-    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
-            description = "How P(data loss) is estimated: plain (the share of replications that lost data), rare "
-                    + "(the rare-event estimator: importance sampling per array, scaled to the fleet) or auto (rare "
-                    + "when the plain replications saw fewer than 30 losses). Same as --set estimator=...")
-    private String estimator;
-
-    @Option(names = "--precision", paramLabel = "P%",
-            description = "Rare-event estimator: stop when the 95% interval's half-width is at most P% of the "
-                    + "estimate (default 10%). Same as --set precision=P%.")
-    private String precision;
-
-    @Option(names = "--max-time", paramLabel = "DURATION",
-            description = "Rare-event estimator: stop after this wall time (e.g. 90s, 5m) even if the precision is "
-                    + "not reached; the result reports the precision reached and is then not reproducible.")
-    private String maxTime;
+    @Mixin
+    private EstimatorOptions estimation = new EstimatorOptions();
 
     enum Format { table, json }
 
@@ -91,25 +77,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
-        double maxSeconds = Double.POSITIVE_INFINITY;
-        if (maxTime != null) {
-            try {
-                maxSeconds = Units.duration(maxTime) * 3600;
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--max-time " + maxTime + ": " + e.getMessage() + "; accepted: a"
-                        + " duration such as 90s, 5m or 1h");
-            }
-            if (!(maxSeconds > 0)) {
-                throw new InvalidInputException("--max-time must be positive, got " + maxTime);
-            }
-        }
-        List<String> overrides = Pipeline.withEstimator(scenario.sets, estimator, precision);
-        if (scenario.replications != null) {
-            overrides.add("replications=" + scenario.replications);
-        }
-        if (scenario.seed != null) {
-            overrides.add("seed=" + scenario.seed);
-        }
+        double maxSeconds = estimation.maxSeconds();
+        List<String> overrides = estimation.overrides(scenario);
         overrides.addAll(limits.overrides());
         Pipeline.Loaded loaded = Pipeline.load(file, overrides);
         Shard block = shard != null ? shard : Shard.WHOLE;
@@ -124,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         limits.check(loaded.spec(), threadCount);
         // A shard writes a report only when asked: its figures cover a part of the run.
-        Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name());
+        Path target = shard != null && report.out == null ? null : report.target(loaded.spec().name(), loaded.whatIfs());
         if (resultsOut != null) {
             // Checked now, not after the run: the report refuses a folder the results file was written into.
             Path results = resultsOut.toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mailsim.report.sweep.SweepCharts;
+import org.mailsim.report.sweep.SweepHtml;
 import org.mailsim.run.Metric;
 import org.mailsim.scenario.Scenario;
 import org.mailsim.scenario.ScenarioException;
@@ -91,21 +92,9 @@ public final class SweepCommand implements Callable<Integer> {
             + "ci95High.")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--estimator", paramLabel = "plain|rare|auto",
-            description = "How each configuration's P(data loss) is estimated, and so ranked: plain, rare (the "
-                    + "rare-event estimator) or auto (rare when the plain replications saw fewer than 30 losses). "
-                    + "Same as --set estimator=...")
-    String estimator;
-
-    @Option(names = "--precision", paramLabel = "P%",
-            description = "Rare-event estimator: the relative 95% half-width each configuration stops at (default "
-                    + "10%). Same as --set precision=P%.")
-    String precision;
-
-    @Option(names = "--max-time", paramLabel = "DURATION",
-            description = "Rare-event estimator: wall time per configuration (e.g. 30s); results then depend on the "
-                    + "machine.")
-    String maxTime;
+    /** --estimator, --precision and --max-time (per configuration). */
+    @Mixin
+    EstimatorOptions estimation = new EstimatorOptions();
 
     @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardConverter.class, description = "Run only configurations I, I+N, I+2N, ... of the "
             + "grid (0 <= I < N), saving each in DIR/" + SweepState.FOLDER + "; writes no table. Give each shard its "
@@ -130,7 +119,7 @@ public final class SweepCommand implements Callable<Integer> {
      * e.g. {@code overrides -> SweepPoint.of(run(Scenario.load(file, sets + overrides), threads))}.
      */
     private ConfigurationRunner modelRunner(Path scenarioFile, List<String> sets, int threads) {
-        double maxSeconds = maxSeconds();
+        double maxSeconds = estimation.maxSeconds();
         return overrides -> {
             List<String> all = new java.util.ArrayList<>(sets);
             overrides.forEach((key, value) -> all.add(key + "=" + value));
@@ -154,22 +143,6 @@ public final class SweepCommand implements Callable<Integer> {
                     d.exponential() ? d.fleetMttdlHours() : point.mttdlHours(), point.replications(), severities,
                     point.extent());
         };
-    }
-
-    private double maxSeconds() {
-        if (maxTime == null) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double seconds;
-        try {
-            seconds = org.mailsim.scenario.Units.duration(maxTime) * 3600;
-        } catch (IllegalArgumentException e) {
-            throw new SweepInputException("--max-time " + maxTime + ": " + e.getMessage());
-        }
-        if (!(seconds > 0)) {
-            throw new SweepInputException("--max-time must be positive, got " + maxTime);
-        }
-        return seconds;
     }
 
     @Override
@@ -203,14 +176,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(PrintWriter stdout, PrintWriter err) {
-        List<String> baseSets = Pipeline.withEstimator(scenario.sets, estimator, precision);
-        maxSeconds();
-        if (scenario.replications != null) {
-            baseSets.add("replications=" + scenario.replications);
-        }
-        if (scenario.seed != null) {
-            baseSets.add("seed=" + scenario.seed);
-        }
+        List<String> baseSets = estimation.overrides(scenario);
         checkOwnFolder(out);
         Scenario base = Scenario.load(file, baseSets);
         // A target on the command line wins over the one stated in the scenario.
@@ -248,11 +214,17 @@ public final class SweepCommand implements Callable<Integer> {
         SweepTable table = new SweepTable(grid.keys(), rows, target);
         Path csv = out.resolve("sweep.csv");
         table.writeCsv(csv);
+        org.mailsim.portal.PortalSpec baseSpec = org.mailsim.portal.ScenarioBinding.bind(base);
+        String currency = baseSpec.costs().currency();
         List<Path> charts;
         try {
-            charts = SweepCharts.writeAll(table, out);
+            charts = SweepCharts.writeAll(table, out, currency);
+            // Last, so the page exists only once the charts and the CSV it links to do.
+            Files.writeString(out.resolve("index.html"), SweepHtml.render(table, new SweepHtml.Run(base.name(),
+                    identity.seed(), identity.replications(), baseSpec.horizon().hours(), currency, command())),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sweep charts in " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the sweep report in " + out + ": " + e.getMessage(), e);
         }
         boolean logChart = rows.stream().noneMatch(r -> r.point().probabilityOfDataLoss().boundOnly());
         if (logChart) {
@@ -280,6 +252,7 @@ public final class SweepCommand implements Callable<Integer> {
         summary.forEach(stdout::println);
         stdout.println("wrote " + csv + ", " + charts.get(0).getFileName() + ", " + charts.get(1).getFileName()
                 + (logChart ? ", sweep-loss-probability.png" : "") + ", sweep-summary.txt");
+        stdout.println("report: " + out.resolve("index.html"));
         stdout.flush();
         err.printf(Locale.ROOT, "sweep finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
@@ -305,6 +278,26 @@ public final class SweepCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "shard finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         err.flush();
         return Main.EXIT_OK;
+    }
+
+    /** The command line that reproduces this sweep. */
+    private String command() {
+        // DIR, not the folder's path: the page is the same wherever the sweep was written (and a Spark sweep's
+        // byte for byte a local one's); run in DIR's place, the command resumes there and writes the same table.
+        List<String> words = new ArrayList<>(List.of("mailsim", "sweep", file.toString(), "--out", "DIR"));
+        if (scenario.replications != null) {
+            words.addAll(List.of("--replications", scenario.replications.toString()));
+        }
+        if (scenario.seed != null) {
+            words.addAll(List.of("--seed", scenario.seed.toString()));
+        }
+        for (String set : scenario.sets) {
+            words.addAll(List.of("--set", Pipeline.quote(set)));
+        }
+        for (String t : targets) {
+            words.addAll(List.of("--target", Pipeline.quote(t)));
+        }
+        return String.join(" ", words);
     }
 
     /** One line on stderr per configuration run, and one first if an earlier run finished some. */

@@ -96,8 +96,9 @@ public final class ReportCharts {
                             + "sector loss, for the fleet and for one " + report.durability().unit().name() + "."));
         }
         if (!report.cost().isEmpty()) {
-            images.add(save(costBreakdown(report.cost()), folder, "cost-breakdown.png", "Cost breakdown",
-                    "Cost over the horizon by category."));
+            images.add(save(costBreakdown(report.cost(), report.currency()), folder, "cost-breakdown.png",
+                    "Cost breakdown", "Expected cost over the horizon (" + Figures.duration(report.horizonHours())
+                            + ") by category" + (report.currency().isEmpty() ? "." : ", in " + report.currency() + ".")));
         }
         return images;
     }
@@ -133,8 +134,17 @@ public final class ReportCharts {
         return new ChartImage(file, title, caption, WIDTH, HEIGHT);
     }
 
+    /** Pixels per CSS pixel of every PNG: crisp on high-density screens and projectors. */
+    public static final int SCALE = 2;
+
+    /**
+     * Writes {@code chart} laid out at {@code width} x {@code height} CSS pixels and drawn at {@link #SCALE} times
+     * that resolution; pages give the CSS size in the img's width and height.
+     */
     public static void savePng(JFreeChart chart, Path file, int width, int height) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            ChartUtils.writeScaledChartAsPNG(out, chart, width, height, SCALE, SCALE);
+        }
     }
 
     /** Bars: replications by their number of data-loss events (exact, from the run's count histogram). */
@@ -190,66 +200,95 @@ public final class ReportCharts {
         return style(chart);
     }
 
+    /** A moment on a timeline: a reported milestone (dashed red) or a failure that led to the incident (solid). */
+    public record Moment(double hours, String label, boolean reported) {
+    }
+
     /**
-     * An incident as a Gantt chart on a numeric time axis (hours or days from its first failure): one bar per
-     * phase, top to bottom in order; reported milestones, if any, as dashed red lines.
+     * An incident as a Gantt chart on a numeric time axis: one bar per phase, top to bottom in order, each kind of
+     * phase in its one colour ({@link PhaseColours}); reported milestones as dashed red lines.
      */
     public static JFreeChart incidentTimeline(Incident incident, List<Milestone> reported) {
-        double span = 0;
-        for (Incident.Phase phase : incident.phases()) {
-            span = Math.max(span, phase.endHours() - incident.startHours());
-        }
+        List<Moment> moments = new ArrayList<>();
         for (Milestone m : reported) {
-            span = Math.max(span, m.reportedHours());
+            moments.add(new Moment(m.reportedHours(), "reported: " + m.name(), true));
+        }
+        return timeline(incident.phases(), incident.startHours(), moments, "the failure that started the incident");
+    }
+
+    /**
+     * The whole chain as a Gantt chart: {@code phases} (absolute hours), drawn from {@code zeroHours}, which the
+     * axis names ({@code zeroEvent}); {@code moments} (hours from zero) as vertical lines whose labels each get
+     * their own row above the bars, so no two labels ever overprint.
+     */
+    public static JFreeChart timeline(List<Incident.Phase> phases, double zeroHours, List<Moment> moments,
+            String zeroEvent) {
+        double span = 0;
+        for (Incident.Phase phase : phases) {
+            span = Math.max(span, phase.endHours() - zeroHours);
+        }
+        for (Moment m : moments) {
+            span = Math.max(span, m.hours());
         }
         double unit = span > DAYS_AXIS_FROM_HOURS ? 24 : 1;
         String unitName = unit == 24 ? "days" : "hours";
 
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < incident.phases().size(); i++) {
-            Incident.Phase phase = incident.phases().get(i);
+        XYBarRenderer renderer = new XYBarRenderer();
+        for (int i = 0; i < phases.size(); i++) {
+            Incident.Phase phase = phases.get(i);
             XYIntervalSeries series = new XYIntervalSeries(i + " " + phase.name());
-            double start = (phase.startHours() - incident.startHours()) / unit;
-            double end = (phase.endHours() - incident.startHours()) / unit;
+            double start = (phase.startHours() - zeroHours) / unit;
+            double end = (phase.endHours() - zeroHours) / unit;
             series.add(i, i - 0.35, i + 0.35, start, start, end);
             data.addSeries(series);
             names.add(phase.name());
+            renderer.setSeriesPaint(i, PhaseColours.of(phase.name()));
         }
-        SymbolAxis phases = new SymbolAxis(null, names.toArray(new String[0]));
-        phases.setInverted(true);
-        phases.setGridBandsVisible(false);
-        NumberAxis time = new NumberAxis(unitName + " since the first failure");
+        SymbolAxis rows = new SymbolAxis(null, names.toArray(new String[0]));
+        rows.setInverted(true);
+        rows.setGridBandsVisible(false);
+        rows.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // Room above the first bar for one line per moment's label: about 16 px each on a ~330 px plot.
+        int n = Math.max(1, phases.size());
+        double labelPx = 16.0 * moments.size() + 6;
+        double extra = moments.isEmpty() ? 0 : labelPx * n / Math.max(60, 330 - labelPx);
+        rows.setRange(-0.5 - extra, n - 0.5);
+        NumberAxis time = new NumberAxis(unitName + " since " + zeroEvent);
         // Auto-range would fit the bars only and hide a milestone reported after the last phase.
         time.setRange(0, Math.max(span / unit, 1e-9) * 1.04);
-        XYBarRenderer renderer = new XYBarRenderer();
         renderer.setUseYInterval(true);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
-        XYPlot plot = new XYPlot(data, phases, time, renderer);
+        XYPlot plot = new XYPlot(data, rows, time, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        List<Milestone> byTime = reported.stream().sorted(Comparator.comparingDouble(Milestone::reportedHours))
-                .toList();
+        addMoments(plot, moments, unit, span);
+        return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
+    }
+
+    /**
+     * Vertical lines for {@code moments}, sorted by time; label i sits on row i from the top, left of its line in
+     * the right half of the axis (so it is not cut off), right of it otherwise. One row each: labels never overlap.
+     */
+    public static void addMoments(XYPlot plot, List<Moment> moments, double unit, double span) {
+        List<Moment> byTime = moments.stream().sorted(Comparator.comparingDouble(Moment::hours)).toList();
         for (int i = 0; i < byTime.size(); i++) {
-            Milestone m = byTime.get(i);
-            ValueMarker marker = new ValueMarker(m.reportedHours() / unit, new Color(0xd62728), dashed());
-            marker.setLabel("reported: " + m.name());
-            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            // Alternate top and bottom so the labels of close milestones do not overprint; in the right half of
-            // the axis the label goes left of its line, so it is not cut off at the edge.
-            boolean bottom = i % 2 == 0;
-            if (m.reportedHours() <= span / 2) {
-                marker.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
-                marker.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
-            } else {
-                marker.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_LEFT);
-                marker.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
-            }
+            Moment m = byTime.get(i);
+            ValueMarker marker = m.reported()
+                    ? new ValueMarker(m.hours() / unit, PhaseColours.REPORTED, dashed())
+                    : new ValueMarker(m.hours() / unit, PhaseColours.FAILURE, new BasicStroke(1.5f));
+            marker.setLabel(m.label());
+            marker.setLabelFont(new Font(Font.SANS_SERIF, m.reported() ? Font.PLAIN : Font.BOLD, 11));
+            marker.setLabelPaint(m.reported() ? PhaseColours.REPORTED.darker() : PhaseColours.FAILURE);
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 16 * i, 4, 4, 4));
+            boolean left = m.hours() > span / 2;
+            marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addRangeMarker(marker);
         }
-        return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
     }
 
     /**
@@ -297,11 +336,11 @@ public final class ReportCharts {
     }
 
     /** Horizontal bars, one per cost category, labelled with the amount. */
-    public static JFreeChart costBreakdown(Map<String, Double> cost) {
+    public static JFreeChart costBreakdown(Map<String, Double> cost, String currency) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        cost.forEach((category, amount) -> data.addValue(amount, "cost", category));
-        JFreeChart chart = ChartFactory.createBarChart(null, null, "cost", data, PlotOrientation.HORIZONTAL,
-                false, false, false);
+        cost.forEach((category, amount) -> data.addValue(amount, "cost", Words.costCategory(category)));
+        JFreeChart chart = ChartFactory.createBarChart(null, null, currency.isEmpty() ? "expected cost"
+                : "expected cost (" + currency + ")", data, PlotOrientation.HORIZONTAL, false, false, false);
         BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         barStyle(renderer);
         chart.getCategoryPlot().getRangeAxis().setUpperMargin(0.15);
@@ -312,7 +351,9 @@ public final class ReportCharts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0x1f77b4));
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        // Whole numbers with grouped thousands, as in the tables.
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setMaximumBarWidth(0.12);
     }

@@ -67,6 +67,10 @@ public final class ReportJson {
         if (report.durability() != null) {
             root.set("estimator", estimator(report.durability()));
         }
+        // The what-if: the --set overrides applied to the scenario file (empty for the file as written).
+        ArrayNode overrides = root.putArray("overrides");
+        report.overrides().forEach(overrides::add);
+        root.put("currency", report.currency());
         if (!report.reportedTimeline().isEmpty()) {
             ArrayNode timeline = root.putArray("reportedTimeline");
             for (Milestone milestone : report.reportedTimeline()) {

@@ -35,9 +35,9 @@ public final class ReportTable {
         for (Metric metric : Metric.values()) {
             MetricSummary s = report.summary(metric);
             if (s.count() == 0) {
-                rows.add(new String[] {metric.label(), "n/a", "(no incidents)", "", ""});
+                rows.add(new String[] {Words.metric(metric), "none", "(" + Words.NO_OUTAGE + ")", "", ""});
             } else {
-                rows.add(new String[] {metric.label(), Figures.number(s.mean()), interval(s.ci95Low(), s.ci95High()),
+                rows.add(new String[] {Words.metric(metric), Figures.number(s.mean()), interval(s.ci95Low(), s.ci95High()),
                         Figures.number(s.p95()), Figures.number(s.max())});
             }
         }

@@ -46,6 +46,9 @@ import org.mailsim.stats.MttdlMethod;
  *                            {@code probabilityOfDataLoss} is its fleet figure, {@code bySeverity} carries its
  *                            whole-array and sector-loss figures, and {@code mttdlHours} too where lifetimes are
  *                            exponential), else null
+ * @param overrides           the {@code --set key=value} what-ifs applied to the scenario file, in order (empty:
+ *                            the scenario as written)
+ * @param currency            currency of every cost figure (the scenario's costs.currency)
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -56,7 +59,8 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         long replicationsWithLoss, Map<String, Double> cost, double wallClockSeconds,
                         List<Milestone> reportedTimeline, Map<Severity, Estimate> bySeverity,
                         Map<Severity, Long> incidentsBySeverity, Map<Severity, Long> incidentsNotKept,
-                        RunExtent extent, DurabilityEstimate durability) implements DecisionMetric.Source {
+                        RunExtent extent, DurabilityEstimate durability, List<String> overrides,
+                        String currency) implements DecisionMetric.Source {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -94,11 +98,18 @@ public record RunReport(String scenario, long seed, long replications, int threa
         incidentsBySeverity = Collections.unmodifiableMap(new EnumMap<>(incidentsBySeverity));
         incidentsNotKept = Collections.unmodifiableMap(new EnumMap<>(incidentsNotKept));
         Objects.requireNonNull(extent, "extent");
+        overrides = List.copyOf(overrides);
+        currency = currency == null ? "" : currency;
         for (Metric metric : Metric.values()) {
             if (!metrics.containsKey(metric)) {
                 throw new IllegalArgumentException("no summary for metric " + metric.key());
             }
         }
+    }
+
+    /** The scenario's name, with the what-if overrides when there are any: "portal-baseline with raid.level=raid6". */
+    public String title() {
+        return overrides.isEmpty() ? scenario : scenario + " with " + String.join(", ", overrides);
     }
 
     @Override
@@ -109,11 +120,6 @@ public record RunReport(String scenario, long seed, long replications, int threa
     @Override
     public Estimate probability(Severity severity) {
         return bySeverity.get(severity);
-    }
-
-    /** A decision metric of this run ({@link DecisionMetric}). */
-    public Estimate decision(DecisionMetric metric) {
-        return metric.of(this);
     }
 
     /** True when no replication lost data, so P(loss) and MTTDL are bounds, not estimates. */
@@ -141,35 +147,17 @@ public record RunReport(String scenario, long seed, long replications, int threa
     }
 
     /**
-     * The simulated hours matching a reported milestone: the mean of the per-incident metric it names, or the
-     * mean over kept incidents of when its named phase ended (from the incident's start); empty when none.
+     * The simulated hours matching a reported milestone, by the one definition every page and format uses (the
+     * replay's): per replication, from its first incident until its last incident reached the milestone's measure
+     * (service back, full recovery, or the end of the named phase), averaged over replications; empty when the
+     * milestone names no measure or the run did not keep every incident.
      */
     public OptionalDouble simulatedHours(Milestone milestone) {
-        String by = milestone.simulatedBy();
-        if (by == null) {
+        if (milestone.simulatedBy() == null || incidents.size() != incidentCount || incidentCount == 0) {
             return OptionalDouble.empty();
         }
-        for (Metric metric : List.of(Metric.HOURS_TO_RESTORE_SERVICE, Metric.HOURS_TO_FULL_RECOVERY)) {
-            if (metric.key().equals(by)) {
-                MetricSummary s = metrics.get(metric);
-                return s.count() == 0 ? OptionalDouble.empty() : OptionalDouble.of(s.mean());
-            }
-        }
-        double sum = 0;
-        int n = 0;
-        for (Incident incident : incidents) {
-            double end = Double.NaN;
-            for (Incident.Phase phase : incident.phases()) {
-                if (phase.name().equals(by)) {
-                    end = phase.endHours() - incident.startHours();
-                }
-            }
-            if (!Double.isNaN(end)) {
-                sum += end;
-                n++;
-            }
-        }
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
+        double hours = org.mailsim.report.replay.ReplayFigures.simulatedHours(this, milestone);
+        return Double.isNaN(hours) ? OptionalDouble.empty() : OptionalDouble.of(hours);
     }
 
     public static Builder builder(String scenario, RunStatistics statistics) {
@@ -190,6 +178,8 @@ public record RunReport(String scenario, long seed, long replications, int threa
         private double wallClockSeconds;
         private List<Milestone> reportedTimeline = List.of();
         private DurabilityEstimate durability;
+        private List<String> overrides = List.of();
+        private String currency = "";
         private RunExtent extent;
 
         private Builder(String scenario, RunStatistics statistics) {
@@ -251,6 +241,17 @@ public record RunReport(String scenario, long seed, long replications, int threa
             return this;
         }
 
+        /** The --set what-ifs applied to the scenario file. */
+        public Builder overrides(List<String> overrides) {
+            this.overrides = overrides;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
         /** The rare-event estimate that replaces the plain P(data loss) (and MTTDL where meaningful). */
         public Builder durability(DurabilityEstimate estimate) {
             this.durability = estimate;
@@ -290,7 +291,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                     statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
                     reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x,
-                    durability);
+                    durability, overrides, currency);
         }
     }
 }

@@ -55,8 +55,9 @@ class ReportFolderTest {
             count++;
             BufferedImage image = ImageIO.read(folder.resolve(images.group(1)).toFile());
             assertThat(image).as(images.group(1) + " decodes").isNotNull();
-            assertThat(image.getWidth()).isEqualTo(Integer.parseInt(images.group(2)));
-            assertThat(image.getHeight()).isEqualTo(Integer.parseInt(images.group(3)));
+            // Drawn at twice the size the page shows it, for high-density screens and projectors.
+            assertThat(image.getWidth()).isEqualTo(ReportCharts.SCALE * Integer.parseInt(images.group(2)));
+            assertThat(image.getHeight()).isEqualTo(ReportCharts.SCALE * Integer.parseInt(images.group(3)));
         }
         // Loss-event and user-hour distributions, 5 incident timelines, the worst incident's users, cost.
         assertThat(count).isEqualTo(2 + 5 + 1 + 1);
@@ -77,7 +78,7 @@ class ReportFolderTest {
                 .version("test").build();
         Path folder = ReportFolder.write(report, parent.resolve("quiet"), false);
         String html = Files.readString(folder.resolve("index.html"));
-        assertThat(html).contains("no loss observed in 100 replications; upper bound").contains("No incident");
+        assertThat(html).contains("not observed in 100 replications; upper bound").contains("No storage incident");
         for (String reference : all(REFERENCE, html, 1)) {
             assertThat(folder.resolve(reference)).isRegularFile();
         }

@@ -35,6 +35,6 @@ class ReportTableTest {
         String table = ReportTable.render(ReportFixtures.report(ReportFixtures.noLoss()));
         assertThat(table).contains("no loss observed; upper bound").contains("no loss observed; lower bound")
                 .contains("< 0.0295").contains("> ")
-                .contains("hours to restore send/receive").contains("(no incidents)");
+                .contains("hours to restore send/receive (per storage outage)").contains("(no storage outage)");
     }
 }

@@ -1,6 +1,7 @@
 package org.mailsim.durability;
 
 import java.util.List;
+import org.mailsim.Hours;
 import org.mailsim.stats.Estimate;
 
 /**
@@ -32,8 +33,6 @@ public record DurabilityEstimate(String method, DurabilityUnit unit, double hori
                                  Estimate lossEvents, double relativeError, double effectiveSamples,
                                  double largestWeightShare, double precision, StopReason stoppedBy,
                                  double wallSeconds, boolean exponential, List<String> warnings) {
-    public static final double HOURS_PER_YEAR = 8760;
-
     public DurabilityEstimate {
         warnings = List.copyOf(warnings);
     }
@@ -89,7 +88,7 @@ public record DurabilityEstimate(String method, DurabilityUnit unit, double hori
      * 1 - (1 - p)^(1 year / horizon). Exact for a one-year horizon.
      */
     public double perYear(double p) {
-        return scale(p, HOURS_PER_YEAR / horizonHours);
+        return scale(p, Hours.PER_YEAR / horizonHours);
     }
 
     /** Nines of durability per year, -log10 P(loss in a year), for a probability of this estimate. */
@@ -100,7 +99,7 @@ public record DurabilityEstimate(String method, DurabilityUnit unit, double hori
 
     /** Expected loss events per unit and year. */
     public Estimate lossEventsPerYear() {
-        double f = HOURS_PER_YEAR / horizonHours;
+        double f = Hours.PER_YEAR / horizonHours;
         return new Estimate(lossEvents.estimate() * f, lossEvents.ci95Low() * f, lossEvents.ci95High() * f, false);
     }
 

@@ -37,6 +37,11 @@ public enum DecisionMetric {
         Estimate probability(Severity severity);
 
         RunExtent extent();
+
+        /** A decision metric of this run. */
+        default Estimate decision(DecisionMetric metric) {
+            return metric.of(this);
+        }
     }
 
     private final String key;

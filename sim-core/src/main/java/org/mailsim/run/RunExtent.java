@@ -1,5 +1,7 @@
 package org.mailsim.run;
 
+import org.mailsim.Hours;
+
 /**
  * How much was simulated per replication, for figures per year, per array and per usable terabyte.
  *
@@ -9,11 +11,8 @@ package org.mailsim.run;
  * @param usableTerabytes    user data the fleet holds when full (data disks' capacity), in TB (10^12 bytes)
  */
 public record RunExtent(double horizonHours, boolean untilFirstDataLoss, long arrays, double usableTerabytes) {
-    /** A year is 365 days, as in scenario files. */
-    public static final double HOURS_PER_YEAR = 365 * 24;
-
     /** The horizon in years; NaN for runs until first data loss, whose length varies. */
     public double years() {
-        return untilFirstDataLoss ? Double.NaN : horizonHours / HOURS_PER_YEAR;
+        return untilFirstDataLoss ? Double.NaN : horizonHours / Hours.PER_YEAR;
     }
 }

@@ -15,7 +15,7 @@ import org.mailsim.Hours;
 public final class Units {
     private static final double HOUR_SECONDS = 3600;
 
-    /** Duration units in hours; 1y = 365d as in MISSION.md (no leap years: a year of disk-hours is 8760 h). */
+    /** Duration units in hours; 1y = 365d as in docs/model.md (no leap years: a year of disk-hours is 8760 h). */
     private static final Map<String, Double> DURATION = new LinkedHashMap<>();
     /** Size units in bytes; the SI prefixes are decimal (disk vendors' TB), the IEC ones binary. */
     private static final Map<String, Double> SIZE = new LinkedHashMap<>();

@@ -82,10 +82,6 @@ public record SweepPoint(Map<Metric, MetricSummary> metrics, Estimate probabilit
         return bySeverity.get(severity);
     }
 
-    public Estimate decision(DecisionMetric metric) {
-        return metric.of(this);
-    }
-
     /** Expected total cost over the horizon (the mean of the totalCost metric). */
     public double totalCost() {
         return metrics.get(Metric.TOTAL_COST).mean();

@@ -25,52 +25,72 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.mailsim.report.Milestone;
+import org.mailsim.report.PhaseColours;
+import org.mailsim.run.Incident;
+import java.util.ArrayList;
 import org.mailsim.report.ReportCharts;
 
 /** The replay report's charts: one timeline per variant and the comparison of all variants with the reported one. */
 public final class ReplayCharts {
-    private static final Color REPORTED = new Color(0xd62728);
+    private static final Color REPORTED = PhaseColours.REPORTED;
 
     private ReplayCharts() {
     }
 
     /**
-     * The variant's timeline: the phases of its shown incident (from its first failure), the reported milestones
-     * as dashed red lines; a variant without an incident shows only the reported milestones and says so.
+     * The variant's whole chain on one axis whose zero is the first failure: the scripted failures that led to the
+     * shown incident (solid lines), the array's degraded window between the first failure and the incident, then
+     * the incident's phases (detection, replacement storage, vendor, merge...), each kind in its one colour, and
+     * the reported milestones (dashed red), which count from the failure that cut users off. A variant without an
+     * incident shows its failures and says that no user lost access.
      */
     public static JFreeChart timeline(ReplayVariant variant, List<Milestone> reported) {
-        if (variant.shown() != null) {
-            JFreeChart chart = ReportCharts.incidentTimeline(variant.shown(), reported);
-            XYPlot plot = chart.getXYPlot();
-            double span = plot.getRangeAxis().getUpperBound();
-            Collection<?> markers = plot.getRangeMarkers(Layer.FOREGROUND);
-            if (markers != null) {
-                int i = 0;
-                for (Object m : markers) {
-                    if (m instanceof ValueMarker marker) {
-                        placeLabel(marker, marker.getValue() > span / 2, i++);
-                    }
-                }
+        List<ReplayVariant.Failure> chain = variant.chain();
+        Incident shown = variant.shown();
+        double zero = !chain.isEmpty() ? chain.get(0).atHours() : shown != null ? shown.startHours() : 0;
+        // The reported milestones count from the failure that cut users off: the incident's start, or (no
+        // incident here) the last failure of the chain, which cut users off in the outage as it happened.
+        double cutOff = shown != null ? shown.startHours() : !chain.isEmpty() ? chain.get(chain.size() - 1).atHours()
+                : zero;
+        List<ReportCharts.Moment> moments = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            ReplayVariant.Failure f = chain.get(i);
+            boolean last = i == chain.size() - 1 && shown != null && chain.size() > 1;
+            moments.add(new ReportCharts.Moment(f.atHours() - zero, f.what() + (last ? ": users cut off" : ""),
+                    false));
+        }
+        for (Milestone m : reported) {
+            moments.add(new ReportCharts.Moment(m.reportedHours() + cutOff - zero, "reported: " + m.name(), true));
+        }
+        String zeroEvent = chain.isEmpty() ? "the failure that cut users off"
+                : "the first failure (" + chain.get(0).what() + ")";
+        if (shown != null) {
+            List<Incident.Phase> phases = new ArrayList<>();
+            if (zero < shown.startHours()) {
+                phases.add(new Incident.Phase(PhaseColours.DEGRADED, zero, shown.startHours()));
             }
-            return chart;
+            phases.addAll(shown.phases());
+            return ReportCharts.timeline(phases, zero, moments, zeroEvent);
         }
         double span = 24;
-        for (Milestone m : reported) {
-            span = Math.max(span, m.reportedHours());
+        for (ReportCharts.Moment m : moments) {
+            span = Math.max(span, m.hours());
         }
         double unit = span > 96 ? 24 : 1;
         SymbolAxis rows = new SymbolAxis(null, new String[] {"outage"});
         rows.setGridBandsVisible(false);
-        NumberAxis time = new NumberAxis((unit == 24 ? "days" : "hours") + " since the first failure");
+        rows.setRange(-0.5 - 0.25 * moments.size(), 0.5);
+        rows.setInverted(true);
+        NumberAxis time = new NumberAxis((unit == 24 ? "days" : "hours") + " since " + zeroEvent);
         time.setRange(0, span * 1.05 / unit);
         XYPlot plot = new XYPlot(new XYIntervalSeriesCollection(), rows, time, new XYBarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        XYTextAnnotation note = new XYTextAnnotation("no incident: no user lost access (see the variant's report)",
-                0, span * 0.02 / unit);
+        XYTextAnnotation note = new XYTextAnnotation("no outage: no user lost access to mail (see the variant's"
+                + " report)", 0.2, span * 0.3 / unit);
         note.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 13));
         note.setTextAnchor(TextAnchor.CENTER_LEFT);
         plot.addAnnotation(note);
-        addReported(plot, reported, unit, span);
+        ReportCharts.addMoments(plot, moments, unit, span);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ReportCharts.style(chart);
     }
@@ -93,8 +113,8 @@ public final class ReplayCharts {
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, new Color(0xff7f0e));
-        bars.setSeriesPaint(1, new Color(0x1f77b4));
+        bars.setSeriesPaint(0, PhaseColours.OUTAGE);
+        bars.setSeriesPaint(1, PhaseColours.FULL_RECOVERY);
         bars.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, variants, days, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -116,7 +136,11 @@ public final class ReplayCharts {
             ValueMarker marker = new ValueMarker(m.reportedHours() / 24, REPORTED, ReportCharts.dashed());
             marker.setLabel("reported: " + m.name());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            placeLabel(marker, m.reportedHours() / 24 > span / 2, i++);
+            // One row per label from the top: labels never overprint.
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 16 * i++, 4, 4, 4));
+            boolean left = m.reportedHours() / 24 > span / 2;
+            marker.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addRangeMarker(marker);
         }
         days.setUpperMargin(0.08);
@@ -124,35 +148,5 @@ public final class ReplayCharts {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
         return ReportCharts.style(chart);
-    }
-
-    private static void addReported(XYPlot plot, List<Milestone> reported, double unit, double span) {
-        int i = 0;
-        for (Milestone m : reported) {
-            ValueMarker marker = new ValueMarker(m.reportedHours() / unit, REPORTED, ReportCharts.dashed());
-            marker.setLabel("reported: " + m.name());
-            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            placeLabel(marker, m.reportedHours() > span / 2, i++);
-            plot.addRangeMarker(marker);
-        }
-    }
-
-    /**
-     * Puts a marker's label on the side of its line with room for it (left in the right half of the axis), and
-     * cycles bottom, top and middle so the labels of neighbouring milestones do not overprint.
-     */
-    private static void placeLabel(ValueMarker marker, boolean leftOfLine, int index) {
-        int row = index % 3;
-        if (leftOfLine) {
-            marker.setLabelAnchor(row == 0 ? RectangleAnchor.BOTTOM_LEFT : row == 1 ? RectangleAnchor.TOP_LEFT
-                    : RectangleAnchor.LEFT);
-            marker.setLabelTextAnchor(row == 0 ? TextAnchor.BOTTOM_RIGHT : row == 1 ? TextAnchor.TOP_RIGHT
-                    : TextAnchor.CENTER_RIGHT);
-        } else {
-            marker.setLabelAnchor(row == 0 ? RectangleAnchor.BOTTOM_RIGHT : row == 1 ? RectangleAnchor.TOP_RIGHT
-                    : RectangleAnchor.RIGHT);
-            marker.setLabelTextAnchor(row == 0 ? TextAnchor.BOTTOM_LEFT : row == 1 ? TextAnchor.TOP_LEFT
-                    : TextAnchor.CENTER_LEFT);
-        }
     }
 }

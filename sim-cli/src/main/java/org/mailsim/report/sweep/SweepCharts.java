@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -23,6 +22,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mailsim.report.ReportCharts;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.MetricSummary;
 import org.mailsim.sweep.SweepRow;
@@ -50,33 +50,33 @@ public final class SweepCharts {
     }
 
     /** Writes both charts into {@code folder} and returns their paths. */
-    public static List<Path> writeAll(SweepTable table, Path folder) throws IOException {
+    public static List<Path> writeAll(SweepTable table, Path folder, String currency) throws IOException {
         Path userHours = folder.resolve(USER_HOURS_FILE);
-        ChartUtils.saveChartAsPNG(userHours.toFile(), costVersusUserHours(table), WIDTH, HEIGHT);
+        ReportCharts.savePng(costVersusUserHours(table, currency), userHours, WIDTH, HEIGHT);
         Path loss = folder.resolve(LOSS_FILE);
-        ChartUtils.saveChartAsPNG(loss.toFile(), costVersusLoss(table), WIDTH, HEIGHT);
+        ReportCharts.savePng(costVersusLoss(table, currency), loss, WIDTH, HEIGHT);
         return List.of(userHours, loss);
     }
 
-    public static JFreeChart costVersusUserHours(SweepTable table) {
+    public static JFreeChart costVersusUserHours(SweepTable table, String currency) {
         return chart(table, "Cost versus expected user-hours without mailbox access",
                 "Expected user-hours without mailbox access", "userHoursUnavailable",
                 r -> r.point().metric(SweepTable.USER_HOURS).ci95Low(), r -> r.point().metric(SweepTable.USER_HOURS).mean(),
-                r -> r.point().metric(SweepTable.USER_HOURS).ci95High(), true);
+                r -> r.point().metric(SweepTable.USER_HOURS).ci95High(), true, currency);
     }
 
-    public static JFreeChart costVersusLoss(SweepTable table) {
+    public static JFreeChart costVersusLoss(SweepTable table, String currency) {
         // Points at the observed fraction (0 when no replication lost data), bars to the 95% interval: a
         // configuration without losses shows its upper bound as the bar, never as a bare zero.
         return chart(table, "Cost versus P(data loss within the horizon)", "P(data loss within the horizon)",
                 "probabilityOfDataLoss",
                 r -> r.point().probabilityOfDataLoss().ci95Low(), r -> SweepTable.observedLoss(r.point()),
-                r -> r.point().probabilityOfDataLoss().ci95High(), false);
+                r -> r.point().probabilityOfDataLoss().ci95High(), false, currency);
     }
 
     private static JFreeChart chart(SweepTable table, String title, String riskLabel, String quantity,
             ToDoubleFunction<SweepRow> low, ToDoubleFunction<SweepRow> mid, ToDoubleFunction<SweepRow> high,
-            boolean userHoursFront) {
+            boolean userHoursFront, String currency) {
         List<SweepRow> rows = table.rows();
         XYIntervalSeries all = new XYIntervalSeries("configurations (95% intervals)");
         XYSeries front = new XYSeries("Pareto front", true, true);
@@ -103,7 +103,7 @@ public final class SweepCharts {
             front.add(rows.get(i).point().totalCost(), mid.applyAsDouble(rows.get(i)));
         }
 
-        NumberAxis x = new NumberAxis("Expected total cost over the horizon");
+        NumberAxis x = new NumberAxis("Expected total cost over the horizon (" + currency + ")");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(riskLabel);
         y.setAutoRangeIncludesZero(true);
@@ -137,13 +137,23 @@ public final class SweepCharts {
             line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(line);
         }
+        // Every point labelled: the front's in words (they are the choice), the others by their row number in the
+        // page's table, so the cloud stays readable.
         int best = table.cheapestMeetingTarget();
-        if (best >= 0) {
-            SweepRow r = rows.get(best);
-            XYTextAnnotation label = new XYTextAnnotation("  " + r.configuration().id(), r.point().totalCost(),
-                    mid.applyAsDouble(r));
-            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-            label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        for (int i = 0; i < rows.size(); i++) {
+            SweepRow r = rows.get(i);
+            double cx = r.point().totalCost();
+            double cy = mid.applyAsDouble(r);
+            if (!Double.isFinite(cx) || !Double.isFinite(cy)) {
+                continue;
+            }
+            boolean onFront = frontRows.contains(i);
+            String text = onFront || i == best ? " " + i + ": " + SweepHtml.words(r) : " " + i;
+            XYTextAnnotation label = new XYTextAnnotation(text, cx, cy);
+            label.setTextAnchor(onFront || i == best ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+            label.setFont(new Font(Font.SANS_SERIF, onFront || i == best ? Font.BOLD : Font.PLAIN,
+                    onFront || i == best ? 12 : 10));
+            label.setPaint(onFront || i == best ? new Color(0x333333) : new Color(0x777777));
             plot.addAnnotation(label);
         }
         // Front and target on top of the cloud of points.

@@ -19,7 +19,7 @@ import org.mailsim.run.ReplicationResult;
  *   <li>incident.vendor = vendor fees; incident.engineers = engineer hours x rate; incident.outageCompensation =
  *       user-hours unavailable x rate; incident.lossCompensation = users with loss x rate.</li>
  * </ul>
- * Years are 365 days (MISSION.md section 4).
+ * Years are 365 days (docs/model.md, "Units").
  */
 public final class CostModel {
 

@@ -49,8 +49,8 @@ import org.mailsim.run.ReplicationResult;
  *   <li>A rebuild reads the surviving disks. When it ends, each survivor that has no redundancy left (the array
  *       would lose data if it were unreadable too) yields a Poisson number of UREs with mean URE-rate x bits read,
  *       and the undetected latent errors the rebuild met; those sectors are lost (a partial loss, declared when the
- *       rebuild ends, as in the RAID-5-with-URE chain). Survivors that still have redundancy get those latent
- *       errors rewritten. The rebuild reads at a uniform pace, so it meets every error present when it started and
+ *       rebuild ends, as in the RAID-5-with-URE chain of docs/model.md). Survivors that still have redundancy get
+ *       those latent errors rewritten. The rebuild reads at a uniform pace, so it meets every error present when it started and
  *       an error arriving meanwhile only if it lands ahead of the read position (probability: the share not yet
  *       read); errors behind it stay latent for the next scrub or rebuild.</li>
  *   <li>One loss event per degraded window: the UREs and latent errors a rebuild meets, and what scrubs find on

@@ -9,7 +9,7 @@ import org.mailsim.engine.Simulator;
 import org.mailsim.run.Incident;
 
 /**
- * The Dreamwiz 2008 outage from its mechanisms (MISSION.md section 2): a storage group of 10 million messages
+ * The Dreamwiz 2008 outage from its mechanisms (docs/dreamwiz-2008.md): a storage group of 10 million messages
  * (50,000 users with 200 each, 50 kB a message: 500 GB) loses its array. The 2008 runbook
  * ({@link KnownPresets#RUNBOOK_DREAMWIZ_2008}) has no mail backup; replacement servers take 45 h, the vendor 7 days,
  * the merge runs at 30 files/s. Reported: send/receive back on day 3, full recovery about day 11, bad-sector mail lost.

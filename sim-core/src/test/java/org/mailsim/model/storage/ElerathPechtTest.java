@@ -10,7 +10,7 @@ import org.mailsim.run.RunStatistics;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * The Elerath–Pecht parameter set (MISSION.md section 7): data-loss events per 1,000 RAID-5 (7+1) arrays over 10
+ * The Elerath–Pecht parameter set (docs/model.md): data-loss events per 1,000 RAID-5 (7+1) arrays over 10
  * years, beside the RAID-5 MTTDL formula with lambda = 1/MTTF and mu = 1/MTTR. Their finding: the formula
  * understates losses by 2 to 1,500 times, because of latent defects met during restores.
  */

@@ -19,7 +19,7 @@ import org.mailsim.run.RunStatistics;
 import org.mailsim.stats.MetricSummary;
 
 /**
- * Latent errors against the scrubbing closed forms of MISSION.md section 7, and Weibull fleets against n F(t)
+ * Latent errors against the scrubbing closed forms of docs/model.md, and Weibull fleets against n F(t)
  * and the renewal function. Tolerances: 99.9% intervals (z = 3.29) of each estimate.
  */
 class StorageLatentAndFleetTest {

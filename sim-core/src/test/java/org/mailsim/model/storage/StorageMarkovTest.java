@@ -14,7 +14,7 @@ import org.mailsim.stats.Estimate;
 
 /**
  * With exponential lifetimes and rebuilds the simulated MTTDL and P(loss by t) must agree with the Markov chain of
- * the same array (MISSION.md section 7), solved here exactly. Tolerances: each comparison uses the 99.9% interval
+ * the same array (docs/model.md), solved here exactly. Tolerances: each comparison uses the 99.9% interval
  * (z = 3.29) of its own estimate, so the dozen comparisons of this class have a family-wise chance of a false
  * failure near 1% for an arbitrary seed; the seeds are fixed, so the outcome is deterministic.
  */

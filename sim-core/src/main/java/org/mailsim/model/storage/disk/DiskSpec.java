@@ -17,7 +17,7 @@ import org.mailsim.random.Distribution;
 public record DiskSpec(double capacityBytes, double bandwidthBytesPerSecond, double smallFilesPerSecond,
                        Distribution lifetime, double urePerBit, LatentErrorSpec latentErrors, int sectorBytes) {
     public static final int DEFAULT_SECTOR_BYTES = 4096;
-    /** HDD sequential bandwidth used when a scenario gives none (MISSION.md section 7: 50-100 MB/s idle rebuilds). */
+    /** HDD sequential bandwidth used when a scenario gives none (docs/model.md: 50-100 MB/s idle rebuilds). */
     public static final double DEFAULT_BANDWIDTH = 150e6;
     public static final double DEFAULT_SMALL_FILES_PER_SECOND = 200;
 
