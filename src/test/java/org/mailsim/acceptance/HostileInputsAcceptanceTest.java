@@ -164,8 +164,10 @@ class HostileInputsAcceptanceTest {
         Map<String, String> before = tree(dir);
         refused(subprocess(dir, 20, "run", file.toString(), "--threads", "100000", "--no-report"),
                 "--threads", "accepted: 1 ..");
-        refused(subprocess(dir, 20, "run", file.toString(), "--set", "storage.groups=10000000", "--no-report"),
-                "the run needs about", "but the Java heap holds", "raise the heap");
+        // 10 million groups of 64 disks: about 100 GB a replication, beyond any default heap.
+        refused(subprocess(dir, 20, "run", file.toString(), "--set", "storage.groups=10000000", "--set",
+                "storage.raid.width=64", "--no-report"), "the run needs about", "but the Java heap holds",
+                "raise the heap");
         refused(subprocess(dir, 20, "run", file.toString(), "--out", "/", "--force"),
                 "the root folder cannot be a report folder");
         refused(subprocess(dir, 20, "run", file.toString(), "--out", file.resolve("x").toString()),

@@ -14,11 +14,21 @@ import picocli.CommandLine.Option;
  */
 final class RunLimits {
     /**
-     * Resident bytes per simulated disk and per storage group of one replication, measured on the storage model
-     * (about 1.4 KB a disk, 2026-12); the estimate is meant to refuse only what surely does not fit.
+     * Heap one replication holds per simulated disk, array and storage group, measured on the storage model on
+     * primitive arrays (2026-12-02): the heap in use after full collections at checkpoints 1, 2, 4, 8, ... of a
+     * replication (its largest value), less the heap in use before its scenario was bound, for RAID-6 fleets of
+     * 0.4-6.4 million disks in 50,000-200,000 groups of 1 or 8 arrays, then differences between fleets that differ
+     * in one count. Per disk: 120-126 B when every disk's failure is pending in the event list (a 1000-year
+     * horizon; a 10-year one with 50-year disks holds less, 60-110 B), up to 384 B with latent sector errors and
+     * scrubs (their state and pending arrivals and scrubs; 150-190 B over 10 years). Per array 68 B, per group
+     * 110 B and 45 B more with users. Each figure below is the largest measured times 1.25, rounded up, as room
+     * for the collector: a heap nearly full of live data spends its time collecting and then fails.
      */
-    static final long BYTES_PER_DISK = 1400;
-    static final long BYTES_PER_GROUP = 2000;
+    static final long BYTES_PER_DISK = 160;
+    /** More per disk when the disks have latent sector errors (see {@link #BYTES_PER_DISK}). */
+    static final long BYTES_PER_DISK_WITH_LATENT_ERRORS = 320;
+    static final long BYTES_PER_ARRAY = 85;
+    static final long BYTES_PER_GROUP = 200;
 
     @Option(names = "--max-events", paramLabel = "N",
             description = "Events one replication may fire before it is stopped as a runaway (default: the scenario's"
@@ -49,14 +59,26 @@ final class RunLimits {
      * @throws InvalidInputException with the estimate, the heap and what fits
      */
     void check(PortalSpec spec, int threads) {
-        long heap = Runtime.getRuntime().maxMemory();
-        int atOnce = Math.max(1, Math.min(threads, spec.replications()));
-        long perReplication = spec.storage().disks() * BYTES_PER_DISK
+        check(spec, threads, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The heap one replication of {@code spec} needs (see {@link #BYTES_PER_DISK}). */
+    static long bytesPerReplication(PortalSpec spec) {
+        long perDisk = BYTES_PER_DISK
+                + (spec.storage().disk().latentErrors().enabled() ? BYTES_PER_DISK_WITH_LATENT_ERRORS : 0);
+        return spec.storage().disks() * perDisk + (long) spec.storage().arrays() * BYTES_PER_ARRAY
                 + (long) spec.storage().groups() * BYTES_PER_GROUP;
+    }
+
+    /** As {@link #check(PortalSpec, int)} against a heap of {@code heap} bytes. */
+    static void check(PortalSpec spec, int threads, long heap) {
+        int atOnce = Math.max(1, Math.min(threads, spec.replications()));
+        long perReplication = bytesPerReplication(spec);
         if (heap == Long.MAX_VALUE || (double) perReplication * atOnce <= heap) {
             return;
         }
-        long fitDisks = heap / atOnce / BYTES_PER_DISK;
+        // The same fleet shape, scaled down to what fits.
+        long fitDisks = (long) (spec.storage().disks() * ((double) heap / atOnce / perReplication));
         String advice = perReplication <= heap
                 ? "run with --threads " + Math.max(1, heap / perReplication) + " (results are identical for any"
                         + " count), or raise the heap"

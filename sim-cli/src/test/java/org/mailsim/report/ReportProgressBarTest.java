@@ -54,6 +54,64 @@ class ReportProgressBarTest {
     }
 
     @Test
+    void oneLongReplicationMovesTheBarByItsSimulatedTimeAndTellsItsEvents() {
+        ProgressBar bar = new ProgressBar(err, nanos::get);
+        assertThat(bar.followsReplications()).isTrue();
+        nanos.set(500_000_000L);
+        bar.running(0, 1, 0.1, 65_536);
+        assertThat(bytes.size()).as("nothing in the first second").isZero();
+        nanos.set(4_000_000_000L);
+        bar.running(0, 1, 0.25, 81_264_640L);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        // A quarter of the horizon in 4 s: 12 s left at the same pace.
+        assertThat(shown).startsWith("\r[=======>").contains(" 25%", "0/1", "ETA 0:12",
+                "replication 1: 81.3M events");
+        nanos.set(4_100_000_000L);
+        bar.running(0, 1, 0.3, 90_000_000L);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).as("no redraw within 200 ms").isEqualTo(shown);
+        nanos.set(4_300_000_000L);
+        bar.running(0, 1, 0.5, 1_999_000_000L);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("replication 1: 2.00G events");
+        nanos.set(8_000_000_000L);
+        bar.completed(1, 1);
+        String all = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(all).endsWith("\r");
+        assertThat(all.substring(all.lastIndexOf('\r', all.length() - 2) + 1, all.length() - 1)).isBlank();
+    }
+
+    @Test
+    void replicationsUnderWayOnSeveralThreadsAddUpAndNameTheNextOneDue() {
+        ProgressBar bar = new ProgressBar(err, nanos::get);
+        nanos.set(1_500_000_000L);
+        bar.completed(2, 10);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(" 20%", "2/10");
+        nanos.set(2_000_000_000L);
+        bar.running(3, 10, 0.5, 1_000);
+        bar.running(1, 10, 0.9, 5_000); // merged already: ignored
+        nanos.set(2_500_000_000L);
+        bar.running(2, 10, 0.5, 950);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        // 2 done and two halves under way: 30%.
+        assertThat(shown.substring(shown.lastIndexOf('\r'))).contains(" 30%", "2/10", "replication 3: 950 events");
+        nanos.set(3_000_000_000L);
+        bar.completed(3, 10);
+        shown = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(shown.substring(shown.lastIndexOf('\r'))).contains(" 35%", "3/10", "replication 4: 1.00k events");
+    }
+
+    @Test
+    void aRunThatFailsErasesTheBarBeforeTheErrorIsTold() {
+        ProgressBar bar = new ProgressBar(err, nanos::get);
+        nanos.set(2_000_000_000L);
+        bar.running(0, 1, 0.4, 123_456);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(" 40%", "123k events");
+        bar.abandoned();
+        String all = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(all).endsWith("\r");
+        assertThat(all.substring(all.lastIndexOf('\r', all.length() - 2) + 1, all.length() - 1)).isBlank();
+    }
+
+    @Test
     void quietOrRedirectedGivesNoBar() {
         assertThat(ProgressBar.forTerminal(true)).isSameAs(ReplicationRunner.Progress.NONE);
         // Under the test runner stderr is not a terminal.

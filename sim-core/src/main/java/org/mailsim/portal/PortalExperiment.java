@@ -3,6 +3,7 @@ package org.mailsim.portal;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mailsim.engine.EventBudgetExceededException;
+import org.mailsim.engine.Simulator;
 import org.mailsim.model.operations.CostModel;
 import org.mailsim.model.operations.Fleet;
 import org.mailsim.model.storage.StorageWorkspace;
@@ -56,8 +57,17 @@ public final class PortalExperiment {
                     + " are not within 0.." + (spec.replications() - 1));
         }
         // Each worker thread builds the storage once and resets it for every replication it runs.
-        new ReplicationRunner(threads).run(count, () -> new StorageWorkspace(spec.storage()),
-                (StorageWorkspace w, int k) -> replicate(w, first + k), inOrder, progress);
+        boolean follow = progress.followsReplications();
+        double horizon = spec.horizon().hours();
+        try {
+            new ReplicationRunner(threads).run(count, () -> new StorageWorkspace(spec.storage()),
+                    (StorageWorkspace w, int k) -> replicate(w, first + k, !follow ? null
+                            : (now, events) -> progress.running(k, count, Math.min(1, now / horizon), events)),
+                    inOrder, progress);
+        } catch (RuntimeException | Error e) {
+            progress.abandoned();
+            throw e;
+        }
     }
 
     /** One replication's result and cost; deterministic in (seed, index). */
@@ -67,7 +77,15 @@ public final class PortalExperiment {
 
     /** One replication in {@code workspace} (one of this spec's storage, used by one thread at a time). */
     public Replication replicate(StorageWorkspace workspace, int index) {
-        PortalReplication replication = new PortalReplication(spec, index, workspace, storageOnlyFleet);
+        return replicate(workspace, index, null);
+    }
+
+    /**
+     * One replication in {@code workspace}, telling {@code checkpoint} (null for none) how far it has got every
+     * {@value Simulator#CHECKPOINT_EVERY} events; the result is the same with or without.
+     */
+    public Replication replicate(StorageWorkspace workspace, int index, Simulator.Checkpoint checkpoint) {
+        PortalReplication replication = new PortalReplication(spec, index, workspace, checkpoint, storageOnlyFleet);
         ReplicationResult result;
         try {
             result = replication.run();

@@ -60,21 +60,20 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final double[] filesLostForGood;
     private boolean sectorLossUnderway;
 
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace) {
-        this(spec, replication, workspace, null);
-    }
-
     /**
+     * @param checkpoint       told (if not null) how far the run has got, for a progress display
      * @param storageOnlyFleet for a spec without users, {@link #storageOnlyFleet(PortalSpec)} worked out once for
      *                         all replications; null to work it out here
      */
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Fleet storageOnlyFleet) {
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Simulator.Checkpoint checkpoint,
+            Fleet storageOnlyFleet) {
         this.spec = spec;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
         storage = workspace.reset(streams);
         sim = workspace.simulator();
         sim.setEventBudget(spec.eventBudget());
+        sim.setCheckpoint(checkpoint);
         storage.addListener(this);
         onReplacement = new boolean[storageSpec.groups()];
         filesMissing = new double[storageSpec.groups()];

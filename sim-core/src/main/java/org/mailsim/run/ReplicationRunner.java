@@ -34,12 +34,32 @@ public final class ReplicationRunner {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Listens to progress; called on the consuming thread after each replication is merged. */
+    /**
+     * Listens to progress: {@link #completed} on the consuming thread after each replication is merged; for a
+     * listener that {@link #followsReplications}, {@link #running} from the threads running replications too.
+     */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (done, total) -> { };
 
         void completed(int done, int total);
+
+        /** True when {@link #running} is wanted (it costs a call every few thousand events). */
+        default boolean followsReplications() {
+            return false;
+        }
+
+        /**
+         * How far replication {@code index} of {@code total} (counted as {@link #completed} counts, from 0) has got:
+         * {@code fraction} of its simulated horizon and {@code events} fired. Called now and then, from the thread
+         * running it, so from several threads at once; must be quick.
+         */
+        default void running(int index, int total, double fraction, long events) {
+        }
+
+        /** The run ended early (a replication failed): a display should clear itself before the error is told. */
+        default void abandoned() {
+        }
     }
 
     /**

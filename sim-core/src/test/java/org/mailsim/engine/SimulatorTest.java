@@ -140,6 +140,112 @@ class SimulatorTest {
         assertThat(sim.eventsFired()).isEqualTo(1_000);
     }
 
+    /**
+     * A busy model: {@code chains} event chains with pseudo-random delays; it asks to stop at event {@code stopAt}
+     * (0: never) and stops rescheduling after event {@code lastAt}, so the queue drains. The hash covers every
+     * event's time and order.
+     */
+    private static final class Churn {
+        final Simulator sim;
+        final long stopAt;
+        final long lastAt;
+        long random = 0x9E3779B97F4A7C15L;
+        long fired;
+        long hash = 17;
+        final Event fire = this::fire;
+
+        Churn(Simulator sim, int chains, long stopAt, long lastAt) {
+            this.sim = sim;
+            this.stopAt = stopAt;
+            this.lastAt = lastAt;
+            for (int i = 0; i < chains; i++) {
+                sim.schedule(delay(), fire);
+            }
+        }
+
+        double delay() {
+            random = random * 6364136223846793005L + 1442695040888963407L;
+            return (random >>> 11) * 0x1.0p-53 * 2; // uniform on [0, 2) hours, zero now and then
+        }
+
+        void fire() {
+            fired++;
+            hash = hash * 31 + Double.doubleToLongBits(sim.now());
+            if (fired == stopAt) {
+                sim.stop();
+            }
+            if (fired < lastAt) {
+                sim.schedule(delay(), fire);
+            }
+        }
+    }
+
+    /** How a run ended: its outcome (or the budget's message), clock, events fired and the hash of what fired. */
+    private static String end(Churn model, java.util.function.Supplier<Simulator.RunOutcome> run) {
+        String outcome;
+        try {
+            outcome = run.get().toString();
+        } catch (EventBudgetExceededException e) {
+            outcome = e.getMessage();
+        }
+        return outcome + " at " + model.sim.now() + " h after " + model.sim.eventsFired() + " events, hash "
+                + model.hash;
+    }
+
+    @Test
+    void aCheckpointIsToldEveryChunkOfEventsAndChangesNothingInWhatFiresWhen() {
+        int chunk = Simulator.CHECKPOINT_EVERY;
+        record Case(String name, long stopAt, long lastAt, long budget, double horizon) {
+        }
+        List<Case> cases = List.of(
+                new Case("horizon", 0, Long.MAX_VALUE, Simulator.DEFAULT_EVENT_BUDGET, 5000),
+                new Case("stop on a chunk's last event", 2L * chunk, Long.MAX_VALUE, Simulator.DEFAULT_EVENT_BUDGET,
+                        1e9),
+                new Case("stop within a chunk", 2L * chunk + 5, Long.MAX_VALUE, Simulator.DEFAULT_EVENT_BUDGET, 1e9),
+                new Case("queue drains", 0, 3L * chunk + 11, Simulator.DEFAULT_EVENT_BUDGET, 1e9),
+                new Case("budget within a chunk", 0, Long.MAX_VALUE, 3L * chunk + 7, 1e9),
+                new Case("budget on a chunk's end", 0, Long.MAX_VALUE, 3L * chunk, 1e9));
+        for (Case c : cases) {
+            Simulator plain = new Simulator();
+            plain.setEventBudget(c.budget());
+            Churn a = new Churn(plain, 50, c.stopAt(), c.lastAt());
+            String expected = end(a, () -> plain.run(c.horizon()));
+
+            Simulator followed = new Simulator();
+            followed.setEventBudget(c.budget());
+            List<long[]> calls = new ArrayList<>();
+            double[] lastNow = {0};
+            followed.setCheckpoint((now, events) -> {
+                assertThat(now).isGreaterThanOrEqualTo(lastNow[0]);
+                lastNow[0] = now;
+                calls.add(new long[] {events});
+            });
+            Churn b = new Churn(followed, 50, c.stopAt(), c.lastAt());
+            assertThat(end(b, () -> followed.run(c.horizon()))).as(c.name()).isEqualTo(expected);
+            assertThat(a.fired).as(c.name()).isGreaterThanOrEqualTo(2L * chunk);
+            // Told after every full chunk but the one the run ended on.
+            assertThat(calls).as(c.name()).hasSize((int) ((followed.eventsFired() - 1) / chunk));
+            for (int i = 0; i < calls.size(); i++) {
+                assertThat(calls.get(i)[0]).isEqualTo((long) (i + 1) * chunk);
+            }
+        }
+        // step(count) keeps its count across chunks.
+        Simulator plain = new Simulator();
+        Churn a = new Churn(plain, 50, 0, Long.MAX_VALUE);
+        String expected = end(a, () -> plain.step(5L * chunk + 3));
+        Simulator followed = new Simulator();
+        followed.setCheckpoint((now, events) -> { });
+        Churn b = new Churn(followed, 50, 0, Long.MAX_VALUE);
+        assertThat(end(b, () -> followed.step(5L * chunk + 3))).isEqualTo(expected).startsWith("LIMIT");
+        // reset() forgets the checkpoint, as it forgets the budget.
+        List<Long> after = new ArrayList<>();
+        followed.setCheckpoint((now, events) -> after.add(events));
+        followed.reset();
+        new Churn(followed, 50, 0, Long.MAX_VALUE);
+        followed.step(2L * chunk + 1);
+        assertThat(after).isEmpty();
+    }
+
     @Test
     void refusesToScheduleInThePast() {
         Simulator sim = new Simulator();

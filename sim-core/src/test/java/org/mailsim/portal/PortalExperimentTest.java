@@ -43,6 +43,72 @@ class PortalExperimentTest {
                 List.of());
     }
 
+    /** A progress listener that follows replications and records what it is told. */
+    private static final class Recorder implements ReplicationRunner.Progress {
+        final List<double[]> running = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void completed(int done, int total) {
+        }
+
+        @Override
+        public boolean followsReplications() {
+            return true;
+        }
+
+        @Override
+        public void running(int index, int total, double fraction, long events) {
+            running.add(new double[] {index, total, fraction, events});
+        }
+
+        @Override
+        public void abandoned() {
+            abandoned.incrementAndGet();
+        }
+    }
+
+    @Test
+    void followingReplicationsUnderWayChangesNoResultWhateverTheThreads() {
+        // 2,000 RAID-5 arrays of disks living 5 years on average, for 20 years: some 100,000 events a replication.
+        DiskSpec disk = DiskSpec.of(1e12, Distributions.exponential(5 * HOURS_PER_YEAR)).withUre(0);
+        RepairSpec repair = new RepairSpec(RebuildSpec.atRate(50e6, 1), RepairSpec.Crews.UNLIMITED, SpareSpec.NONE,
+                null);
+        PortalSpec spec = portal(StorageSpec.of(2000, 1, disk, ArraySpec.raid5(8), repair), 3,
+                20 * HOURS_PER_YEAR, 0);
+        List<String> plain = new java.util.ArrayList<>();
+        new PortalExperiment(spec).replicate(1, 0, 3, r -> plain.add(ScenarioBindingTest.json(r)),
+                ReplicationRunner.Progress.NONE);
+        for (int threads : new int[] {1, 2}) {
+            Recorder recorder = new Recorder();
+            List<String> followed = new java.util.ArrayList<>();
+            new PortalExperiment(spec).replicate(threads, 0, 3, r -> followed.add(ScenarioBindingTest.json(r)),
+                    recorder);
+            assertThat(followed).as("%d threads", threads).isEqualTo(plain);
+            assertThat(recorder.running).as("told while replications run").isNotEmpty();
+            double[] last = new double[3];
+            for (double[] call : recorder.running.stream().sorted(java.util.Comparator.comparingDouble(
+                    (double[] c) -> c[0]).thenComparingDouble(c -> c[3])).toList()) {
+                int index = (int) call[0];
+                assertThat(index).isBetween(0, 2);
+                assertThat(call[1]).isEqualTo(3);
+                assertThat(call[2]).as("fraction of the horizon").isGreaterThan(last[index]).isLessThan(1);
+                assertThat((long) call[3] % org.mailsim.engine.Simulator.CHECKPOINT_EVERY).isZero();
+                last[index] = call[2];
+            }
+            assertThat(recorder.abandoned.get()).isZero();
+        }
+        // A replication that fails (here, on its event budget) abandons the display before the error is told.
+        PortalSpec tight = new PortalSpec(spec.name(), spec.seed(), 3, spec.horizon(), spec.storage(), spec.mail(),
+                spec.runbook(), spec.backups(), spec.selfBackup(), spec.costs(), spec.tierOutages(),
+                org.mailsim.engine.Simulator.CHECKPOINT_EVERY + 10);
+        Recorder recorder = new Recorder();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PortalExperiment(tight).replicate(2, 0, 3,
+                r -> { }, recorder)).hasMessageContaining("event budget of 65,546 events exhausted");
+        assertThat(recorder.abandoned.get()).isEqualTo(1);
+        assertThat(recorder.running).isNotEmpty();
+    }
+
     @Test
     void scriptedArrayLossRunsTheRunbookAndCountsTheOutage() {
         StorageSpec storage = storage(false, List.of(ScriptedFault.fail(24, 1, 0)));

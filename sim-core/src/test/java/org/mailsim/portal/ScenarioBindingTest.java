@@ -121,7 +121,7 @@ class ScenarioBindingTest {
         }
     }
 
-    private static String json(PortalExperiment.Replication replication) {
+    static String json(PortalExperiment.Replication replication) {
         java.io.StringWriter text = new java.io.StringWriter();
         try (com.fasterxml.jackson.core.JsonGenerator g = org.mailsim.run.ReplicationJson.FACTORY.createGenerator(text)) {
             g.writeStartObject();

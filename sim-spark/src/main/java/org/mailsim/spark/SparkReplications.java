@@ -189,6 +189,7 @@ public final class SparkReplications implements ReplicationEngine {
         } finally {
             if (!finished) {
                 job.cancel();
+                progress.abandoned();
             }
             scenarios.destroy();
         }
