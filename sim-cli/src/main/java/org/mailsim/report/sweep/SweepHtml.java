@@ -9,6 +9,7 @@ import java.util.Set;
 import org.mailsim.report.Figures;
 import org.mailsim.report.Words;
 import org.mailsim.report.html.Html;
+import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Metric;
 import org.mailsim.stats.Estimate;
 import org.mailsim.stats.MetricSummary;
@@ -119,7 +120,7 @@ public final class SweepHtml {
                 }
             }
             String why = "The cheapest of the " + meeting + " of " + rows.size() + " configurations that meet the target "
-                    + table.target().describe() + "."
+                    + inWords(table.target()) + "."
                     + (next >= 0 ? " The next cheapest that meets it, " + words(rows.get(next)) + ", costs "
                     + Figures.money(rows.get(next).point().totalCost() - r.point().totalCost(), run.currency())
                     + " more over " + horizon + "." : " No other configuration meets it.");
@@ -230,5 +231,26 @@ public final class SweepHtml {
     static String lossCi(Estimate loss) {
         return loss.boundOnly() ? "no loss seen; 95% upper bound"
                 : Figures.percent(loss.ci95Low()) + " to " + Figures.percent(loss.ci95High());
+    }
+
+    /** A target as a planner reads it: "expected mails lost per year ≤ 120,000", the key in parentheses. */
+    static String inWords(Target target) {
+        List<String> parts = new ArrayList<>();
+        for (Target.Condition c : target.conditions()) {
+            DecisionMetric decision = DecisionMetric.byKey(c.quantity());
+            Metric metric = Metric.byKey(c.quantity());
+            String name = decision != null ? decision.label() : metric != null ? Words.metric(metric)
+                    : c.quantity().equals("probabilityOfDataLoss") ? "P(data loss)"
+                    : c.quantity().equals("mttdlHours") ? "MTTDL (hours)" : c.quantity();
+            boolean defaultStatistic = c.statistic().equals("mean") || c.statistic().equals("estimate");
+            String comparison = switch (c.comparison()) {
+                case "<=" -> "\u2264";
+                case ">=" -> "\u2265";
+                default -> c.comparison();
+            };
+            parts.add(name + (defaultStatistic ? "" : " (" + c.statistic() + ")") + " " + comparison + " "
+                    + Figures.number(c.bound()) + " (" + c.describe() + ")");
+        }
+        return String.join(" and ", parts);
     }
 }
