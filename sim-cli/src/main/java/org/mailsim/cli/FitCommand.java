@@ -25,6 +25,9 @@ import org.mailsim.fit.CountSummary;
 import org.mailsim.files.InputFiles;
 import org.mailsim.files.Json;
 import org.mailsim.fit.DriveCountsReader;
+import org.mailsim.fit.DriveLifetimesReader;
+import org.mailsim.fit.LifetimeChoice;
+import org.mailsim.fit.LifetimeSummary;
 import org.mailsim.fit.DriveModelCounts;
 import org.mailsim.fit.EventFit;
 import org.mailsim.fit.EventFits;
@@ -47,23 +50,28 @@ import picocli.CommandLine.Spec;
         description = {"Fits lifetime distributions to disk data by maximum likelihood and prints a ready "
                 + "scenario block.",
                 "counts: Backblaze-style per-model counts (columns model, drive_days, failed; optional capacity_tb, "
-                        + "n_unique, surv_5yr...): the constant-hazard fit (AFR, MTTF, exact chi-square CI), pooled "
-                        + "over the selected models. A Weibull shape is not identifiable from counts; the output "
+                        + "n_unique, surv_5yr...): the constant-hazard fit (AFR, MTTF, exact chi-square CI) per drive "
+                        + "model, and one rate for all only where a likelihood-ratio test accepts it. A Weibull shape is not identifiable from counts; the output "
                         + "says so and checks the constant hazard against the file's 5-year survival.",
+                "lifetimes: one row per drive, its age (columns hours, days or years) when it failed or when "
+                        + "observation ended, failed (1/0), optional model: exponential vs Weibull per model "
+                        + "(likelihood-ratio test of shape 1, AIC) and one lifetime for all models or one each.",
                 "events: a trace with an ISO-8601 timestamp column, one row per failure: fleet-level times "
-                        + "between failures, exponential vs Weibull (AIC, Kolmogorov-Smirnov), and bursts."})
+                        + "between failures, exponential vs Weibull (likelihood-ratio test, AIC, "
+                        + "Kolmogorov-Smirnov), and bursts."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of counts or events.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file of counts, per-drive lifetimes or events.")
     Path file;
 
-    @Option(names = "--kind", description = "counts or events (default: from the header).")
+    @Option(names = "--kind", description = "counts, lifetimes or events (default: from the header).")
     Kind kind;
 
     @Option(names = "--model", paramLabel = "PATTERN",
-            description = "counts: fit models matching PATTERN (case-insensitive; * and ? wildcards); repeatable.")
+            description = "counts, lifetimes: fit models matching PATTERN (the model number, or vendor and number; "
+                    + "case-insensitive; * and ? wildcards); repeatable.")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--capacity", paramLabel = "TB", description = "counts: only models of this capacity; repeatable.")
@@ -86,7 +94,7 @@ final class FitCommand implements Callable<Integer> {
     Long fleetSize;
 
     @Option(names = "--min-drives", paramLabel = "N",
-            description = "counts: models with fewer drives share one 'other' row of the table (default: "
+            description = "counts, lifetimes: models with fewer drives get no row or lifetime of their own (default: "
                     + CountSummary.DEFAULT_MIN_DRIVES + ").")
     Integer minDrives;
 
@@ -97,7 +105,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, yaml or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    enum Kind { counts, events }
+    enum Kind { counts, events, lifetimes }
 
     enum Format { table, yaml, json }
 
@@ -111,7 +119,11 @@ final class FitCommand implements Callable<Integer> {
         }
         try {
             Kind k = kind != null ? kind : detectKind();
-            Map<String, Object> report = k == Kind.counts ? counts(out) : events(out);
+            Map<String, Object> report = switch (k) {
+                case counts -> counts(out);
+                case lifetimes -> lifetimes(out);
+                case events -> events(out);
+            };
             if (format != Format.table) {
                 out.print(render(format, report));
             }
@@ -147,11 +159,15 @@ final class FitCommand implements Callable<Integer> {
         if (columns.contains("drive_days") && columns.contains("failed")) {
             return Kind.counts;
         }
+        if (DriveLifetimesReader.looksLikeLifetimes(columns)) {
+            return Kind.lifetimes;
+        }
         if (columns.contains(timestampColumn.toLowerCase(Locale.ROOT))) {
             return Kind.events;
         }
         throw new InvalidDataException(file + ":1: cannot tell the kind of data: expected columns drive_days and "
-                + "failed (counts) or " + timestampColumn + " (events), got " + columns + "; or give --kind");
+                + "failed (counts), failed and hours, days or years (lifetimes) or " + timestampColumn
+                + " (events), got " + columns + "; or give --kind");
     }
 
     // ---------------------------------------------------------------- counts
@@ -418,6 +434,163 @@ final class FitCommand implements Callable<Integer> {
         return parts.isEmpty() ? "all models" : String.join(", ", parts);
     }
 
+    // ---------------------------------------------------------------- lifetimes
+
+    private Map<String, Object> lifetimes(PrintWriter out) throws IOException {
+        if (!where.isEmpty() || fleetSize != null || !capacities.isEmpty() || pooledAnyway) {
+            throw new ParameterException(spec.commandLine(),
+                    "--where, --fleet-size, --capacity and --pooled do not apply to per-drive lifetimes");
+        }
+        int min = minDrives == null ? CountSummary.DEFAULT_MIN_DRIVES : minDrives;
+        if (min < 1) {
+            throw new ParameterException(spec.commandLine(), "--min-drives must be at least 1, got " + min);
+        }
+        List<DriveLifetimesReader.Drive> all = DriveLifetimesReader.read(file);
+        List<DriveLifetimesReader.Drive> selected = all.stream()
+                .filter(d -> CountFits.selected(d.model(), models)).toList();
+        String selection = describeSelection();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("no drive matches " + selection + " (" + all.size()
+                    + " drives in the file)");
+        }
+        LifetimeSummary summary = LifetimeSummary.of(selection, selected, min);
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", "lifetimes");
+        report.put("source", file.toString());
+        report.put("selection", selection);
+        report.put("drives", selected.size());
+        List<Object> rows = new ArrayList<>();
+        for (LifetimeSummary.ModelLifetimes m : summary.fitted()) {
+            rows.add(lifetimeRow(m, "fitted"));
+        }
+        for (LifetimeSummary.ModelLifetimes m : summary.sparse()) {
+            rows.add(lifetimeRow(m, "tooFewFailures"));
+        }
+        for (LifetimeSummary.ModelLifetimes m : summary.grouped()) {
+            rows.add(lifetimeRow(m, "tooFewDrives"));
+        }
+        report.put("models", rows);
+        if (!summary.unidentified().isEmpty()) {
+            report.put("unidentifiedDrives", summary.unidentified().size());
+        }
+        if (summary.pooling() != null) {
+            report.put("pooling", Map.of("gStatistic", summary.pooling().gStatistic(), "degreesOfFreedom",
+                    summary.pooling().degreesOfFreedom(), "pValue", summary.pooling().pValue()));
+            report.put("pooled", choiceMap(summary.pooled()));
+        }
+        Map<String, Object> recommendation = new LinkedHashMap<>();
+        recommendation.put("verdict", summary.verdict().key());
+        recommendation.put("text", summary.recommendation());
+        report.put("recommendation", recommendation);
+        LifetimeChoice chosen = summary.recommended();
+        if (chosen != null) {
+            report.put("lifetime", distributionMap(chosen));
+        }
+        if (summary.verdict() == LifetimeSummary.Verdict.PER_MODEL) {
+            List<Object> lifetimes = new ArrayList<>();
+            for (LifetimeSummary.ModelLifetimes m : summary.fitted()) {
+                lifetimes.add(Map.of("model", m.name(), "lifetime", distributionMap(m.choice())));
+            }
+            report.put("lifetimes", lifetimes);
+        }
+        if (format == Format.table) {
+            printLifetimes(out, summary, selected.size());
+        }
+        return report;
+    }
+
+    private void printLifetimes(PrintWriter out, LifetimeSummary summary, int drives) {
+        long failures = summary.fitted().stream().mapToLong(LifetimeSummary.ModelLifetimes::failures).sum()
+                + summary.sparse().stream().mapToLong(LifetimeSummary.ModelLifetimes::failures).sum()
+                + summary.grouped().stream().mapToLong(LifetimeSummary.ModelLifetimes::failures).sum();
+        out.printf(Locale.ROOT, "%s: %s, %,d drives, %,d failures%s%n", file, summary.label(), drives, failures,
+                summary.unidentified().isEmpty() ? "" : String.format(Locale.ROOT,
+                        " (%,d drives whose model field names no model are left out)", summary.unidentified().size()));
+        out.printf(Locale.ROOT, "%-24s %7s %7s %11s  %-26s %-24s %9s  %-18s %s%n", "model", "drives", "failed",
+                "drive-years", "exponential: MTTF y", "Weibull: shape (95% CI)", "scale y", "shape = 1? p",
+                "better");
+        for (LifetimeSummary.ModelLifetimes m : summary.fitted()) {
+            LifetimeChoice c = m.choice();
+            Estimate mean = c.exponential().mean();
+            Estimate k = c.weibull().shape();
+            out.println(String.format(Locale.ROOT, "%-24s %7d %7d %11.0f  %-26s %-24s %9.3g  %-18s %s", m.name(),
+                    m.drives(), m.failures(), m.driveHours() / 8766,
+                    String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", mean.estimate() / 8766, mean.ci95Low() / 8766,
+                            mean.ci95High() / 8766),
+                    String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", k.estimate(), k.ci95Low(), k.ci95High()),
+                    c.weibull().scale().estimate() / 8766, CountSummary.pValue(c.pValue()), c.preferred()));
+        }
+        for (LifetimeSummary.ModelLifetimes m : summary.sparse()) {
+            out.printf(Locale.ROOT, "%-24s %7d %7d %11.0f  (fewer than %d failures: no fit)%n", m.name(), m.drives(),
+                    m.failures(), m.driveHours() / 8766, CountSummary.MIN_FAILURES);
+        }
+        for (LifetimeSummary.ModelLifetimes m : summary.grouped()) {
+            out.printf(Locale.ROOT, "%-24s %7d %7d %11.0f  (fewer than %d drives: no fit)%n", m.name(), m.drives(),
+                    m.failures(), m.driveHours() / 8766, summary.minDrives());
+        }
+        out.println();
+        if (summary.pooling() != null) {
+            out.printf(Locale.ROOT, "one lifetime for all %d fitted models? one Weibull against one each: %s: %s%n",
+                    summary.fitted().size(), summary.pooling().text(),
+                    summary.verdict() == LifetimeSummary.Verdict.PER_MODEL ? "no" : "yes, within chance");
+        }
+        out.println(wrap("Recommendation: " + summary.recommendation(), 110));
+        out.println();
+        String source = file.getFileName().toString();
+        LifetimeChoice chosen = summary.recommended();
+        if (chosen != null) {
+            String target = summary.verdict() == LifetimeSummary.Verdict.SINGLE_MODEL
+                    ? summary.fitted().get(0).name() : summary.label();
+            out.printf(Locale.ROOT, "# storage.disk.lifetime, %s fitted to %s in %s%n",
+                    chosen.weibullBetter() ? "Weibull" : "constant hazard", target, source);
+            out.println(FitYaml.block("lifetime", chosen.distribution()));
+        } else if (summary.verdict() == LifetimeSummary.Verdict.PER_MODEL) {
+            out.printf(Locale.ROOT, "# storage.disk.lifetime per drive model, fitted to %s: paste the line of the "
+                    + "model your arrays use%n", source);
+            for (LifetimeSummary.ModelLifetimes m : summary.fitted()) {
+                out.printf(Locale.ROOT, "%-72s # %s%n", FitYaml.block("lifetime", m.choice().distribution()),
+                        m.name());
+            }
+        }
+    }
+
+    private static Map<String, Object> lifetimeRow(LifetimeSummary.ModelLifetimes m, String status) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("model", m.name());
+        row.put("status", status);
+        row.put("drives", m.drives());
+        row.put("failures", m.failures());
+        row.put("driveHours", m.driveHours());
+        if (m.choice() != null) {
+            row.putAll(choiceMap(m.choice()));
+        }
+        return row;
+    }
+
+    private static Map<String, Object> choiceMap(LifetimeChoice c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> exp = new LinkedHashMap<>();
+        exp.put("meanHours", estimate(c.exponential().mean()));
+        exp.putAll(goodness(c.exponential().goodness()));
+        m.put("exponential", exp);
+        Map<String, Object> wei = new LinkedHashMap<>();
+        wei.put("shape", estimate(c.weibull().shape()));
+        wei.put("scaleHours", estimate(c.weibull().scale()));
+        wei.put("meanHours", estimate(c.weibull().mean()));
+        wei.putAll(goodness(c.weibull().goodness()));
+        m.put("weibull", wei);
+        m.put("shapeTest", Map.of("gStatistic", c.gStatistic(), "degreesOfFreedom", 1, "pValue", c.pValue()));
+        m.put("aicAdvantageOfWeibull", c.aicAdvantageOfWeibull());
+        m.put("preferred", c.preferred());
+        return m;
+    }
+
+    private static Map<String, Object> distributionMap(LifetimeChoice c) {
+        return c.weibullBetter() ? weibullMap(c.weibull().shape().estimate(), c.weibull().scale().estimate())
+                : lifetimeMap(c.exponential().mean().estimate());
+    }
+
     // ---------------------------------------------------------------- events
 
     private Map<String, Object> events(PrintWriter out) throws IOException {
@@ -431,8 +604,7 @@ final class FitCommand implements Callable<Integer> {
         double window = durationHours(burstWindow);
         EventTrace trace = EventTraceReader.read(file, timestampColumn, where);
         EventFit fit = EventFits.fit(trace, window);
-        String between = FitYaml.block("timeBetweenFailures", fit.preferred().equals("weibull")
-                ? fit.weibull().distribution() : fit.exponential().distribution());
+        String between = FitYaml.block("timeBetweenFailures", fit.choice().distribution());
         Estimate perDisk = null;
         if (fleetSize != null) {
             // Elementary renewal theorem: N disks replaced on failure fail at N / MTTF per hour in the long run,
@@ -467,8 +639,11 @@ final class FitCommand implements Callable<Integer> {
         wei.put("correlationLnShapeLnScale", fit.weibull().correlation());
         wei.putAll(goodness(fit.weibull().goodness()));
         report.put("weibull", wei);
+        report.put("shapeTest", Map.of("gStatistic", fit.choice().gStatistic(), "degreesOfFreedom", 1,
+                "pValue", fit.choice().pValue()));
         report.put("preferred", fit.preferred());
         report.put("aicAdvantageOfWeibull", fit.aicAdvantageOfWeibull());
+        report.put("recommendation", Map.of("text", fit.choice().fleetGapWords()));
         report.put("bursts", bursts(fit.bursts()));
         report.put("timeBetweenFailures", fit.preferred().equals("weibull")
                 ? weibullMap(fit.weibull().shape().estimate(), fit.weibull().scale().estimate())
@@ -505,10 +680,7 @@ final class FitCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "shape %.3f [%.3f, %.3f], scale %.4g h [%.4g, %.4g]", shape.estimate(),
                         shape.ci95Low(), shape.ci95High(), scale.estimate(), scale.ci95Low(), scale.ci95High()),
                 gw.logLikelihood(), gw.aic(), gw.ksStatistic());
-        out.printf(Locale.ROOT, "  better: %s (AIC lower by %.1f)%s%n", fit.preferred(),
-                Math.abs(fit.aicAdvantageOfWeibull()),
-                shape.ci95High() < 1 ? "; shape below 1: failures cluster in time (bursty), not a Poisson process"
-                        : "");
+        out.printf(Locale.ROOT, "  better: %s (%s)%n", fit.preferred(), fit.choice().test());
         Bursts b = fit.bursts();
         String w = burstWindow;
         out.printf(Locale.ROOT, "bursts (window %s): %,d of %,d failures follow the previous one within %s = %.1f%% "
@@ -520,10 +692,13 @@ final class FitCommand implements Callable<Integer> {
                 100 * b.inBurstFraction().ci95Low(), 100 * b.inBurstFraction().ci95High(), w, b.bursts(),
                 b.meanBurstSize(), b.largestBurst());
         out.println();
-        out.println("# fleet-level time between failures (not a per-disk lifetime)");
-        out.println(between);
-        out.println("# correlated-failure calibration (no scenario key yet)");
-        out.printf(Locale.ROOT, "bursts: {window: %s, followerFraction: %s, inBurstFraction: %s, meanSize: %s}%n",
+        out.println(wrap("Recommendation: " + fit.choice().fleetGapWords(), 110));
+        out.println();
+        out.println("# fleet-level time between failures (not a per-disk lifetime, no scenario key)");
+        out.println("# " + between);
+        out.println("# bursts counted over the whole trace; storage.correlated.aftershock takes them counted per "
+                + "unit of disks (burstFraction, burstUnitDisks: docs/calibration.md)");
+        out.printf(Locale.ROOT, "# bursts: {window: %s, followerFraction: %s, inBurstFraction: %s, meanSize: %s}%n",
                 w, FitYaml.number(b.followerFraction().estimate()), FitYaml.number(b.inBurstFraction().estimate()),
                 Double.isNaN(b.meanBurstSize()) ? "0" : FitYaml.number(b.meanBurstSize()));
         if (perDisk != null) {

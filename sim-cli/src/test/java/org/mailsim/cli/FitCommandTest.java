@@ -36,6 +36,14 @@ class FitCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** The repository's root (tests run in the module's folder). */
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    /** A data file of sim-core's fit tests, not copied here. */
+    static String coreData(String name) {
+        return ROOT.resolve("sim-core/src/test/resources/org/mailsim/fit").resolve(name).toString();
+    }
+
     static String resource(String name) throws URISyntaxException {
         return Path.of(FitCommandTest.class.getResource(name).toURI()).toString();
     }
@@ -71,6 +79,12 @@ class FitCommandTest {
         // 10,000 disks x the mean gap (77.5 h) = 7.75e5 h.
         assertThat(doc.at("/lifetime/mean").asText()).isEqualTo("7.75e5h");
         assertThat(doc.at("/bursts/followers").asInt()).isEqualTo(51);
+        // The choice follows the likelihood-ratio test of shape 1, and the words say what the shape means.
+        assertThat(doc.at("/shapeTest/pValue").asDouble()).isLessThan(0.05);
+        assertThat(doc.at("/shapeTest/gStatistic").asDouble()).isCloseTo(
+                doc.at("/aicAdvantageOfWeibull").asDouble() + 2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(doc.at("/recommendation/text").asText()).startsWith("The failures are not a Poisson process")
+                .contains("storage.correlated.aftershock");
     }
 
     @Test
@@ -128,17 +142,25 @@ class FitCommandTest {
 
     @Test
     void readmeExampleIsWhatTheCommandPrints() throws Exception {
-        Path readme = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+        Path readme = ROOT.resolve("README.md");
         String text = Files.readString(readme);
-        int marker = text.indexOf("<!-- fit-example");
-        assertThat(marker).as("the README's fit example").isPositive();
+        int examples = 0;
+        for (int marker = text.indexOf("<!-- fit-example"); marker >= 0;
+                marker = text.indexOf("<!-- fit-example", marker + 1)) {
+            checkExample(text, marker);
+            examples++;
+        }
+        assertThat(examples).as("the README's fit examples").isEqualTo(2);
+    }
+
+    private static void checkExample(String text, int marker) throws Exception {
         int start = text.indexOf("```\n", marker) + 4;
         List<String> example = Arrays.asList(text.substring(start, text.indexOf("```", start)).split("\n"));
         String command = example.get(0);
         assertThat(command).startsWith("$ ./mailsim fit sim-core/src/test/resources/org/mailsim/fit/");
         List<String> args = new java.util.ArrayList<>(Arrays.asList(command.substring("$ ./mailsim ".length())
                 .split(" ")));
-        args.set(1, resource(Path.of(args.get(1)).getFileName().toString()));
+        args.set(1, ROOT.resolve(args.get(1)).toString());
         Run r = run(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         List<String> printed = Arrays.asList(r.out().split("\\R"));
@@ -147,6 +169,40 @@ class FitCommandTest {
                 assertThat(printed).as("README line printed by " + command).contains(line);
             }
         }
+    }
+
+    @Test
+    void perDriveLifetimesRecommendAWeibullWhereTheShapeTestRejectsTheExponential() throws Exception {
+        // Synthetic drives (synthetic-drive-lifetimes.py): SYN8000A Weibull shape 1.5, scale 80,000 h;
+        // SYN8000B exponential, mean 150,000 h.
+        Run r = run("fit", coreData("synthetic-drive-lifetimes.csv"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.out()).contains("1,600 drives, 221 failures")
+                .contains("Recommendation: Do not plan with one lifetime for these 2 models")
+                .contains("SYN8000A, Weibull shape 1.54 [1.33, 1.78] (hazard rising with age")
+                .contains("SYN8000B, constant hazard");
+        List<String> blocks = Arrays.stream(r.out().split("\\R")).filter(l -> l.startsWith("lifetime:")).toList();
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(0)).startsWith("lifetime: {distribution: weibull, shape: 1.54, scale: 73400h}")
+                .endsWith("# SYN8000A");
+        assertThat(blocks.get(1)).startsWith("lifetime: {distribution: exponential, mean: 1.64e5h}")
+                .endsWith("# SYN8000B");
+
+        Run one = run("fit", coreData("synthetic-drive-lifetimes.csv"), "--model", "syn8000a", "--format", "json");
+        assertThat(one.exit()).as(one.err()).isEqualTo(Main.EXIT_OK);
+        JsonNode doc = new ObjectMapper().readTree(one.out());
+        assertThat(doc.get("kind").asText()).isEqualTo("lifetimes");
+        assertThat(doc.at("/recommendation/verdict").asText()).isEqualTo("singleModel");
+        assertThat(doc.at("/recommendation/text").asText()).contains("The hazard rises with age (wear-out)");
+        assertThat(doc.at("/lifetime/distribution").asText()).isEqualTo("weibull");
+        assertThat(1.5).isBetween(doc.at("/models/0/weibull/shape/ci95Low").asDouble(),
+                doc.at("/models/0/weibull/shape/ci95High").asDouble());
+        assertThat(80_000.0).isBetween(doc.at("/models/0/weibull/scaleHours/ci95Low").asDouble(),
+                doc.at("/models/0/weibull/scaleHours/ci95High").asDouble());
+        assertThat(doc.at("/models/0/shapeTest/pValue").asDouble()).isLessThan(0.05);
+
+        assertThat(run("fit", coreData("synthetic-drive-lifetimes.csv"), "--capacity", "8").exit())
+                .isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
     @Test

@@ -121,6 +121,15 @@ public final class CountFits {
         return selected;
     }
 
+    /** Whether a model field is named by any of {@code patterns}, as {@link #select} matches them; true if none. */
+    public static boolean selected(String modelField, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return true;
+        }
+        DriveModelName name = DriveModelName.parse(modelField);
+        return patterns.stream().anyMatch(p -> name.matches(glob(p)));
+    }
+
     private static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (char ch : pattern.strip().toCharArray()) {

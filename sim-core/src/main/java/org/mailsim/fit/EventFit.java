@@ -15,8 +15,13 @@ public record EventFit(String source, int events, double spanHours, LifetimeSamp
         return exponential.goodness().aic() - weibull.goodness().aic();
     }
 
-    /** "weibull" or "exponential": the lower AIC. */
+    /** The likelihood-ratio test of a Weibull shape of 1 on the gaps, and the choice it makes. */
+    public LifetimeChoice choice() {
+        return LifetimeChoice.of(exponential, weibull);
+    }
+
+    /** "weibull" when the likelihood-ratio test rejects a shape of 1 at the 5% level, else "exponential". */
     public String preferred() {
-        return aicAdvantageOfWeibull() > 0 ? "weibull" : "exponential";
+        return choice().preferred();
     }
 }

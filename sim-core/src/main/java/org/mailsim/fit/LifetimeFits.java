@@ -47,11 +47,13 @@ public final class LifetimeFits {
         double[] x = sample.exactView();
         double[] c = sample.rightView();
         double[] u = sample.leftView();
+        double[] e = sample.entriesView();
         int r = sample.failures();
         if (r == 0) {
             throw new IllegalArgumentException("no failures in the sample: only a lower bound on the mean can be given");
         }
-        double onTest = sum(x) + sum(c);
+        // Memorylessness: a unit entering at age a contributes only its time on test after a.
+        double onTest = sum(x) + sum(c) - sum(e);
         double lnMean;
         double se;
         if (u.length == 0) {
@@ -61,12 +63,13 @@ public final class LifetimeFits {
         } else {
             double start = Math.log((onTest + sum(u) / 2) / r);
             UnivariatePointValuePair best = new BrentOptimizer(1e-12, 1e-300).optimize(new MaxEval(10_000),
-                    new UnivariateObjectiveFunction(m -> exponentialLogLikelihood(m, x, c, u)), GoalType.MAXIMIZE,
+                    new UnivariateObjectiveFunction(m -> exponentialLogLikelihood(m, x, c, u, e)), GoalType.MAXIMIZE,
                     new SearchInterval(start - 20, start + 20, start));
             lnMean = best.getPoint();
             double h = HESSIAN_STEP;
-            double second = (exponentialLogLikelihood(lnMean + h, x, c, u) - 2 * exponentialLogLikelihood(lnMean, x, c, u)
-                    + exponentialLogLikelihood(lnMean - h, x, c, u)) / (h * h);
+            double second = (exponentialLogLikelihood(lnMean + h, x, c, u, e)
+                    - 2 * exponentialLogLikelihood(lnMean, x, c, u, e)
+                    + exponentialLogLikelihood(lnMean - h, x, c, u, e)) / (h * h);
             if (!(second < 0)) {
                 throw new IllegalStateException("exponential fit: the likelihood has no proper maximum");
             }
@@ -81,7 +84,7 @@ public final class LifetimeFits {
         } else {
             estimate = logWald(lnMean, se);
         }
-        double logLikelihood = exponentialLogLikelihood(lnMean, x, c, u);
+        double logLikelihood = exponentialLogLikelihood(lnMean, x, c, u, e);
         Distribution fitted = org.mailsim.random.Distributions.exponential(mean);
         return new ExponentialFit(estimate, GoodnessOfFit.of(logLikelihood, 1, ksStatistic(fitted, sample)));
     }
@@ -101,12 +104,13 @@ public final class LifetimeFits {
         double[] lnx = logs(x);
         double[] lnc = logs(c);
         double[] lnu = logs(u);
+        double[] lne = logs(sample.entriesView());
         double[] start = weibullStart(lnx, lnc, lnu);
         double[] lower = {Math.log(MIN_SHAPE), start[1] - 25};
         double[] upper = {Math.log(MAX_SHAPE), start[1] + 25};
         start[0] = Math.min(Math.max(start[0], lower[0] + 0.5), upper[0] - 0.5);
         PointValuePair best = new BOBYQAOptimizer(5, 0.25, 1e-10).optimize(new MaxEval(100_000),
-                new ObjectiveFunction(p -> finite(weibullLogLikelihood(p[0], p[1], lnx, lnc, lnu))),
+                new ObjectiveFunction(p -> finite(weibullLogLikelihood(p[0], p[1], lnx, lnc, lnu, lne))),
                 GoalType.MAXIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
         double a = best.getPoint()[0];
         double b = best.getPoint()[1];
@@ -114,7 +118,8 @@ public final class LifetimeFits {
             throw new IllegalStateException("Weibull fit: the maximum lies on the search bound (shape "
                     + Math.exp(a) + ", scale " + Math.exp(b) + "); the data do not identify a Weibull");
         }
-        double[][] cov = inverseOfNegative(hessian((p, q) -> weibullLogLikelihood(p, q, lnx, lnc, lnu), a, b));
+        double[][] cov = inverseOfNegative(hessian((p, q) -> weibullLogLikelihood(p, q, lnx, lnc, lnu, lne), a,
+                b));
         if (cov == null) {
             throw new IllegalStateException("Weibull fit: the likelihood is flat or not concave at its maximum");
         }
@@ -128,20 +133,23 @@ public final class LifetimeFits {
         Distribution fitted = org.mailsim.random.Distributions.weibull(shape, Math.exp(b));
         return new WeibullFit(logWald(a, seA), logWald(b, seB), logWald(lnMean, Math.sqrt(varLnMean)),
                 cov[0][1] / (seA * seB),
-                GoodnessOfFit.of(weibullLogLikelihood(a, b, lnx, lnc, lnu), 2, ksStatistic(fitted, sample)));
+                GoodnessOfFit.of(weibullLogLikelihood(a, b, lnx, lnc, lnu, lne), 2, ksStatistic(fitted, sample)));
     }
 
-    static double exponentialLogLikelihood(double lnMean, double[] x, double[] c, double[] u) {
+    static double exponentialLogLikelihood(double lnMean, double[] x, double[] c, double[] u, double[] entries) {
         double inverse = Math.exp(-lnMean);
-        double sum = -x.length * lnMean - (sum(x) + sum(c)) * inverse;
+        double sum = -x.length * lnMean - (sum(x) + sum(c) - sum(entries)) * inverse;
         for (double bound : u) {
             sum += Math.log(-Math.expm1(-bound * inverse));
         }
         return sum;
     }
 
-    /** Weibull log-likelihood in a = ln shape, b = ln scale, from the logs of the observations. */
-    static double weibullLogLikelihood(double a, double b, double[] lnx, double[] lnc, double[] lnu) {
+    /**
+     * Weibull log-likelihood in a = ln shape, b = ln scale, from the logs of the observations and of the entry ages
+     * (each adds -ln S(entry) = (entry/scale)^shape).
+     */
+    static double weibullLogLikelihood(double a, double b, double[] lnx, double[] lnc, double[] lnu, double[] lne) {
         double k = Math.exp(a);
         double sum = 0;
         for (double l : lnx) {
@@ -154,6 +162,9 @@ public final class LifetimeFits {
         for (double l : lnu) {
             sum += Math.log(-Math.expm1(-Math.exp(k * (l - b))));
         }
+        for (double l : lne) {
+            sum += Math.exp(k * (l - b));
+        }
         return sum;
     }
 
@@ -163,7 +174,7 @@ public final class LifetimeFits {
      * right-censored samples, where the empirical CDF of the exact values is not an estimate of F.
      */
     static double ksStatistic(Distribution fitted, LifetimeSample sample) {
-        if (sample.rightView().length > 0 || sample.exactView().length == 0) {
+        if (sample.rightView().length > 0 || sample.exactView().length == 0 || sample.entriesView().length > 0) {
             return Double.NaN;
         }
         double bound = 0;

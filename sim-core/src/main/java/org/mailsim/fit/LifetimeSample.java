@@ -10,12 +10,25 @@ import java.util.Arrays;
  *   <li>{@code leftCensored}: failed at some time at or below this bound (positive), e.g. two failures stamped in
  *       the same second: the gap is known only to be shorter than the clock's resolution.</li>
  * </ul>
+ * and, for units that came under observation at some age rather than new ({@code entries}: left truncation, as drives
+ * already in service when a survey begins), those entry ages. Only units that survived to their entry age can be
+ * in the sample, so each entry divides the likelihood by S(entry) (Lawless 2003, section 2.4); the entries need not
+ * be paired with the observations, since the term is a sum over units.
  */
-public record LifetimeSample(double[] exact, double[] rightCensored, double[] leftCensored) {
+public record LifetimeSample(double[] exact, double[] rightCensored, double[] leftCensored, double[] entries) {
     public LifetimeSample {
         exact = exact.clone();
         rightCensored = rightCensored.clone();
         leftCensored = leftCensored.clone();
+        entries = java.util.Arrays.stream(entries).filter(a -> a != 0).toArray();
+        for (double a : entries) {
+            if (!(a > 0) || Double.isInfinite(a)) {
+                throw new IllegalArgumentException("entry ages must be non-negative and finite, got " + a);
+            }
+        }
+        if (entries.length > exact.length + rightCensored.length + leftCensored.length) {
+            throw new IllegalArgumentException("more entry ages than observations");
+        }
         for (double x : exact) {
             if (!(x > 0) || Double.isInfinite(x)) {
                 throw new IllegalArgumentException("exact lifetimes must be positive and finite, got " + x
@@ -32,6 +45,16 @@ public record LifetimeSample(double[] exact, double[] rightCensored, double[] le
                 throw new IllegalArgumentException("left-censoring bounds must be positive and finite, got " + u);
             }
         }
+    }
+
+    /** A sample of units all watched from new. */
+    public LifetimeSample(double[] exact, double[] rightCensored, double[] leftCensored) {
+        this(exact, rightCensored, leftCensored, new double[0]);
+    }
+
+    /** The same observations, of units that came under observation at the ages {@code entries} (zeros: new). */
+    public LifetimeSample withEntries(double[] entryAges) {
+        return new LifetimeSample(exact, rightCensored, leftCensored, entryAges);
     }
 
     /** A sample in which every lifetime was seen to its end. */
@@ -93,6 +116,15 @@ public record LifetimeSample(double[] exact, double[] rightCensored, double[] le
         return leftCensored.clone();
     }
 
+    @Override
+    public double[] entries() {
+        return entries.clone();
+    }
+
+    double[] entriesView() {
+        return entries;
+    }
+
     // Package-private views without copying, for the likelihoods.
     double[] exactView() {
         return exact;
@@ -109,17 +141,20 @@ public record LifetimeSample(double[] exact, double[] rightCensored, double[] le
     @Override
     public boolean equals(Object o) {
         return o instanceof LifetimeSample s && Arrays.equals(exact, s.exact)
-                && Arrays.equals(rightCensored, s.rightCensored) && Arrays.equals(leftCensored, s.leftCensored);
+                && Arrays.equals(rightCensored, s.rightCensored) && Arrays.equals(leftCensored, s.leftCensored)
+                && Arrays.equals(entries, s.entries);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(exact) + Arrays.hashCode(rightCensored)) + Arrays.hashCode(leftCensored);
+        return 31 * (31 * (31 * Arrays.hashCode(exact) + Arrays.hashCode(rightCensored))
+                + Arrays.hashCode(leftCensored)) + Arrays.hashCode(entries);
     }
 
     @Override
     public String toString() {
         return "LifetimeSample[" + exact.length + " exact, " + rightCensored.length + " right-censored, "
-                + leftCensored.length + " left-censored]";
+                + leftCensored.length + " left-censored" + (entries.length > 0 ? ", " + entries.length
+                + " entered late" : "") + "]";
     }
 }
