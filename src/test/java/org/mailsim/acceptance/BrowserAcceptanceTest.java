@@ -144,6 +144,17 @@ class BrowserAcceptanceTest {
     }
 
     @Test
+    void comparePageSaysTheRunsArePairedOnCommonRandomNumbers() throws Exception {
+        // Both runs: portal-baseline, seed 2024, 20 replications, each folder with its replications.csv.
+        browser.open(OUT.resolve("compare/index.html"), 1400);
+        String text = browser.eval("document.body.innerText").asText();
+        assertThat(text).contains("B − A: paired: common random numbers, 20 pairs")
+                .contains("unpaired: a mean over outages, not a value per replication");
+        assertThat(OUT.resolve("run/replications.csv")).isRegularFile();
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    @Test
     void sweepTableSortsWhenAHeadingIsClicked() throws Exception {
         browser.open(OUT.resolve("sweep/index.html"), 1400);
         // Column 3 is the total cost: one click sorts ascending, a second descending.

@@ -115,7 +115,7 @@ class ShardedRunAcceptanceTest {
         try (Stream<Path> list = Files.list(actual)) {
             assertThat(list.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(files);
         }
-        assertThat(files).contains("summary.json", "summary.csv", "incidents.csv", "index.html");
+        assertThat(files).contains("summary.json", "summary.csv", "incidents.csv", "replications.csv", "index.html");
         for (String file : files) {
             if (file.equals("index.html")) {
                 // The meta line states threads and wall-clock time: the merge's, not the run's.

@@ -21,14 +21,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares run reports (folders written by mailsim run, or a replay folder's variants): each "
-                + "metric with both 95% intervals and whether the difference from the first is significant.",
+                + "metric with both 95%% intervals and whether the difference from the first is significant: paired "
+                + "(common random numbers) when both runs used the same seed and replications and kept "
+                + "replications.csv, else unpaired; the page and compare.json say which.",
                 "Writes DIR/index.html and DIR/compare.json.",
                 "Exit codes: 0 success, 1 failure, 2 invalid input."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "REPORT", description = "Report folders: the first is the reference.")
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "Report folders (a replay folder stands for its"
+            + " variants): the first run is the reference.")
     List<Path> reports = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/compare-<date-time>).")
@@ -49,7 +52,7 @@ public final class CompareCommand implements Callable<Integer> {
                     // Links from the comparison's page to each run's page: relative, so the folders can move together.
                     Path folder = Path.of(r.folder()).toAbsolutePath().normalize();
                     runs.add(new Comparison.Run(r.label(), target.relativize(folder).toString().replace('\\', '/'),
-                            r.summary()));
+                            r.summary(), r.replicationValues()));
                 }
             } catch (IOException e) {
                 err.println("mailsim compare: " + e.getMessage());

@@ -37,8 +37,9 @@ public final class ReportFolder {
     }
 
     /**
-     * Writes the full report of a run (index.html, PNG charts, summary.json, summary.csv, incidents.csv) to
-     * {@code target}, atomically; returns the folder's absolute path.
+     * Writes the full report of a run (index.html, PNG charts, summary.json, summary.csv, incidents.csv, and
+     * replications.csv for runs of at most {@link org.mailsim.run.ReplicationTable#MAX_REPLICATIONS} replications)
+     * to {@code target}, atomically; returns the folder's absolute path.
      *
      * @throws FileAlreadyExistsException if {@code target} exists and {@code force} is false, or it exists and
      *                                    is not a mailsim report folder
@@ -52,9 +53,15 @@ public final class ReportFolder {
         writeString(folder.resolve("summary.json"), ReportJson.toJson(report));
         writeString(folder.resolve("summary.csv"), ReportCsv.summary(report));
         writeString(folder.resolve("incidents.csv"), ReportCsv.incidents(report));
+        List<String> dataFiles = DATA_FILES;
+        if (report.replicationTable() != null) {
+            writeString(folder.resolve(ReplicationsCsv.FILE), ReplicationsCsv.write(report.replicationTable()));
+            dataFiles = new java.util.ArrayList<>(DATA_FILES);
+            dataFiles.add(ReplicationsCsv.FILE);
+        }
         List<ReportCharts.ChartImage> charts = ReportCharts.writeAll(report, folder);
         // Last, so the page exists only once everything it refers to does.
-        writeString(folder.resolve("index.html"), ReportHtml.render(report, charts, DATA_FILES));
+        writeString(folder.resolve("index.html"), ReportHtml.render(report, charts, dataFiles));
     }
 
     public static void writeString(Path file, String text) throws IOException {

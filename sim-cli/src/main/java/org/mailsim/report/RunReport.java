@@ -15,6 +15,7 @@ import org.mailsim.durability.DurabilityEstimate;
 import org.mailsim.run.DecisionMetric;
 import org.mailsim.run.Incident;
 import org.mailsim.run.Metric;
+import org.mailsim.run.ReplicationTable;
 import org.mailsim.run.RunExtent;
 import org.mailsim.run.RunStatistics;
 import org.mailsim.run.Severity;
@@ -24,7 +25,8 @@ import org.mailsim.stats.MttdlMethod;
 
 /**
  * Everything a report shows about one run, frozen: what was run (scenario, seed, threads, version, the scenario
- * text and the command that reproduces it) and what came out (the merged statistics, never per-replication
+ * text and the command that reproduces it) and what came out (the merged statistics, and each replication's
+ * metric values when the run had at most {@link ReplicationTable#MAX_REPLICATIONS}; never full per-replication
  * results). JSON, table, CSV, charts and HTML are all rendered from this one value, so they cannot disagree.
  *
  * @param replications        replications merged into the statistics
@@ -49,6 +51,8 @@ import org.mailsim.stats.MttdlMethod;
  * @param overrides           the {@code --set key=value} what-ifs applied to the scenario file, in order (empty:
  *                            the scenario as written)
  * @param currency            currency of every cost figure (the scenario's costs.currency)
+ * @param replicationTable    each replication's values in replication order (replications.csv, for paired
+ *                            comparisons), or null when the run had more than {@link ReplicationTable#MAX_REPLICATIONS}
  */
 public record RunReport(String scenario, long seed, long replications, int threads, double horizonHours,
                         String version, String scenarioYaml, String command,
@@ -60,7 +64,7 @@ public record RunReport(String scenario, long seed, long replications, int threa
                         List<Milestone> reportedTimeline, Map<Severity, Estimate> bySeverity,
                         Map<Severity, Long> incidentsBySeverity, Map<Severity, Long> incidentsNotKept,
                         RunExtent extent, DurabilityEstimate durability, List<String> overrides,
-                        String currency) implements DecisionMetric.Source {
+                        String currency, ReplicationTable replicationTable) implements DecisionMetric.Source {
 
     /** Probabilities at which each metric's quantile is kept, for distribution charts: 0, 0.01, ..., 1. */
     public static final List<Double> QUANTILE_GRID;
@@ -291,7 +295,8 @@ public record RunReport(String scenario, long seed, long replications, int threa
                     statistics.lossByCause(), statistics.incidents(),
                     statistics.incidentCount(), statistics.replicationsWithLoss(), cost, wallClockSeconds,
                     reportedTimeline, severities, statistics.incidentsBySeverity(), statistics.incidentsNotKept(), x,
-                    durability, overrides, currency);
+                    durability, overrides, currency,
+                    statistics.table().complete() ? statistics.table().copy() : null);
         }
     }
 }

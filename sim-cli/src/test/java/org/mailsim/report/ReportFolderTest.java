@@ -42,7 +42,7 @@ class ReportFolderTest {
         String html = Files.readString(folder.resolve("index.html"));
 
         List<String> references = all(REFERENCE, html, 1);
-        assertThat(references).contains("summary.json", "summary.csv", "incidents.csv");
+        assertThat(references).contains("summary.json", "summary.csv", "incidents.csv", "replications.csv");
         for (String reference : references) {
             assertThat(reference).as("a file in the folder, not a URL or a path out of it")
                     .doesNotContain("/", ":", "..");
@@ -70,6 +70,42 @@ class ReportFolderTest {
                 .contains("&lt;script&gt;").doesNotContain("<script>")
                 .contains("Reported and simulated timeline").contains("service restored");
         assertThat(siblings()).containsExactly("portal-20250101-120000");
+    }
+
+    @Test
+    void replicationsCsvHoldsEveryReplicationInOrderAndReadsBackExactly() throws IOException {
+        RunStatistics stats = ReportFixtures.withLoss();
+        RunReport report = ReportFixtures.report(stats);
+        Path folder = ReportFolder.write(report, parent.resolve("r"), false);
+        ReplicationsCsv.Columns back = ReplicationsCsv.read(folder.resolve("replications.csv"));
+        assertThat(back.rows()).isEqualTo(ReportFixtures.REPLICATIONS);
+        assertThat(back.columns().keySet()).startsWith("replication", "lostData", "arrayLoss", "outage",
+                "sectorLoss", "diskFailures").doesNotContain("hoursToRestoreService", "hoursToFullRecovery")
+                .hasSize(5 + org.mailsim.run.Metric.values().length - 2);
+        double lost = 0;
+        for (int i = 0; i < back.rows(); i++) {
+            assertThat(back.column("replication")[i]).isEqualTo(i);
+            assertThat(back.column("diskFailures")[i]).isEqualTo(i % 5);
+            assertThat(back.column("lostData")[i]).isEqualTo(i % 40 == 0 ? 1 : 0);
+            lost += back.column("lostData")[i];
+        }
+        assertThat((long) lost).isEqualTo(report.replicationsWithLoss());
+        // The same bits as the run's own values, so a paired comparison from the file is the run's.
+        for (org.mailsim.run.Metric m : org.mailsim.run.ReplicationTable.METRICS) {
+            for (int i = 0; i < back.rows(); i++) {
+                assertThat(back.column(m.key())[i]).as(m.key()).isEqualTo(report.replicationTable().value(i, m));
+            }
+        }
+        assertThat(Files.readString(folder.resolve("summary.json"))).doesNotContain("replications.csv");
+
+        // A bad file is refused naming its line and column.
+        Path bad = parent.resolve("bad.csv");
+        Files.writeString(bad, "replication,lostData,diskFailures\n0,0,3\n1,0,x\n");
+        assertThatThrownBy(() -> ReplicationsCsv.read(bad)).hasMessageContaining("bad.csv:3")
+                .hasMessageContaining("diskFailures");
+        Files.writeString(bad, "replication,lostData\n0,0\n2,0\n");
+        assertThatThrownBy(() -> ReplicationsCsv.read(bad)).hasMessageContaining("bad.csv:3")
+                .hasMessageContaining("in order");
     }
 
     @Test

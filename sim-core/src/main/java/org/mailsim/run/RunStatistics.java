@@ -49,6 +49,7 @@ public final class RunStatistics {
     private double censoredAtHours; // where replications without a loss stopped: the horizon (or its cap)
     private final MetricAccumulator timeToFirstLoss = new MetricAccumulator();
     private final CountHistogram dataLossEvents = new CountHistogram(LOSS_EVENT_BINS);
+    private final ReplicationTable table = new ReplicationTable();
 
     public RunStatistics() {
         for (Metric metric : Metric.values()) {
@@ -58,6 +59,7 @@ public final class RunStatistics {
 
     public void add(ReplicationResult result) {
         replications++;
+        table.add(result);
         for (Metric metric : Metric.values()) {
             if (metric != Metric.HOURS_TO_RESTORE_SERVICE && metric != Metric.HOURS_TO_FULL_RECOVERY) {
                 metrics.get(metric).add(result.metric(metric));
@@ -99,6 +101,11 @@ public final class RunStatistics {
 
     public long replications() {
         return replications;
+    }
+
+    /** Each replication's values in replication order, as far as kept ({@link ReplicationTable}); live, not a copy. */
+    public ReplicationTable table() {
+        return table;
     }
 
     public long replicationsWithLoss() {
