@@ -117,9 +117,11 @@ final class BenchCommand {
                     "With --format json the output is one line: {\"arrays\":A,\"width\":W,\"disks\":D,"
                             + "\"replications\":R,\"threads\":T,\"events\":E,\"wallSeconds\":S,"
                             + "\"eventsPerSecond\":X,\"replicationsPerSecond\":Y,\"peakHeapBytes\":H,"
-                            + "\"lossesPerReplication\":L}. Wall time covers the replications only (the scenario is "
-                            + "bound and the JIT warmed on a few replications first); peak heap is the largest heap "
-                            + "in use during them, garbage included."})
+                            + "\"lossesPerReplication\":L,\"cpuSeconds\":C}. Wall time covers the replications only "
+                            + "(the scenario is bound and the JIT warmed on a few replications first); CPU seconds are "
+                            + "the whole process's over that time (every thread: workers, JIT, GC), so with T threads "
+                            + "on a busy machine they show the work apart from the cores it got; peak heap is the "
+                            + "largest heap in use during them, garbage included."})
     static final class Fleet implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -161,24 +163,28 @@ final class BenchCommand {
             }
             LongAdder events = new LongAdder();
             resetPeakHeap();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             PortalExperiment.Outcome outcome = new PortalExperiment(fleet)
                     .run(threads, 0, replications, r -> events.add(r.events()), ReplicationRunner.Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long peakHeap = peakHeap();
             double losses = outcome.statistics().summary(Metric.DATA_LOSS_EVENTS).mean();
             long fired = events.sum();
             if (format == Format.json) {
                 out.printf(Locale.ROOT, "{\"arrays\":%d,\"width\":%d,\"disks\":%d,\"replications\":%d,\"threads\":%d,"
                                 + "\"events\":%d,\"wallSeconds\":%.3f,\"eventsPerSecond\":%.0f,"
-                                + "\"replicationsPerSecond\":%.2f,\"peakHeapBytes\":%d,\"lossesPerReplication\":%.4f}%n",
+                                + "\"replicationsPerSecond\":%.2f,\"peakHeapBytes\":%d,\"lossesPerReplication\":%.4f,"
+                                + "\"cpuSeconds\":%.3f}%n",
                         arrays, width, (long) arrays * width, replications, threads, fired, seconds, fired / seconds,
-                        replications / seconds, peakHeap, losses);
+                        replications / seconds, peakHeap, losses, cpuSeconds);
             } else {
                 out.printf(Locale.ROOT, "reference fleet: %,d RAID-5 arrays of %d disks, 10 years, %,d replications, "
                         + "%d thread(s)%n", arrays, width, replications, threads);
                 out.printf(Locale.ROOT, "  events                 %,15d%n", fired);
                 out.printf(Locale.ROOT, "  wall seconds           %15.3f%n", seconds);
+                out.printf(Locale.ROOT, "  CPU seconds (process)  %15.3f%n", cpuSeconds);
                 out.printf(Locale.ROOT, "  events/s               %,15.0f%n", fired / seconds);
                 out.printf(Locale.ROOT, "  replications/s         %,15.2f%n", replications / seconds);
                 out.printf(Locale.ROOT, "  peak heap              %,15.1f MB%n", peakHeap / 1e6);
@@ -186,6 +192,12 @@ final class BenchCommand {
             }
             out.flush();
             return Main.EXIT_OK;
+        }
+
+        /** CPU time of the whole process so far, in nanoseconds; 0 where the JVM does not say. */
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? Math.max(0, os.getProcessCpuTime()) : 0;
         }
 
         private static void resetPeakHeap() {

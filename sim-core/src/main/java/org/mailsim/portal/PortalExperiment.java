@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.mailsim.engine.EventBudgetExceededException;
 import org.mailsim.engine.Simulator;
 import org.mailsim.model.operations.CostModel;
+import org.mailsim.model.operations.Fleet;
 import org.mailsim.model.storage.StorageWorkspace;
 import org.mailsim.run.ReplicationResult;
 import org.mailsim.run.ReplicationRunner;
@@ -16,9 +17,11 @@ import org.mailsim.run.RunStatistics;
  */
 public final class PortalExperiment {
     private final PortalSpec spec;
+    private final Fleet storageOnlyFleet; // the same in every replication of a spec without users; else null
 
     public PortalExperiment(PortalSpec spec) {
         this.spec = spec;
+        this.storageOnlyFleet = PortalReplication.storageOnlyFleet(spec);
     }
 
     /** What a run produced. {@code meanCost} is the cost breakdown averaged over replications, in stable key order. */
@@ -82,7 +85,7 @@ public final class PortalExperiment {
      * {@value Simulator#CHECKPOINT_EVERY} events; the result is the same with or without.
      */
     public Replication replicate(StorageWorkspace workspace, int index, Simulator.Checkpoint checkpoint) {
-        PortalReplication replication = new PortalReplication(spec, index, workspace, checkpoint);
+        PortalReplication replication = new PortalReplication(spec, index, workspace, checkpoint, storageOnlyFleet);
         ReplicationResult result;
         try {
             result = replication.run();
@@ -112,7 +115,7 @@ public final class PortalExperiment {
     public static final class Merge {
         private final PortalSpec spec;
         private final RunStatistics statistics = new RunStatistics();
-        private CostModel.Breakdown total;
+        private final double[] total = new double[CostModel.KEYS.length]; // item by item, in replication order
         private long count;
 
         public Merge(PortalSpec spec) {
@@ -121,7 +124,10 @@ public final class PortalExperiment {
 
         public void add(Replication replication) {
             statistics.add(replication.result());
-            total = total == null ? replication.cost() : total.plus(replication.cost());
+            double[] amounts = replication.cost().amounts();
+            for (int i = 0; i < total.length; i++) {
+                total[i] = count == 0 ? amounts[i] : total[i] + amounts[i];
+            }
             count++;
         }
 
@@ -130,7 +136,7 @@ public final class PortalExperiment {
             if (count == 0) {
                 throw new IllegalStateException("no replications merged");
             }
-            return new Outcome(spec, statistics, total.scaled(1.0 / count).asMap());
+            return new Outcome(spec, statistics, new CostModel.Breakdown(total).scaled(1.0 / count).asMap());
         }
     }
 }

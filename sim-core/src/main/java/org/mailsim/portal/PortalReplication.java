@@ -60,8 +60,13 @@ final class PortalReplication implements StorageListener, RecoveryActions {
     private final double[] filesLostForGood;
     private boolean sectorLossUnderway;
 
-    /** With {@code checkpoint} (or null) told how far the run has got, for a progress display. */
-    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Simulator.Checkpoint checkpoint) {
+    /**
+     * @param checkpoint       told (if not null) how far the run has got, for a progress display
+     * @param storageOnlyFleet for a spec without users, {@link #storageOnlyFleet(PortalSpec)} worked out once for
+     *                         all replications; null to work it out here
+     */
+    PortalReplication(PortalSpec spec, int replication, StorageWorkspace workspace, Simulator.Checkpoint checkpoint,
+            Fleet storageOnlyFleet) {
         this.spec = spec;
         RandomStreams streams = RandomStreams.forReplication(spec.seed(), replication);
         StorageSpec storageSpec = spec.storage();
@@ -82,13 +87,13 @@ final class PortalReplication implements StorageListener, RecoveryActions {
             }
         } else {
             mail = null;
-            double bytesPerGroup = storageSpec.arraysPerGroup() * storageSpec.arrayDataBytes();
-            contents = GroupContents.steady(storageSpec.groups(), 0, 0, bytesPerGroup, 0);
+            contents = storageOnlyContents(storageSpec);
         }
-        fleet = fleet(); // sized on the contents at the start, before traffic moves them
+        // Sized on the contents at the start, before traffic moves them.
+        fleet = mail == null && storageOnlyFleet != null ? storageOnlyFleet : fleet(spec, contents);
         operations = new IncidentResponse(sim, spec.runbook(), new BackupSchedule(spec.backups(), contents),
                 spec.selfBackup(), contents, this,
-                streams.stream("operations"), replication);
+                () -> streams.stream("operations"), replication);
         if (mail != null) {
             mail.setInboundListener(operations::inboundRestored);
         }
@@ -141,10 +146,9 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         operations.contributeTo(result);
         double firstLoss = storage.firstLossHours();
         result.observedHours(Double.isNaN(firstLoss) ? end : Math.min(firstLoss, end));
-        ReplicationResult beforeCost = result.build();
         cost = new CostModel(spec.costs()).breakdown(fleet, new CostUsage(storage.diskFailures(),
                 operations.engineerHours(), operations.vendorFees(),
-                beforeCost.metric(Metric.USER_HOURS_UNAVAILABLE), beforeCost.metric(Metric.USERS_WITH_LOSS)), end);
+                result.metric(Metric.USER_HOURS_UNAVAILABLE), result.metric(Metric.USERS_WITH_LOSS)), end);
         cost.contributeTo(result);
         return result.build();
     }
@@ -193,7 +197,18 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         }
     }
 
-    private Fleet fleet() {
+    /** What a group holds in a portal without users: its arrays' data capacity, for good. */
+    private static GroupContents storageOnlyContents(StorageSpec storageSpec) {
+        double bytesPerGroup = storageSpec.arraysPerGroup() * storageSpec.arrayDataBytes();
+        return GroupContents.steady(storageSpec.groups(), 0, 0, bytesPerGroup, 0);
+    }
+
+    /** The fleet of a spec without users, the same in every replication; null for a spec with users. */
+    static Fleet storageOnlyFleet(PortalSpec spec) {
+        return spec.hasUsers() ? null : fleet(spec, storageOnlyContents(spec.storage()));
+    }
+
+    private static Fleet fleet(PortalSpec spec, GroupContents contents) {
         StorageSpec s = spec.storage();
         SpareSpec spares = s.repair().spares();
         long perScope = spares.scope() == SpareSpec.Scope.ARRAY ? s.arrays() : s.groups();

@@ -56,6 +56,11 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
             return this;
         }
 
+        /** The value set or added so far. */
+        public double metric(Metric metric) {
+            return metrics[metric.ordinal()];
+        }
+
         public Builder set(Metric metric, double value) {
             metrics[metric.ordinal()] = value;
             return this;

@@ -25,20 +25,34 @@ import org.mailsim.stats.Proportions;
 public final class RunStatistics {
     /** Incidents kept verbatim for reports; the rest are only counted. */
     public static final int INCIDENTS_KEPT = 200;
-    /** Worst first: severity class, users affected, hours to full recovery, mails lost, then arrival order. */
-    private static final Comparator<Kept> WORST_FIRST = Comparator
-            .<Kept>comparingInt(k -> k.incident.severity().ordinal())
-            .thenComparing(k -> -k.incident.usersAffected(), Comparator.naturalOrder())
-            .thenComparing(k -> -k.incident.hoursToFullRecovery(), Comparator.naturalOrder())
-            .thenComparing(k -> -k.incident.mailsLost(), Comparator.naturalOrder())
-            .thenComparingLong(k -> k.order);
+    /**
+     * Worst first: severity class, users affected, hours to full recovery, mails lost, then arrival order (so no
+     * two incidents tie).
+     */
+    private static int worstFirst(Kept a, Kept b) {
+        Incident x = a.incident;
+        Incident y = b.incident;
+        int c = Integer.compare(x.severity().ordinal(), y.severity().ordinal());
+        if (c == 0) {
+            c = Long.compare(-x.usersAffected(), -y.usersAffected());
+        }
+        if (c == 0) {
+            c = Double.compare(-x.hoursToFullRecovery(), -y.hoursToFullRecovery());
+        }
+        if (c == 0) {
+            c = Double.compare(-x.mailsLost(), -y.mailsLost());
+        }
+        return c != 0 ? c : Long.compare(a.order, b.order);
+    }
     /** Data-loss events per replication are counted exactly up to this many; more fall in the last bin. */
     public static final int LOSS_EVENT_BINS = 32;
 
-    private final Map<Metric, MetricAccumulator> metrics = new EnumMap<>(Metric.class);
+    private static final Metric[] METRICS = Metric.values();
+    /** By {@link Metric#ordinal()}. */
+    private final MetricAccumulator[] metrics = new MetricAccumulator[METRICS.length];
     private final Map<String, Long> lossByCause = new TreeMap<>();
     /** The kept incidents, the least severe first, so it is the one dropped when a worse one comes. */
-    private final PriorityQueue<Kept> kept = new PriorityQueue<>(WORST_FIRST.reversed());
+    private final PriorityQueue<Kept> kept = new PriorityQueue<>((a, b) -> worstFirst(b, a));
     private final long[] incidentsBySeverity = new long[Severity.values().length];
     private final long[] notKeptBySeverity = new long[Severity.values().length];
     private final long[] replicationsWith = new long[Severity.values().length];
@@ -52,17 +66,17 @@ public final class RunStatistics {
     private final ReplicationTable table = new ReplicationTable();
 
     public RunStatistics() {
-        for (Metric metric : Metric.values()) {
-            metrics.put(metric, new MetricAccumulator());
+        for (Metric metric : METRICS) {
+            metrics[metric.ordinal()] = new MetricAccumulator();
         }
     }
 
     public void add(ReplicationResult result) {
         replications++;
         table.add(result);
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : METRICS) {
             if (metric != Metric.HOURS_TO_RESTORE_SERVICE && metric != Metric.HOURS_TO_FULL_RECOVERY) {
-                metrics.get(metric).add(result.metric(metric));
+                metrics[metric.ordinal()].add(result.metric(metric));
             }
         }
         for (Incident incident : result.incidents()) {
@@ -70,11 +84,17 @@ public final class RunStatistics {
             // Recovery times describe outages: an incident that never cut anyone off (bad sectors restored in
             // place) would only pull the averages towards zero.
             if (incident.hoursToRestoreService() > 0) {
-                metrics.get(Metric.HOURS_TO_RESTORE_SERVICE).add(incident.hoursToRestoreService());
-                metrics.get(Metric.HOURS_TO_FULL_RECOVERY).add(incident.hoursToFullRecovery());
+                metrics[Metric.HOURS_TO_RESTORE_SERVICE.ordinal()].add(incident.hoursToRestoreService());
+                metrics[Metric.HOURS_TO_FULL_RECOVERY.ordinal()].add(incident.hoursToFullRecovery());
             }
             incidentsBySeverity[incident.severity().ordinal()]++;
-            kept.add(new Kept(incident, incidentCount));
+            Kept candidate = new Kept(incident, incidentCount);
+            if (kept.size() == INCIDENTS_KEPT && worstFirst(candidate, kept.peek()) > 0) {
+                // Milder than the mildest kept: adding it would drop it again at once.
+                notKeptBySeverity[incident.severity().ordinal()]++;
+                continue;
+            }
+            kept.add(candidate);
             if (kept.size() > INCIDENTS_KEPT) {
                 notKeptBySeverity[kept.poll().incident.severity().ordinal()]++;
             }
@@ -122,14 +142,14 @@ public final class RunStatistics {
      * coverage and drops impossible values).
      */
     public MetricSummary summary(Metric metric) {
-        MetricSummary s = metrics.get(metric).summary();
+        MetricSummary s = metrics[metric.ordinal()].summary();
         return s.ci95Low() >= 0 ? s : new MetricSummary(s.count(), s.mean(), 0, s.ci95High(), s.p50(), s.p95(),
                 s.p99(), s.max());
     }
 
     /** The q-quantile of a metric over replications (over incidents for the per-incident hours); NaN if empty. */
     public double quantile(Metric metric, double q) {
-        return metrics.get(metric).quantile(q);
+        return metrics[metric.ordinal()].quantile(q);
     }
 
     /**

@@ -108,6 +108,54 @@ class EventQueueTest {
         assertThat(queue.isEmpty()).isTrue();
     }
 
+    /**
+     * A queue cleared with entries in many buckets (times over twelve orders of magnitude, some cancelled, bucket 0
+     * half taken) is as good as new: its old handles are stale, every slot is free again (new entries reuse them
+     * rather than growing the arrays) and it orders the next entries as a new queue does.
+     */
+    @Test
+    void clearedQueueReleasesEverySlotAndBehavesAsNew() {
+        SplittableRandom random = new SplittableRandom(42);
+        EventQueue<Integer> reused = new EventQueue<>(4);
+        List<Long> handles = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            handles.add(reused.insert(Math.pow(10, random.nextDouble() * 12 - 3), i));
+        }
+        for (int i = 0; i < 10; i++) {
+            handles.add(reused.insert(7.0, -1)); // ties: several in bucket 0 once 7.0 is the minimum
+        }
+        for (int i = 0; i < 300; i++) {
+            reused.cancel(handles.get(random.nextInt(handles.size())));
+        }
+        while (reused.peekTime() < 7.0) {
+            reused.poll();
+        }
+        reused.poll(); // bucket 0 now half taken
+        int slots = 0;
+        for (long h : handles) {
+            slots = Math.max(slots, (int) h + 1);
+        }
+        reused.clear();
+        assertThat(reused.size()).isZero();
+        assertThat(reused.isEmpty()).isTrue();
+        for (long h : handles) {
+            assertThat(reused.contains(h)).isFalse();
+        }
+
+        EventQueue<Integer> fresh = new EventQueue<>(4);
+        for (int i = 0; i < slots; i++) {
+            double time = random.nextInt(50) * 0.5;
+            long h = reused.insert(time, i);
+            fresh.insert(time, i);
+            assertThat((int) h).as("slot of a new entry after clear").isLessThan(slots);
+        }
+        while (!fresh.isEmpty()) {
+            assertThat(reused.peekTime()).isEqualTo(fresh.peekTime());
+            assertThat(reused.poll()).isEqualTo(fresh.poll());
+        }
+        assertThat(reused.isEmpty()).isTrue();
+    }
+
     private static Integer anyWaiting(SplittableRandom random, Map<Integer, Long> handleOf) {
         List<Integer> ids = new ArrayList<>(handleOf.keySet());
         ids.sort(null);

@@ -41,6 +41,94 @@ class StatisticsTest {
         assertThat(first.summary().p95()).isCloseTo(all.summary().p95(), within(1.0));
     }
 
+    /**
+     * Up to 150 values the exact quantiles (few distinct values) are the t-digest's, bit for bit, on a fine grid of
+     * q; so are those of a continuous metric at any count (it goes to a t-digest at its 129th distinct value, filled
+     * so that it ends as one fed every value).
+     */
+    @Test
+    void quantilesAreTheDigestsWhereTheDigestIsExact() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int n : new int[] {1, 2, 3, 4, 7, 40, 100, 129, 150, 5000}) {
+            for (int kind = 0; kind < 4; kind++) {
+                if (n == 5000 && kind != 0) {
+                    continue;
+                }
+                MetricAccumulator acc = new MetricAccumulator();
+                com.tdunning.math.stats.MergingDigest plain = new com.tdunning.math.stats.MergingDigest(200);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    double v = switch (kind) {
+                        case 0 -> random.nextDouble() * 1e6;
+                        case 1 -> random.nextInt(10) == 0 ? random.nextInt(4) : 0;
+                        case 2 -> i < n / 2 ? 0 : random.nextDouble();
+                        default -> -0.0;
+                    };
+                    acc.add(v);
+                    plain.add(v);
+                    max = Math.max(max, v);
+                }
+                for (int i = 0; i <= 200; i++) {
+                    double q = i / 200.0;
+                    double expected = Math.min(max, Math.max(plain.getMin(), plain.quantile(q)));
+                    assertThat(Double.doubleToRawLongBits(acc.quantile(q))).as("n %d kind %d q %s", n, kind, q)
+                            .isEqualTo(Double.doubleToRawLongBits(expected));
+                }
+            }
+        }
+    }
+
+    /** With few distinct values the quantiles are exact at any count: rank floor(q n) of the sorted values. */
+    @Test
+    void fewDistinctValuesGiveExactQuantiles() {
+        SplittableRandom random = new SplittableRandom(4);
+        int n = 100_000;
+        double[] values = new double[n];
+        MetricAccumulator acc = new MetricAccumulator();
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(8) == 0 ? 4096.0 * random.nextInt(1, MetricAccumulator.EXACT_LIMIT) : 0;
+            acc.add(values[i]);
+        }
+        java.util.Arrays.sort(values);
+        for (int i = 0; i <= 1000; i++) {
+            double q = i / 1000.0;
+            assertThat(acc.quantile(q)).as("q %s", q).isEqualTo(values[(int) Math.min(n - 1, Math.floor(q * n))]);
+        }
+    }
+
+    /** Merging exact counts (either side, or both, past the limit) gives what adding every value in order gives. */
+    @Test
+    void mergingExactCountsEqualsAddingInOrder() {
+        for (int split : new int[] {0, 1, 60, 120}) {
+            MetricAccumulator all = new MetricAccumulator();
+            MetricAccumulator first = new MetricAccumulator();
+            MetricAccumulator second = new MetricAccumulator();
+            for (int i = 0; i < 140; i++) {
+                double v = i % 100; // 100 distinct values: exact in all three
+                all.add(v);
+                (i < split ? first : second).add(v);
+            }
+            first.merge(second);
+            for (double q : new double[] {0, 0.3, 0.5, 0.95, 1}) {
+                assertThat(first.quantile(q)).isEqualTo(all.quantile(q));
+            }
+            first.add(1000.5); // still counted, not lost
+            assertThat(first.count()).isEqualTo(141);
+            assertThat(first.quantile(1)).isEqualTo(1000.5);
+        }
+        MetricAccumulator wide = new MetricAccumulator();
+        MetricAccumulator narrow = new MetricAccumulator();
+        for (int i = 0; i < 300; i++) {
+            wide.add(i); // past the limit: a t-digest
+            narrow.add(i % 3);
+        }
+        narrow.merge(wide);
+        assertThat(narrow.count()).isEqualTo(600);
+        assertThat(narrow.quantile(0)).isEqualTo(0);
+        assertThat(narrow.quantile(1)).isEqualTo(299);
+        assertThat(narrow.quantile(0.25)).isCloseTo(1, within(1.0));
+    }
+
     @Test
     void probabilityWithNoEventsIsAnUpperBoundNotZero() {
         Estimate none = Proportions.probability(0, 1000);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.mailsim.engine.Event;
@@ -61,11 +62,14 @@ public final class IncidentResponse {
     private final GroupContents contents;
     private final RecoveryActions actions;
     private final int replication;
-    private final ContinuousSampler detection;
-    private final ContinuousSampler response;
-    private final ContinuousSampler provisioning;
-    private final ContinuousSampler turnaround;
-    private final ContinuousSampler recall;
+    // The runbook's samplers on the component's stream, made at the first incident (most replications have none;
+    // making them draws nothing, so when they are made changes no number).
+    private final Supplier<? extends UniformRandomProvider> rng;
+    private ContinuousSampler detection;
+    private ContinuousSampler response;
+    private ContinuousSampler provisioning;
+    private ContinuousSampler turnaround;
+    private ContinuousSampler recall;
     private final Episode[] open;
     private final Episode[] awaitingInbound;
     private final List<Episode> episodes = new ArrayList<>();
@@ -83,6 +87,21 @@ public final class IncidentResponse {
     public IncidentResponse(Simulator simulator, Runbook runbook, BackupSchedule backups, SelfBackup selfBackup,
                             GroupContents contents, RecoveryActions actions, UniformRandomProvider rng,
                             int replication) {
+        this(simulator, runbook, backups, selfBackup, contents, actions, constant(rng), replication);
+    }
+
+    private static Supplier<UniformRandomProvider> constant(UniformRandomProvider rng) {
+        Objects.requireNonNull(rng, "rng");
+        return () -> rng;
+    }
+
+    /**
+     * As above, the stream made by {@code rng} (called once, at the first incident, if any): a replication without
+     * incidents does not make it.
+     */
+    public IncidentResponse(Simulator simulator, Runbook runbook, BackupSchedule backups, SelfBackup selfBackup,
+                            GroupContents contents, RecoveryActions actions,
+                            Supplier<? extends UniformRandomProvider> rng, int replication) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         this.runbook = Objects.requireNonNull(runbook, "runbook");
         this.backups = Objects.requireNonNull(backups, "backups");
@@ -90,11 +109,7 @@ public final class IncidentResponse {
         this.contents = Objects.requireNonNull(contents, "group contents");
         this.actions = Objects.requireNonNull(actions, "recovery actions");
         this.replication = replication;
-        detection = runbook.detectionDelay().sampler(rng);
-        response = runbook.onCallResponse().sampler(rng);
-        provisioning = runbook.provisioning().time().sampler(rng);
-        turnaround = runbook.vendor().turnaround().sampler(rng);
-        recall = runbook.restore().offsiteRecall().sampler(rng);
+        this.rng = Objects.requireNonNull(rng, "rng");
         int groups = contents.groups();
         open = new Episode[groups];
         awaitingInbound = new Episode[groups];
@@ -102,6 +117,19 @@ public final class IncidentResponse {
         untouchedByArrayLoss = new double[groups];
         java.util.Arrays.fill(untouchedBySectorLoss, 1);
         java.util.Arrays.fill(untouchedByArrayLoss, 1);
+    }
+
+    /** Makes the samplers, once, before the first draw. */
+    private void samplers() {
+        if (detection != null) {
+            return;
+        }
+        UniformRandomProvider stream = rng.get();
+        detection = runbook.detectionDelay().sampler(stream);
+        response = runbook.onCallResponse().sampler(stream);
+        provisioning = runbook.provisioning().time().sampler(stream);
+        turnaround = runbook.vendor().turnaround().sampler(stream);
+        recall = runbook.restore().offsiteRecall().sampler(stream);
     }
 
     // ---- input: storage model ----
@@ -138,6 +166,7 @@ public final class IncidentResponse {
         e.share = shareOfGroup;
         e.scope = scope;
         e.usersAffected = contents.users(group);
+        samplers();
         e.provisionDraw = provisioning.sample();
         e.turnaroundDraw = turnaround.sample();
         e.recallDraw = recall.sample();
@@ -179,6 +208,7 @@ public final class IncidentResponse {
         Episode e = new Episode(group, cause, t);
         episodes.add(e);
         e.kind = Kind.SECTORS;
+        samplers();
         e.detectedAt = t + detection.sample();
         e.respondingAt = e.detectedAt + response.sample();
         e.lossAt = t;
@@ -318,6 +348,7 @@ public final class IncidentResponse {
 
     private Episode openEpisode(int group, String cause, double t) {
         Episode e = new Episode(group, cause, t);
+        samplers();
         e.detectedAt = t + detection.sample();
         e.respondingAt = e.detectedAt + response.sample();
         open[group] = e;

@@ -15,6 +15,24 @@ public enum LossCause {
     /** Latent sector errors read (by a rebuild or a scrub) while the disk had no redundancy left. */
     LATENT_ERROR("latentError", false);
 
+    private static final LossCause[] CAUSES = values();
+    /** {@link #key(int)} and {@link #wholeArray(int)} of every set of causes, worked out once. */
+    private static final String[] KEYS = new String[1 << CAUSES.length];
+    private static final boolean[] WHOLE_ARRAY = new boolean[1 << CAUSES.length];
+
+    static {
+        for (int causes = 0; causes < KEYS.length; causes++) {
+            StringBuilder key = new StringBuilder();
+            for (LossCause cause : CAUSES) {
+                if ((causes & (1 << cause.ordinal())) != 0) {
+                    key.append(key.length() == 0 ? "" : "+").append(cause.key);
+                    WHOLE_ARRAY[causes] |= cause.wholeArray;
+                }
+            }
+            KEYS[causes] = key.toString();
+        }
+    }
+
     private final String key;
     private final boolean wholeArray;
 
@@ -32,13 +50,7 @@ public enum LossCause {
      * their keys in declaration order joined by '+', e.g. {@code ureDuringRebuild+latentError}.
      */
     public static String key(int causes) {
-        StringBuilder key = new StringBuilder();
-        for (LossCause cause : values()) {
-            if ((causes & (1 << cause.ordinal())) != 0) {
-                key.append(key.length() == 0 ? "" : "+").append(cause.key);
-            }
-        }
-        return key.toString();
+        return KEYS[causes];
     }
 
     /** True when the whole array's data is lost; false for partial losses (the unreadable sectors only). */
@@ -48,12 +60,7 @@ public enum LossCause {
 
     /** True when an event with these causes (bit {@code ordinal()} per cause) lost a whole array. */
     public static boolean wholeArray(int causes) {
-        for (LossCause cause : values()) {
-            if (cause.wholeArray && (causes & (1 << cause.ordinal())) != 0) {
-                return true;
-            }
-        }
-        return false;
+        return WHOLE_ARRAY[causes];
     }
 
     /** The severity class of a loss of this cause. */
