@@ -15,20 +15,19 @@ import picocli.CommandLine.Option;
 final class RunLimits {
     /**
      * Heap one replication holds per simulated disk, array and storage group, measured on the storage model on
-     * primitive arrays (2026-12-02): the heap in use after full collections at checkpoints 1, 2, 4, 8, ... of a
-     * replication (its largest value), less the heap in use before its scenario was bound, for RAID-6 fleets of
-     * 0.4-6.4 million disks in 50,000-200,000 groups of 1 or 8 arrays, then differences between fleets that differ
-     * in one count. Per disk: 120-126 B when every disk's failure is pending in the event list (a 1000-year
-     * horizon; a 10-year one with 50-year disks holds less, 60-110 B), up to 384 B with latent sector errors and
-     * scrubs (their state and pending arrivals and scrubs; 150-190 B over 10 years). Per array 68 B, per group
-     * 110 B and 45 B more with users. Each figure below is the largest measured times 1.25, rounded up, as room
-     * for the collector: a heap nearly full of live data spends its time collecting and then fails.
+     * primitive arrays (2026-12-02) with sim-bench's {@code ReplicationFootprint}: the heap in use after full
+     * collections at checkpoints of one replication, less the heap in use before its scenario was bound, for RAID-6
+     * fleets of 0.4-6.4 million disks, then differences between fleets that differ in one count (docs/speed.md,
+     * "Memory"). Per disk 126 B at most when every disk's failure is pending in the event list (a 1000-year
+     * horizon; 40 years: 108 B), 372 B with latent sector errors and scrubs; per array 70 B; per group 40 B and 45 B
+     * more with users. Each figure below is the largest measured times 1.25, rounded up, as room for the collector:
+     * a heap nearly full of live data spends its time collecting and then fails.
      */
     static final long BYTES_PER_DISK = 160;
     /** More per disk when the disks have latent sector errors (see {@link #BYTES_PER_DISK}). */
     static final long BYTES_PER_DISK_WITH_LATENT_ERRORS = 320;
-    static final long BYTES_PER_ARRAY = 85;
-    static final long BYTES_PER_GROUP = 200;
+    static final long BYTES_PER_ARRAY = 90;
+    static final long BYTES_PER_GROUP = 110;
 
     @Option(names = "--max-events", paramLabel = "N",
             description = "Events one replication may fire before it is stopped as a runaway (default: the scenario's"

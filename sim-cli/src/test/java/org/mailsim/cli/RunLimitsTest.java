@@ -31,26 +31,26 @@ class RunLimitsTest {
 
     @Test
     void theEstimateIsTheMeasuredFootprintOfDisksArraysAndGroups() {
-        // 1,000,000 x 160 B + 125,000 x (85 + 200) B = 195.6 MB a replication.
-        assertThat(RunLimits.bytesPerReplication(fleet(10))).isEqualTo(195_625_000L);
+        // 1,000,000 x 160 B + 125,000 x (90 + 110) B = 185 MB a replication.
+        assertThat(RunLimits.bytesPerReplication(fleet(10))).isEqualTo(185 * MB);
         // Latent sector errors: 320 B more a disk.
         assertThat(RunLimits.bytesPerReplication(fleet(10, "storage.disk.latentErrors.rate=1e-4/h")))
-                .isEqualTo(515_625_000L);
+                .isEqualTo(505 * MB);
     }
 
     @Test
     void aRunIsRefusedOnlyWhenTheReplicationsRunningAtOnceCannotFitAndSaysWhatWould() {
         PortalSpec spec = fleet(10);
         assertThatCode(() -> RunLimits.check(spec, 5, 1000 * MB)).doesNotThrowAnyException();
-        // Replications beyond the threads never run at once: 2 replications on 8 threads need 391 MB.
+        // Replications beyond the threads never run at once: 2 replications on 8 threads need 370 MB.
         assertThatCode(() -> RunLimits.check(fleet(2), 8, 400 * MB)).doesNotThrowAnyException();
         InvalidInputException threads = catchThrowableOfType(() -> RunLimits.check(spec, 8, 1000 * MB),
                 InvalidInputException.class);
-        assertThat(threads.getMessage()).contains("needs about 1.6 GB (1,000,000 disks in 125,000 groups, 8"
+        assertThat(threads.getMessage()).contains("needs about 1.5 GB (1,000,000 disks in 125,000 groups, 8"
                 + " replications at once)", "heap holds 1.0 GB", "run with --threads 5");
         InvalidInputException disks = catchThrowableOfType(() -> RunLimits.check(spec, 1, 150 * MB),
                 InvalidInputException.class);
-        // 150 of the 195.6 MB: the same fleet with 76.7% of its disks.
-        assertThat(disks.getMessage()).contains("needs about 0.2 GB", "at most about 766,773 disks fit");
+        // 150 of the 185 MB: the same fleet with 81% of its disks.
+        assertThat(disks.getMessage()).contains("needs about 0.2 GB", "at most about 810,810 disks fit");
     }
 }
