@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code mailsim fit} on the shipped data: Backblaze Drive Stats (via zachmayer/backblaze_analysis) and OLCF
@@ -22,19 +19,6 @@ import picocli.CommandLine;
  */
 class FitCommandTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** The repository's root (tests run in the module's folder). */
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -50,7 +34,7 @@ class FitCommandTest {
 
     @Test
     void countsTablePrintsAParsableLifetimeBlock() throws Exception {
-        Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "st4000dm000");
+        CliRun r = CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "st4000dm000");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out()).contains("2.59 [2.52, 2.66]").contains("not identifiable")
                 .contains("Recommendation: Plan with Seagate ST4000DM000's own rate");
@@ -64,7 +48,7 @@ class FitCommandTest {
 
     @Test
     void eventsYamlParsesAndPrefersWeibull() throws Exception {
-        Run r = run("fit", resource("olcf-campaign-disk-events-2021-2023.csv"), "--where", "Action=replacement",
+        CliRun r = CliRun.of("fit", resource("olcf-campaign-disk-events-2021-2023.csv"), "--where", "Action=replacement",
                 "--fleet-size", "10000", "--format", "yaml");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         JsonNode doc = YAML.readTree(r.out());
@@ -89,7 +73,7 @@ class FitCommandTest {
 
     @Test
     void jsonOfPooledCounts() throws Exception {
-        Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--format", "json");
+        CliRun r = CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--format", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         // The file's 81 rows less the two whose model field names no model (st320005xxxx: 18 drives, 6,256
@@ -111,7 +95,7 @@ class FitCommandTest {
 
     @Test
     void defaultTableListsDriveModelsAndNeverRecommendsThePoolItsTestRejected() throws Exception {
-        Run r = run("fit", resource("backblaze-survival-by-model-2024q2.csv"));
+        CliRun r = CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"));
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         List<String> lines = Arrays.asList(r.out().split("\\R"));
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("model ")).findFirst().orElseThrow());
@@ -134,7 +118,7 @@ class FitCommandTest {
         assertThat(YAML.readTree(st4000.substring(0, st4000.indexOf('#'))).at("/lifetime/mean").asText())
                 .isEqualTo("3.38e5h");
 
-        Run pooled = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--pooled");
+        CliRun pooled = CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--pooled");
         assertThat(pooled.out()).contains("# storage.disk.lifetime, fleet average of all models in "
                 + "backblaze-survival-by-model-2024q2.csv (--pooled): the models differ")
                 .contains("lifetime: {distribution: exponential, mean: 5.18e5h}");
@@ -161,7 +145,7 @@ class FitCommandTest {
         List<String> args = new java.util.ArrayList<>(Arrays.asList(command.substring("$ ./mailsim ".length())
                 .split(" ")));
         args.set(1, ROOT.resolve(args.get(1)).toString());
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         List<String> printed = Arrays.asList(r.out().split("\\R"));
         for (String line : example.subList(1, example.size())) {
@@ -175,7 +159,7 @@ class FitCommandTest {
     void perDriveLifetimesRecommendAWeibullWhereTheShapeTestRejectsTheExponential() throws Exception {
         // Synthetic drives (synthetic-drive-lifetimes.py): SYN8000A Weibull shape 1.5, scale 80,000 h;
         // SYN8000B exponential, mean 150,000 h.
-        Run r = run("fit", coreData("synthetic-drive-lifetimes.csv"));
+        CliRun r = CliRun.of("fit", coreData("synthetic-drive-lifetimes.csv"));
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out()).contains("1,600 drives, 221 failures")
                 .contains("Recommendation: Do not plan with one lifetime for these 2 models")
@@ -188,7 +172,7 @@ class FitCommandTest {
         assertThat(blocks.get(1)).startsWith("lifetime: {distribution: exponential, mean: 1.64e5h}")
                 .endsWith("# SYN8000B");
 
-        Run one = run("fit", coreData("synthetic-drive-lifetimes.csv"), "--model", "syn8000a", "--format", "json");
+        CliRun one = CliRun.of("fit", coreData("synthetic-drive-lifetimes.csv"), "--model", "syn8000a", "--format", "json");
         assertThat(one.exit()).as(one.err()).isEqualTo(Main.EXIT_OK);
         JsonNode doc = new ObjectMapper().readTree(one.out());
         assertThat(doc.get("kind").asText()).isEqualTo("lifetimes");
@@ -201,7 +185,7 @@ class FitCommandTest {
                 doc.at("/models/0/weibull/scaleHours/ci95High").asDouble());
         assertThat(doc.at("/models/0/shapeTest/pValue").asDouble()).isLessThan(0.05);
 
-        assertThat(run("fit", coreData("synthetic-drive-lifetimes.csv"), "--capacity", "8").exit())
+        assertThat(CliRun.of("fit", coreData("synthetic-drive-lifetimes.csv"), "--capacity", "8").exit())
                 .isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
@@ -211,7 +195,7 @@ class FitCommandTest {
         Path same = dir.resolve("same.csv");
         Files.writeString(same, "model,n_unique,drive_days,failed\nST8000DM002,1000,365000,10\n"
                 + "WDC HUH728080ALE600,1000,365000,10\n");
-        Run r = run("fit", same.toString());
+        CliRun r = CliRun.of("fit", same.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out()).contains("one rate for all 2 models? likelihood-ratio G = 0.0 on 1 df, p = 1.00: yes")
                 .contains("Recommendation: One lifetime fits these 2 models")
@@ -224,27 +208,27 @@ class FitCommandTest {
     void badInputExitsTwoWithPositionAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "model,drive_days,failed\nst1,100,2\nst2,lots,3\n");
-        Run r = run("fit", bad.toString());
+        CliRun r = CliRun.of("fit", bad.toString());
         assertThat(r.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(r.err()).contains("bad.csv:3: column 'drive_days': expected a non-negative number, got 'lots'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
 
-        assertThat(run("fit", dir.resolve("missing.csv").toString()).exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
-        Run none = run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "nosuchdrive");
+        assertThat(CliRun.of("fit", dir.resolve("missing.csv").toString()).exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        CliRun none = CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--model", "nosuchdrive");
         assertThat(none.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(none.err()).contains("no model matches model nosuchdrive (81 models in the file)");
         Path junk = dir.resolve("junk.csv");
         Files.writeString(junk, "model,drive_days,failed\n00md00,12,0\n");
-        Run onlyJunk = run("fit", junk.toString());
+        CliRun onlyJunk = CliRun.of("fit", junk.toString());
         assertThat(onlyJunk.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(onlyJunk.err()).contains("no selected row names a drive model");
-        assertThat(run("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--min-drives", "0").exit())
+        assertThat(CliRun.of("fit", resource("backblaze-survival-by-model-2024q2.csv"), "--min-drives", "0").exit())
                 .isEqualTo(Main.EXIT_INVALID_INPUT);
-        assertThat(run("fit", resource("olcf-campaign-disk-events-2021-2023.csv"), "--burst-window", "soon").exit())
+        assertThat(CliRun.of("fit", resource("olcf-campaign-disk-events-2021-2023.csv"), "--burst-window", "soon").exit())
                 .isEqualTo(Main.EXIT_INVALID_INPUT);
         Path neither = dir.resolve("neither.csv");
         Files.writeString(neither, "a,b\n1,2\n");
-        Run unknown = run("fit", neither.toString());
+        CliRun unknown = CliRun.of("fit", neither.toString());
         assertThat(unknown.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(unknown.err()).contains("cannot tell the kind of data");
     }

@@ -5,39 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** mailsim run --estimator plain|rare|auto, --precision and --max-time, end to end through the command line. */
 class RunEstimatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RAID6 = "../scenarios/durability-raid6.yaml";
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static JsonNode json(Run r) throws Exception {
+    static JsonNode json(CliRun r) throws Exception {
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         return JSON.readTree(r.out());
     }
 
     @Test
     void rareEstimateCarriesProbabilityOfDataLossAndIsTheSameForAnyThreadCount() throws Exception {
-        JsonNode one = json(run("run", RAID6, "--estimator", "rare", "--format", "json", "--no-report", "--quiet",
+        JsonNode one = json(CliRun.of("run", RAID6, "--estimator", "rare", "--format", "json", "--no-report", "--quiet",
                 "--threads", "1", "--replications", "200"));
-        JsonNode two = json(run("run", RAID6, "--estimator", "rare", "--format", "json", "--no-report", "--quiet",
+        JsonNode two = json(CliRun.of("run", RAID6, "--estimator", "rare", "--format", "json", "--no-report", "--quiet",
                 "--threads", "2", "--replications", "200"));
         JsonNode estimator = one.get("estimator");
         assertThat(estimator.get("method").asText()).isEqualTo("rare");
@@ -63,14 +47,14 @@ class RunEstimatorTest {
 
     @Test
     void autoKeepsPlainWhenThePlainRunSawEnoughLossesAndGoesRareOtherwise() throws Exception {
-        JsonNode plain = json(run("run", RAID6, "--estimator", "auto", "--set", "storage.disk.lifetime.mean=1500h",
+        JsonNode plain = json(CliRun.of("run", RAID6, "--estimator", "auto", "--set", "storage.disk.lifetime.mean=1500h",
                 "--format", "json", "--no-report", "--quiet", "--replications", "300"));
         assertThat(plain.get("replicationsWithLoss").asLong()).isGreaterThanOrEqualTo(30);
         assertThat(plain.has("estimator")).isFalse();
-        JsonNode rare = json(run("run", RAID6, "--estimator", "auto", "--format", "json", "--no-report", "--quiet",
+        JsonNode rare = json(CliRun.of("run", RAID6, "--estimator", "auto", "--format", "json", "--no-report", "--quiet",
                 "--replications", "100"));
         assertThat(rare.get("estimator").get("method").asText()).isEqualTo("rare");
-        JsonNode byKey = json(run("run", RAID6, "--set", "estimator=auto", "--format", "json", "--no-report",
+        JsonNode byKey = json(CliRun.of("run", RAID6, "--set", "estimator=auto", "--format", "json", "--no-report",
                 "--quiet", "--replications", "100"));
         ((ObjectNode) rare.get("estimator")).remove("wallSeconds");
         ((ObjectNode) byKey.get("estimator")).remove("wallSeconds");
@@ -79,7 +63,7 @@ class RunEstimatorTest {
 
     @Test
     void maxTimeStopsAndSaysTheResultIsNotReproducible() throws Exception {
-        JsonNode doc = json(run("run", RAID6, "--estimator", "rare", "--precision", "0.1%", "--max-time", "2s",
+        JsonNode doc = json(CliRun.of("run", RAID6, "--estimator", "rare", "--precision", "0.1%", "--max-time", "2s",
                 "--format", "json", "--no-report", "--quiet", "--replications", "100"));
         JsonNode estimator = doc.get("estimator");
         assertThat(estimator.get("stoppedBy").asText()).isEqualTo("max-time");
@@ -90,21 +74,21 @@ class RunEstimatorTest {
 
     @Test
     void refusesWhatItCannotEstimateAndBadOptions() {
-        Run replay = run("run", "../scenarios/dreamwiz-2008.yaml", "--estimator", "rare", "--no-report", "--quiet",
+        CliRun replay = CliRun.of("run", "../scenarios/dreamwiz-2008.yaml", "--estimator", "rare", "--no-report", "--quiet",
                 "--replications", "2");
         assertThat(replay.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(replay.err()).contains("--estimator rare").contains("estimator plain");
-        Run auto = run("run", "../scenarios/dreamwiz-2008.yaml", "--estimator", "auto", "--no-report", "--quiet",
+        CliRun auto = CliRun.of("run", "../scenarios/dreamwiz-2008.yaml", "--estimator", "auto", "--no-report", "--quiet",
                 "--replications", "2");
         assertThat(auto.exit()).as(auto.err()).isEqualTo(Main.EXIT_OK);
         assertThat(auto.err()).contains("estimator auto keeps the plain estimate");
-        Run badPrecision = run("run", RAID6, "--estimator", "rare", "--precision", "lots", "--no-report");
+        CliRun badPrecision = CliRun.of("run", RAID6, "--estimator", "rare", "--precision", "lots", "--no-report");
         assertThat(badPrecision.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(badPrecision.err()).contains("precision");
-        Run badTime = run("run", RAID6, "--estimator", "rare", "--max-time", "5 parsecs", "--no-report");
+        CliRun badTime = CliRun.of("run", RAID6, "--estimator", "rare", "--max-time", "5 parsecs", "--no-report");
         assertThat(badTime.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(badTime.err()).contains("--max-time");
-        Run badEstimator = run("run", RAID6, "--estimator", "magic", "--no-report");
+        CliRun badEstimator = CliRun.of("run", RAID6, "--estimator", "magic", "--no-report");
         assertThat(badEstimator.exit()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(badEstimator.err()).contains("estimator");
     }

@@ -61,28 +61,15 @@ class SparkRunTest {
 
     @Test
     void aTaskThatFailsAndIsRetriedChangesNothing() throws Exception {
-        AtomicInteger failed = new AtomicInteger();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskInfo().failed()) {
-                    failed.incrementAndGet();
-                }
-            }
-        };
-        SharedSpark.context().sc().addSparkListener(listener);
-        try {
+        try (FailedAttempts failed = new FailedAttempts()) {
             // The first attempt of the tasks of replications 2..3 and 6 dies half-way through; Spark runs them again.
             Path out = work.resolve("spark-retried");
             SharedSpark.Result r = runOnSpark(new SparkReplications(SharedSpark.context(), new FirstAttemptDies(),
                     2), out);
             assertThat(r.exit()).as(r.err()).isZero();
-            SharedSpark.context().sc().listenerBus().waitUntilEmpty();
-            assertThat(failed.get()).as("failed task attempts").isEqualTo(2);
+            assertThat(failed.count()).as("failed task attempts").isEqualTo(2);
             assertThat(r.out()).isEqualTo(localJson);
             assertSameReport(out, local);
-        } finally {
-            SharedSpark.context().sc().removeSparkListener(listener);
         }
     }
 
@@ -100,21 +87,11 @@ class SparkRunTest {
 
     @Test
     void theEventBudgetHoldsOnTheExecutorsAndEndsTheRunAtOnceWithTheLocalMessage() throws Exception {
-        AtomicInteger failed = new AtomicInteger();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskInfo().failed()) {
-                    failed.incrementAndGet();
-                }
-            }
-        };
         SharedSpark.Result local = SharedSpark.mailsim("run", DREAMWIZ, "--replications", REPLICATIONS, "--threads",
                 "2", "--max-events", "3", "--quiet", "--no-report");
         assertThat(local.exit()).as(local.err()).isEqualTo(1);
         assertThat(local.err()).startsWith("mailsim: replication 0: event budget of 3 events exhausted");
-        SharedSpark.context().sc().addSparkListener(listener);
-        try {
+        try (FailedAttempts failed = new FailedAttempts()) {
             for (String[] budget : new String[][] {{"--max-events", "3"}, {"--set", "maxEvents=3"}}) {
                 SharedSpark.Result r = SharedSpark.spark(new SparkReplications(SharedSpark.context(),
                         BlockTask.Fault.NONE, 3), "run", DREAMWIZ, "--replications", REPLICATIONS, budget[0], budget[1],
@@ -122,17 +99,42 @@ class SparkRunTest {
                 assertThat(r.exit()).as(r.err()).isEqualTo(1);
                 assertThat(r.err()).as("the local run's message").isEqualTo(local.err());
             }
-            SharedSpark.context().sc().listenerBus().waitUntilEmpty();
             // Exhausting the budget is deterministic: no task attempt is failed and retried for it.
-            assertThat(failed.get()).as("failed task attempts").isZero();
-        } finally {
-            SharedSpark.context().sc().removeSparkListener(listener);
+            assertThat(failed.count()).as("failed task attempts").isZero();
         }
         // A budget the replications fit in changes no figure.
         SharedSpark.Result roomy = runOnSpark(new SparkReplications(SharedSpark.context(), BlockTask.Fault.NONE, 3),
                 work.resolve("spark-budget"), "--max-events", "100000000");
         assertThat(roomy.exit()).as(roomy.err()).isZero();
         assertThat(roomy.out()).isEqualTo(localJson);
+    }
+
+    /** Counts the failed task attempts on the shared context while open. */
+    static final class FailedAttempts implements AutoCloseable {
+        private final AtomicInteger failed = new AtomicInteger();
+        private final SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                    failed.incrementAndGet();
+                }
+            }
+        };
+
+        FailedAttempts() {
+            SharedSpark.context().sc().addSparkListener(listener);
+        }
+
+        /** The failed attempts so far, once the listener bus has delivered every event. */
+        int count() throws java.util.concurrent.TimeoutException {
+            SharedSpark.context().sc().listenerBus().waitUntilEmpty();
+            return failed.get();
+        }
+
+        @Override
+        public void close() {
+            SharedSpark.context().sc().removeSparkListener(listener);
+        }
     }
 
     /** Dies in the first attempt of the tasks holding replication 3 or 6 (with 2 a task: replications 2..3, 6). */
