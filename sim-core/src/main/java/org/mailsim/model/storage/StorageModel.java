@@ -16,6 +16,7 @@ import org.mailsim.model.storage.disk.ScrubSpec;
 import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
+import org.mailsim.random.Distributions;
 import org.mailsim.random.PackedStreams;
 import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
@@ -74,6 +75,8 @@ public final class StorageModel {
     private static final long ARRAY_AFTERSHOCK_KEY = RandomStreams.hash("storage/array-aftershock");
     private static final long ARRAY_LOT_KEY = RandomStreams.hash("storage/array-lot");
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** The chance, per error episode, that skipping a sleeping disk's history misses a scrub this late. */
+    private static final double SCRUB_TAIL = 1e-12;
 
     // Where a disk stands in its replacement (stage[]).
     private static final byte NONE = 0;
@@ -99,6 +102,15 @@ public final class StorageModel {
     private final int arraysPerGroup;
     private final boolean oneCrew;
     private final boolean sleepingLatentErrors; // quiet arrays' latent errors are caught up, not run as events
+    /**
+     * Hours within which a scrub surely finds a disk's errors (the period of periodic scrubs, else the scrub delay's
+     * 1 - {@value #SCRUB_TAIL} quantile), or +infinity when a sleeping disk's history is never skipped (see
+     * {@link #skipTo}).
+     */
+    private final double scrubWithin;
+    private final double skipAfter; // a sleeping disk's history is skipped over stretches at least this long
+    private boolean keepLatentHistory; // every latent error is drawn, for latentErrorDiskHours
+    private double[] arrivals = new double[16]; // scratch for skipTo
 
     // Per disk.
     private final PackedStreams lifeStreams;
@@ -109,6 +121,7 @@ public final class StorageModel {
     private final long[] lseHandle;
     private final long[] scrubHandle;
     private final double[] nextLatentError; // the next arrival (+infinity: none; NaN: the process has not begun)
+    private final double[] latentKnownUntil; // of a sleeping disk: the time its latent-error state stands at
     private final double[] scrubAt; // the pending scrub (+infinity: none)
     private final int[] undetectedErrors;
     private final int[] errorsBehindRebuild; // of undetectedErrors, those on sectors the rebuild had already read
@@ -194,6 +207,12 @@ public final class StorageModel {
             anyOneDiskLosesData |= arraySpec.losesData(1L << p);
         }
         this.sleepingLatentErrors = latentErrors && !anyOneDiskLosesData;
+        // A sampler that weights its draws must see every one of them: only plain Monte Carlo skips.
+        this.scrubWithin = sleepingLatentErrors && sampler == TransitionSampler.PLAIN
+                ? scrubWithinHours(scrub, diskSpec.latentErrors().ratePerHour()) : Double.POSITIVE_INFINITY;
+        // Skipping costs a few draws; drawing the history costs two or three an error: skip a stretch that
+        // holds one error on average, and several windows, so that an empty one is usually found.
+        this.skipAfter = Math.max(4 * scrubWithin, 1 / diskSpec.latentErrors().ratePerHour());
         int disks = spec.disks();
 
         lifeStreams = new PackedStreams(disks);
@@ -204,6 +223,7 @@ public final class StorageModel {
         lseHandle = latentErrors ? new long[disks] : null;
         scrubHandle = new long[latentErrors ? disks : 0];
         nextLatentError = latentErrors ? new double[disks] : null;
+        latentKnownUntil = sleepingLatentErrors ? new double[disks] : null;
         scrubAt = latentErrors ? new double[disks] : null;
         undetectedErrors = new int[latentErrors ? disks : 0];
         errorsBehindRebuild = new int[latentErrors ? disks : 0];
@@ -270,6 +290,7 @@ public final class StorageModel {
         listeners = new StorageListener[0];
         end = Double.POSITIVE_INFINITY;
         started = false;
+        keepLatentHistory = false;
         nextCrewTicket = 0;
         diskFailures = 0;
         lossEvents = 0;
@@ -486,10 +507,26 @@ public final class StorageModel {
     }
 
     /**
+     * Draws every latent error and scrub of every disk, for {@link #latentErrorDiskHours}; call before
+     * {@link #start}. Without it a sleeping disk's history may be skipped (same distribution of what matters: the
+     * errors a rebuild or scrub finds; fewer draws).
+     */
+    public void keepLatentErrorHistory() {
+        if (started) {
+            throw new IllegalStateException("keepLatentErrorHistory must be called before start");
+        }
+        keepLatentHistory = true;
+    }
+
+    /**
      * Disk-hours spent holding at least one undetected latent error, up to {@code untilHours} (normally the end of
-     * the run): divided by disk-hours it is the fraction of time a disk holds an undetected error.
+     * the run): divided by disk-hours it is the fraction of time a disk holds an undetected error. Needs
+     * {@link #keepLatentErrorHistory} (the history it sums is otherwise not all drawn).
      */
     public double latentErrorDiskHours(double untilHours) {
+        if (!keepLatentHistory && scrubWithin < Double.POSITIVE_INFINITY) {
+            throw new IllegalStateException("latentErrorDiskHours needs keepLatentErrorHistory() before start");
+        }
         if (sleepingLatentErrors) {
             double now = sim.now();
             for (int d = 0; d < undetectedErrors.length; d++) {
@@ -686,11 +723,15 @@ public final class StorageModel {
      * (periodic scrubs) and its first error, in the order the disk would always draw them.
      */
     private void beginLatentErrors(int d, double t) {
+        seedLatentErrors(d);
+        drawNextLatentError(d, t);
+    }
+
+    private void seedLatentErrors(int d) {
         lseStreams.seed(d, streams, DISK_LSE_KEY ^ (d * GOLDEN));
         if (scrub != null && scrub.periodic()) {
             scrubPhase[d] = lseStreams.nextDouble(d) * scrub.interval().mean();
         }
-        drawNextLatentError(d, t);
     }
 
     private void scheduleLatentError(int d) {
@@ -711,6 +752,11 @@ public final class StorageModel {
     }
 
     private void latentErrorAt(int d, double t) {
+        addLatentError(d, t);
+        drawNextLatentError(d, t);
+    }
+
+    private void addLatentError(int d, double t) {
         if (undetectedErrors[d] == 0) {
             undetectedSince[d] = t;
             scheduleScrub(d, t);
@@ -719,7 +765,6 @@ public final class StorageModel {
         if (rebuilding[d / width] > 0 && behindRebuild(d / width, d)) {
             errorsBehindRebuild[d]++;
         }
-        drawNextLatentError(d, t);
     }
 
     /** Schedules the scrub that will find the error that arrived at {@code t} (the disk's first undetected one). */
@@ -782,12 +827,24 @@ public final class StorageModel {
     }
 
     /**
-     * Runs the sleeping latent-error process of disk {@code d} (of a quiet array) up to {@code t}: its errors and
-     * scrubs in time order, drawing what their events would have drawn. In a quiet array a scrub only clears.
+     * Brings the sleeping latent-error process of disk {@code d} (of a quiet array) up to {@code t}: draw for draw,
+     * its errors and scrubs in time order as their events would have drawn them (in a quiet array a scrub only
+     * clears), or, over a stretch long enough to pay, by {@link #skipTo skipping} the history in between.
      */
     private void catchUp(int d, double t) {
-        if (Double.isNaN(nextLatentError[d])) {
-            beginLatentErrors(d, latentOrigin);
+        boolean begun = !Double.isNaN(nextLatentError[d]);
+        double known = begun ? latentKnownUntil[d] : latentOrigin;
+        if (!begun) {
+            seedLatentErrors(d);
+        }
+        latentKnownUntil[d] = t;
+        // Whether to skip depends only on the two times, never on a draw: that keeps skipping unbiased.
+        if (!keepLatentHistory && t - known >= skipAfter) {
+            skipTo(d, known, t);
+            return;
+        }
+        if (!begun) {
+            drawNextLatentError(d, known);
         }
         while (true) {
             double scrubTime = scrubAt[d];
@@ -804,6 +861,95 @@ public final class StorageModel {
                 latentErrorAt(d, errorTime);
             }
         }
+    }
+
+    /**
+     * Brings sleeping disk {@code d}'s latent-error state from {@code known} (where it stands) to {@code t} without
+     * drawing the history in between. Its errors arrive as a Poisson process, and a scrub finds a disk's errors
+     * within w = {@link #scrubWithin} hours of the first: so a disk that gathered no error in (u - w, u] is clean
+     * at u whatever came before, and its state at t depends only on the errors after the last such u. The
+     * arrivals are drawn backwards from t, a window of w at a time (a Poisson count, uniform positions), until a
+     * window is empty with the state known at {@code known} scrubbed by its end, or the windows reach back to
+     * {@code known}; then the state runs forward through those arrivals from the clean u (or from the known state),
+     * drawing each episode's scrub as its event would. The next error after t is drawn afresh (memoryless); the
+     * one drawn before is dropped unused, which biases nothing because the choice to skip looked at no draw.
+     *
+     * <p>The state at t has the distribution the draw-for-draw catch-up gives it, except after an episode whose
+     * scrub came later than w (chance {@value #SCRUB_TAIL} an episode; none with periodic scrubs). Checked against
+     * the closed forms and the draw-for-draw catch-up in StorageLatentSkipTest.
+     */
+    private void skipTo(int d, double known, double t) {
+        UniformRandomProvider rng = lseStreams.at(d);
+        double rate = diskSpec.latentErrors().ratePerHour();
+        int n = 0;
+        double hi = t;
+        while (true) {
+            double lo = hi - scrubWithin;
+            if (lo <= known) {
+                n = drawArrivals(rng, rate, known, hi, n);
+                break;
+            }
+            int before = n;
+            n = drawArrivals(rng, rate, lo, hi, n);
+            if (n == before && (undetectedErrors[d] == 0 || scrubAt[d] <= hi)) {
+                clearLatentErrors(d, Math.min(scrubAt[d], hi)); // clean at hi, whatever came before
+                break;
+            }
+            hi = lo;
+        }
+        sortArrivals(n);
+        for (int i = 0; i < n; i++) {
+            if (scrubAt[d] <= arrivals[i]) {
+                clearLatentErrors(d, scrubAt[d]);
+            }
+            addLatentError(d, arrivals[i]);
+        }
+        if (scrubAt[d] <= t) {
+            clearLatentErrors(d, scrubAt[d]);
+        }
+        drawNextLatentError(d, t);
+    }
+
+    /** Sorts the first n {@link #arrivals}: by insertion, as there are rarely more than one or two. */
+    private void sortArrivals(int n) {
+        if (n > 32) {
+            Arrays.sort(arrivals, 0, n);
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            double x = arrivals[i];
+            int j = i - 1;
+            while (j >= 0 && arrivals[j] > x) {
+                arrivals[j + 1] = arrivals[j];
+                j--;
+            }
+            arrivals[j + 1] = x;
+        }
+    }
+
+    /** Appends to {@link #arrivals} those of a Poisson process of {@code rate} in (lo, hi]; returns the new size. */
+    private int drawArrivals(UniformRandomProvider rng, double rate, double lo, double hi, int n) {
+        int k = Distributions.poissonCount(rate * (hi - lo), rng.nextDouble());
+        if (n + k > arrivals.length) {
+            arrivals = Arrays.copyOf(arrivals, Math.max(2 * arrivals.length, n + k));
+        }
+        for (int i = 0; i < k; i++) {
+            arrivals[n++] = hi - (hi - lo) * rng.nextDouble();
+        }
+        return n;
+    }
+
+    /**
+     * Hours within which a scrub surely finds a disk's first undetected error: the period of periodic scrubs, else
+     * the scrub delay's 1 - {@value #SCRUB_TAIL} quantile; +infinity (never skip) without scrubs, or when an error
+     * usually arrives within that time anyway (skipping would then rarely find an empty window).
+     */
+    private static double scrubWithinHours(ScrubSpec scrub, double rate) {
+        if (scrub == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double w = scrub.periodic() ? scrub.interval().mean() : scrub.interval().inverseCdf(1 - SCRUB_TAIL);
+        return w > 0 && rate * w <= 1 ? w : Double.POSITIVE_INFINITY;
     }
 
     /** Something is about to happen to array {@code a}: its latent-error processes catch up and run as events. */
@@ -833,6 +979,7 @@ public final class StorageModel {
         for (int d = a * width; d < (a + 1) * width; d++) {
             lseHandle[d] = cancel(lseHandle[d]); // their times stay in nextLatentError and scrubAt
             scrubHandle[d] = cancel(scrubHandle[d]);
+            latentKnownUntil[d] = sim.now();
         }
     }
 
