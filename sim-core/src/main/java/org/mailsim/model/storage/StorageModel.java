@@ -118,8 +118,6 @@ public final class StorageModel {
     private final long[] failureHandle;
     private final long[] repairHandle;
     private final PackedStreams lseStreams; // latent-error arrivals and scrub draws; null without latent errors
-    private final long[] lseHandle;
-    private final long[] scrubHandle;
     private final double[] nextLatentError; // the next arrival (+infinity: none; NaN: the process has not begun)
     private final double[] latentKnownUntil; // of a sleeping disk: the time its latent-error state stands at
     private final double[] scrubAt; // the pending scrub (+infinity: none)
@@ -141,6 +139,8 @@ public final class StorageModel {
     private final boolean[] aftershockSeeded;
     private final LotSpec[] lot; // null without manufacturing lots; per array, null for nominal disks
     private final boolean[] awake; // per array: its latent-error processes run as events (see the class comment)
+    private final long[] latentHandle; // per array: the one event of its disks' latent errors and scrubs
+    private final double[] latentAt; // when that event fires: no later than the earliest of them (see latentDue)
     private final long[] failedMask;
     private final long[] offlineMask;
     private final boolean[] lost;
@@ -159,8 +159,7 @@ public final class StorageModel {
 
     private final IndexedEvent failureEvent = d -> fail(d, Origin.RANDOM);
     private final IndexedEvent aftershockEvent = d -> fail(d, Origin.CORRELATED);
-    private final IndexedEvent lseEvent = this::latentErrorArrives;
-    private final IndexedEvent scrubEvent = this::scrubbed;
+    private final IndexedEvent latentEvent = this::latentDue;
     private final IndexedEvent handlingDone = this::spareInserted;
     private final IndexedEvent rebuildDone = this::rebuilt;
     private final IndexedEvent backOnline = this::comesBackOnline;
@@ -220,8 +219,6 @@ public final class StorageModel {
         failureHandle = new long[disks];
         repairHandle = new long[disks];
         lseStreams = latentErrors ? new PackedStreams(disks) : null;
-        lseHandle = latentErrors ? new long[disks] : null;
-        scrubHandle = new long[latentErrors ? disks : 0];
         nextLatentError = latentErrors ? new double[disks] : null;
         latentKnownUntil = sleepingLatentErrors ? new double[disks] : null;
         scrubAt = latentErrors ? new double[disks] : null;
@@ -240,6 +237,8 @@ public final class StorageModel {
         aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
         lot = spec.correlation().lots().isEmpty() ? null : new LotSpec[arrayCount];
         awake = new boolean[arrayCount];
+        latentHandle = latentErrors ? new long[arrayCount] : null;
+        latentAt = latentErrors ? new double[arrayCount] : null;
         failedMask = new long[arrayCount];
         offlineMask = new long[arrayCount];
         lost = new boolean[arrayCount];
@@ -307,8 +306,8 @@ public final class StorageModel {
         Arrays.fill(failureHandle, -1);
         Arrays.fill(repairHandle, -1);
         if (latentErrors) {
-            Arrays.fill(lseHandle, -1);
-            Arrays.fill(scrubHandle, -1);
+            Arrays.fill(latentHandle, -1);
+            Arrays.fill(latentAt, Double.POSITIVE_INFINITY);
             Arrays.fill(nextLatentError, Double.NaN);
             Arrays.fill(scrubAt, Double.POSITIVE_INFINITY);
             Arrays.fill(undetectedErrors, 0);
@@ -743,12 +742,7 @@ public final class StorageModel {
         int a = d / width;
         double next = t + sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(), failedCount(a), lseStreams.at(d));
         nextLatentError[d] = next;
-        lseHandle[d] = awake[a] ? scheduleAt(next, lseEvent, d) : -1;
-    }
-
-    private void latentErrorArrives(int d) {
-        lseHandle[d] = -1;
-        latentErrorAt(d, sim.now());
+        latentDueBy(a, next);
     }
 
     private void latentErrorAt(int d, double t) {
@@ -783,11 +777,10 @@ public final class StorageModel {
             when = t + sampler.repairTime(scrub.interval(), failedCount(a), lseStreams.at(d));
         }
         scrubAt[d] = when;
-        scrubHandle[d] = awake[a] ? scheduleAt(when, scrubEvent, d) : -1;
+        latentDueBy(a, when);
     }
 
     private void scrubbed(int d) {
-        scrubHandle[d] = -1;
         scrubAt[d] = Double.POSITIVE_INFINITY;
         int a = d / width;
         if ((offlineMask[a] & bit(d)) != 0) {
@@ -819,11 +812,7 @@ public final class StorageModel {
             latentErrorDiskHours += t - undetectedSince[d];
             undetectedErrors[d] = 0;
         }
-        scrubAt[d] = Double.POSITIVE_INFINITY;
-        if (scrubHandle[d] >= 0) {
-            sim.cancel(scrubHandle[d]);
-            scrubHandle[d] = -1;
-        }
+        scrubAt[d] = Double.POSITIVE_INFINITY; // the array's event may now come early: latentDue finds nothing due
     }
 
     /**
@@ -962,11 +951,66 @@ public final class StorageModel {
             catchUp(d, now); // asleep still: nothing it draws goes into the event list
         }
         awake[a] = true;
-        for (int d = a * width; d < (a + 1) * width; d++) {
-            lseHandle[d] = nextLatentError[d] < Double.POSITIVE_INFINITY
-                    ? scheduleAt(nextLatentError[d], lseEvent, d) : -1;
-            scrubHandle[d] = scrubAt[d] < Double.POSITIVE_INFINITY ? scheduleAt(scrubAt[d], scrubEvent, d) : -1;
+        latentDueBy(a, nextLatentTime(a));
+    }
+
+    /**
+     * Something of array {@code a}'s latent errors is due at {@code t}: its event is brought forward if it would
+     * come later. An awake array's disks share one event, at or before the earliest of their next errors and
+     * scrubs: a failure wakes its array at the cost of one event, not two a disk. Taking something away (a scrub
+     * done, a disk failed) leaves the event where it is; firing early, it finds nothing due and moves on.
+     */
+    private void latentDueBy(int a, double t) {
+        if (!awake[a] || !(t < latentAt[a]) || t > end) {
+            return;
         }
+        latentAt[a] = t;
+        latentHandle[a] = latentHandle[a] >= 0 ? sim.reschedule(latentHandle[a], t)
+                : sim.scheduleAt(t, latentEvent, a);
+    }
+
+    /** The earliest next error or scrub of array {@code a}'s disks (+infinity: none). */
+    private double nextLatentTime(int a) {
+        double t = Double.POSITIVE_INFINITY;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            t = Math.min(t, Math.min(nextLatentError[d], scrubAt[d]));
+        }
+        return t;
+    }
+
+    /**
+     * The event of awake array {@code a}'s latent errors: what is due now happens, disk by disk in index order,
+     * a scrub before an error arriving at the same time; then the event moves to the next thing due.
+     */
+    private void latentDue(int a) {
+        latentHandle[a] = -1;
+        double now = sim.now();
+        latentAt[a] = now; // what the handlers make due from now on is run by this loop, not scheduled
+        while (awake[a]) {
+            int due = -1;
+            boolean scrubFirst = false;
+            for (int d = a * width; d < (a + 1) * width; d++) {
+                if (scrubAt[d] <= now) {
+                    due = d;
+                    scrubFirst = true;
+                    break;
+                }
+                if (nextLatentError[d] <= now) {
+                    due = d;
+                    break;
+                }
+            }
+            if (due < 0) {
+                break;
+            }
+            if (scrubFirst) {
+                scrubbed(due);
+            } else {
+                latentErrorAt(due, now);
+            }
+        }
+        latentAt[a] = Double.POSITIVE_INFINITY;
+        latentDueBy(a, nextLatentTime(a));
     }
 
     /** Array {@code a} may be quiet again: if so its latent-error processes leave the event list until it is not. */
@@ -976,9 +1020,9 @@ public final class StorageModel {
             return;
         }
         awake[a] = false;
+        latentHandle[a] = cancel(latentHandle[a]); // the times stay in nextLatentError and scrubAt
+        latentAt[a] = Double.POSITIVE_INFINITY;
         for (int d = a * width; d < (a + 1) * width; d++) {
-            lseHandle[d] = cancel(lseHandle[d]); // their times stay in nextLatentError and scrubAt
-            scrubHandle[d] = cancel(scrubHandle[d]);
             latentKnownUntil[d] = sim.now();
         }
     }
@@ -987,7 +1031,6 @@ public final class StorageModel {
         failureHandle[d] = cancel(failureHandle[d]);
         repairHandle[d] = cancel(repairHandle[d]);
         if (latentErrors) {
-            lseHandle[d] = cancel(lseHandle[d]);
             nextLatentError[d] = Double.POSITIVE_INFINITY; // a failed disk gathers no more errors
         }
         if (offlineHandle != null) {
