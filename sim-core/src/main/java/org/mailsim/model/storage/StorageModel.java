@@ -167,7 +167,8 @@ public final class StorageModel {
     private final IndexedEvent replenished = this::replenish;
 
     private RandomStreams streams;
-    private StorageListener[] listeners = new StorageListener[0];
+    private static final StorageListener[] NO_LISTENERS = {};
+    private StorageListener[] listeners = NO_LISTENERS;
     private double end = Double.POSITIVE_INFINITY;
     private double latentOrigin; // when the latent-error processes of the disks first installed began
     private long nextCrewTicket;
@@ -286,7 +287,7 @@ public final class StorageModel {
      */
     public void reset(RandomStreams newStreams) {
         this.streams = newStreams;
-        listeners = new StorageListener[0];
+        listeners = NO_LISTENERS;
         end = Double.POSITIVE_INFINITY;
         started = false;
         keepLatentHistory = false;
@@ -554,16 +555,24 @@ public final class StorageModel {
         result.add(Metric.BYTES_LOST, bytesLost());
         double open = 0;
         long openArrays = 0;
+        boolean anyOpen = false;
         for (int a = 0; a < pendingCauses.length; a++) {
             open += pendingBytes[a];
             openArrays += pendingCauses[a] != 0 && !lostDataOnce[a] ? 1 : 0;
+            anyOpen |= pendingCauses[a] != 0;
         }
         result.add(Metric.RAW_BYTES_LOST, bytesLost());
         result.add(Metric.SECTOR_LOSS_RAW_BYTES, sectorBytesLost + open);
         result.add(Metric.ARRAY_LOSS_RAW_BYTES, arrayBytesLost);
         result.add(Metric.ARRAYS_WITH_LOSS, arraysWithLoss + openArrays);
+        if (lossEvents == 0 && !anyOpen) {
+            return; // most replications: no loss event to list
+        }
         long[] events = eventsByCauses();
         for (int causes = 1; causes < events.length; causes++) {
+            if (events[causes] == 0) {
+                continue;
+            }
             result.add(LossCause.wholeArray(causes) ? Metric.ARRAY_LOSS_EVENTS : Metric.SECTOR_LOSS_EVENTS,
                     events[causes]);
             for (long i = 0; i < events[causes]; i++) {
