@@ -16,6 +16,7 @@ import org.mailsim.model.storage.disk.ScrubSpec;
 import org.mailsim.model.storage.repair.RepairSpec;
 import org.mailsim.model.storage.repair.SpareSpec;
 import org.mailsim.random.Distribution;
+import org.mailsim.random.Distributions;
 import org.mailsim.random.PackedStreams;
 import org.mailsim.random.RandomStreams;
 import org.mailsim.run.Metric;
@@ -74,6 +75,8 @@ public final class StorageModel {
     private static final long ARRAY_AFTERSHOCK_KEY = RandomStreams.hash("storage/array-aftershock");
     private static final long ARRAY_LOT_KEY = RandomStreams.hash("storage/array-lot");
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** The chance, per error episode, that skipping a sleeping disk's history misses a scrub this late. */
+    private static final double SCRUB_TAIL = 1e-12;
 
     // Where a disk stands in its replacement (stage[]).
     private static final byte NONE = 0;
@@ -99,6 +102,15 @@ public final class StorageModel {
     private final int arraysPerGroup;
     private final boolean oneCrew;
     private final boolean sleepingLatentErrors; // quiet arrays' latent errors are caught up, not run as events
+    /**
+     * Hours within which a scrub surely finds a disk's errors (the period of periodic scrubs, else the scrub delay's
+     * 1 - {@value #SCRUB_TAIL} quantile), or +infinity when a sleeping disk's history is never skipped (see
+     * {@link #skipTo}).
+     */
+    private final double scrubWithin;
+    private final double skipAfter; // a sleeping disk's history is skipped over stretches at least this long
+    private boolean keepLatentHistory; // every latent error is drawn, for latentErrorDiskHours
+    private double[] arrivals = new double[16]; // scratch for skipTo
 
     // Per disk.
     private final PackedStreams lifeStreams;
@@ -106,9 +118,8 @@ public final class StorageModel {
     private final long[] failureHandle;
     private final long[] repairHandle;
     private final PackedStreams lseStreams; // latent-error arrivals and scrub draws; null without latent errors
-    private final long[] lseHandle;
-    private final long[] scrubHandle;
     private final double[] nextLatentError; // the next arrival (+infinity: none; NaN: the process has not begun)
+    private final double[] latentKnownUntil; // of a sleeping disk: the time its latent-error state stands at
     private final double[] scrubAt; // the pending scrub (+infinity: none)
     private final int[] undetectedErrors;
     private final int[] errorsBehindRebuild; // of undetectedErrors, those on sectors the rebuild had already read
@@ -128,6 +139,8 @@ public final class StorageModel {
     private final boolean[] aftershockSeeded;
     private final LotSpec[] lot; // null without manufacturing lots; per array, null for nominal disks
     private final boolean[] awake; // per array: its latent-error processes run as events (see the class comment)
+    private final long[] latentHandle; // per array: the one event of its disks' latent errors and scrubs
+    private final double[] latentAt; // when that event fires: no later than the earliest of them (see latentDue)
     private final long[] failedMask;
     private final long[] offlineMask;
     private final boolean[] lost;
@@ -146,8 +159,7 @@ public final class StorageModel {
 
     private final IndexedEvent failureEvent = d -> fail(d, Origin.RANDOM);
     private final IndexedEvent aftershockEvent = d -> fail(d, Origin.CORRELATED);
-    private final IndexedEvent lseEvent = this::latentErrorArrives;
-    private final IndexedEvent scrubEvent = this::scrubbed;
+    private final IndexedEvent latentEvent = this::latentDue;
     private final IndexedEvent handlingDone = this::spareInserted;
     private final IndexedEvent rebuildDone = this::rebuilt;
     private final IndexedEvent backOnline = this::comesBackOnline;
@@ -155,7 +167,8 @@ public final class StorageModel {
     private final IndexedEvent replenished = this::replenish;
 
     private RandomStreams streams;
-    private StorageListener[] listeners = new StorageListener[0];
+    private static final StorageListener[] NO_LISTENERS = {};
+    private StorageListener[] listeners = NO_LISTENERS;
     private double end = Double.POSITIVE_INFINITY;
     private double latentOrigin; // when the latent-error processes of the disks first installed began
     private long nextCrewTicket;
@@ -194,6 +207,12 @@ public final class StorageModel {
             anyOneDiskLosesData |= arraySpec.losesData(1L << p);
         }
         this.sleepingLatentErrors = latentErrors && !anyOneDiskLosesData;
+        // A sampler that weights its draws must see every one of them: only plain Monte Carlo skips.
+        this.scrubWithin = sleepingLatentErrors && sampler == TransitionSampler.PLAIN
+                ? scrubWithinHours(scrub, diskSpec.latentErrors().ratePerHour()) : Double.POSITIVE_INFINITY;
+        // Skipping costs a few draws; drawing the history costs two or three an error: skip a stretch that
+        // holds one error on average, and several windows, so that an empty one is usually found.
+        this.skipAfter = Math.max(4 * scrubWithin, 1 / diskSpec.latentErrors().ratePerHour());
         int disks = spec.disks();
 
         lifeStreams = new PackedStreams(disks);
@@ -201,9 +220,8 @@ public final class StorageModel {
         failureHandle = new long[disks];
         repairHandle = new long[disks];
         lseStreams = latentErrors ? new PackedStreams(disks) : null;
-        lseHandle = latentErrors ? new long[disks] : null;
-        scrubHandle = new long[latentErrors ? disks : 0];
         nextLatentError = latentErrors ? new double[disks] : null;
+        latentKnownUntil = sleepingLatentErrors ? new double[disks] : null;
         scrubAt = latentErrors ? new double[disks] : null;
         undetectedErrors = new int[latentErrors ? disks : 0];
         errorsBehindRebuild = new int[latentErrors ? disks : 0];
@@ -220,6 +238,8 @@ public final class StorageModel {
         aftershockSeeded = aftershock != null ? new boolean[arrayCount] : null;
         lot = spec.correlation().lots().isEmpty() ? null : new LotSpec[arrayCount];
         awake = new boolean[arrayCount];
+        latentHandle = latentErrors ? new long[arrayCount] : null;
+        latentAt = latentErrors ? new double[arrayCount] : null;
         failedMask = new long[arrayCount];
         offlineMask = new long[arrayCount];
         lost = new boolean[arrayCount];
@@ -267,9 +287,10 @@ public final class StorageModel {
      */
     public void reset(RandomStreams newStreams) {
         this.streams = newStreams;
-        listeners = new StorageListener[0];
+        listeners = NO_LISTENERS;
         end = Double.POSITIVE_INFINITY;
         started = false;
+        keepLatentHistory = false;
         nextCrewTicket = 0;
         diskFailures = 0;
         lossEvents = 0;
@@ -286,8 +307,8 @@ public final class StorageModel {
         Arrays.fill(failureHandle, -1);
         Arrays.fill(repairHandle, -1);
         if (latentErrors) {
-            Arrays.fill(lseHandle, -1);
-            Arrays.fill(scrubHandle, -1);
+            Arrays.fill(latentHandle, -1);
+            Arrays.fill(latentAt, Double.POSITIVE_INFINITY);
             Arrays.fill(nextLatentError, Double.NaN);
             Arrays.fill(scrubAt, Double.POSITIVE_INFINITY);
             Arrays.fill(undetectedErrors, 0);
@@ -486,10 +507,26 @@ public final class StorageModel {
     }
 
     /**
+     * Draws every latent error and scrub of every disk, for {@link #latentErrorDiskHours}; call before
+     * {@link #start}. Without it a sleeping disk's history may be skipped (same distribution of what matters: the
+     * errors a rebuild or scrub finds; fewer draws).
+     */
+    public void keepLatentErrorHistory() {
+        if (started) {
+            throw new IllegalStateException("keepLatentErrorHistory must be called before start");
+        }
+        keepLatentHistory = true;
+    }
+
+    /**
      * Disk-hours spent holding at least one undetected latent error, up to {@code untilHours} (normally the end of
-     * the run): divided by disk-hours it is the fraction of time a disk holds an undetected error.
+     * the run): divided by disk-hours it is the fraction of time a disk holds an undetected error. Needs
+     * {@link #keepLatentErrorHistory} (the history it sums is otherwise not all drawn).
      */
     public double latentErrorDiskHours(double untilHours) {
+        if (!keepLatentHistory && scrubWithin < Double.POSITIVE_INFINITY) {
+            throw new IllegalStateException("latentErrorDiskHours needs keepLatentErrorHistory() before start");
+        }
         if (sleepingLatentErrors) {
             double now = sim.now();
             for (int d = 0; d < undetectedErrors.length; d++) {
@@ -518,16 +555,24 @@ public final class StorageModel {
         result.add(Metric.BYTES_LOST, bytesLost());
         double open = 0;
         long openArrays = 0;
+        boolean anyOpen = false;
         for (int a = 0; a < pendingCauses.length; a++) {
             open += pendingBytes[a];
             openArrays += pendingCauses[a] != 0 && !lostDataOnce[a] ? 1 : 0;
+            anyOpen |= pendingCauses[a] != 0;
         }
         result.add(Metric.RAW_BYTES_LOST, bytesLost());
         result.add(Metric.SECTOR_LOSS_RAW_BYTES, sectorBytesLost + open);
         result.add(Metric.ARRAY_LOSS_RAW_BYTES, arrayBytesLost);
         result.add(Metric.ARRAYS_WITH_LOSS, arraysWithLoss + openArrays);
+        if (lossEvents == 0 && !anyOpen) {
+            return; // most replications: no loss event to list
+        }
         long[] events = eventsByCauses();
         for (int causes = 1; causes < events.length; causes++) {
+            if (events[causes] == 0) {
+                continue;
+            }
             result.add(LossCause.wholeArray(causes) ? Metric.ARRAY_LOSS_EVENTS : Metric.SECTOR_LOSS_EVENTS,
                     events[causes]);
             for (long i = 0; i < events[causes]; i++) {
@@ -686,11 +731,15 @@ public final class StorageModel {
      * (periodic scrubs) and its first error, in the order the disk would always draw them.
      */
     private void beginLatentErrors(int d, double t) {
+        seedLatentErrors(d);
+        drawNextLatentError(d, t);
+    }
+
+    private void seedLatentErrors(int d) {
         lseStreams.seed(d, streams, DISK_LSE_KEY ^ (d * GOLDEN));
         if (scrub != null && scrub.periodic()) {
             scrubPhase[d] = lseStreams.nextDouble(d) * scrub.interval().mean();
         }
-        drawNextLatentError(d, t);
     }
 
     private void scheduleLatentError(int d) {
@@ -702,15 +751,15 @@ public final class StorageModel {
         int a = d / width;
         double next = t + sampler.timeToArrival(diskSpec.latentErrors().ratePerHour(), failedCount(a), lseStreams.at(d));
         nextLatentError[d] = next;
-        lseHandle[d] = awake[a] ? scheduleAt(next, lseEvent, d) : -1;
-    }
-
-    private void latentErrorArrives(int d) {
-        lseHandle[d] = -1;
-        latentErrorAt(d, sim.now());
+        latentDueBy(a, next);
     }
 
     private void latentErrorAt(int d, double t) {
+        addLatentError(d, t);
+        drawNextLatentError(d, t);
+    }
+
+    private void addLatentError(int d, double t) {
         if (undetectedErrors[d] == 0) {
             undetectedSince[d] = t;
             scheduleScrub(d, t);
@@ -719,7 +768,6 @@ public final class StorageModel {
         if (rebuilding[d / width] > 0 && behindRebuild(d / width, d)) {
             errorsBehindRebuild[d]++;
         }
-        drawNextLatentError(d, t);
     }
 
     /** Schedules the scrub that will find the error that arrived at {@code t} (the disk's first undetected one). */
@@ -738,11 +786,10 @@ public final class StorageModel {
             when = t + sampler.repairTime(scrub.interval(), failedCount(a), lseStreams.at(d));
         }
         scrubAt[d] = when;
-        scrubHandle[d] = awake[a] ? scheduleAt(when, scrubEvent, d) : -1;
+        latentDueBy(a, when);
     }
 
     private void scrubbed(int d) {
-        scrubHandle[d] = -1;
         scrubAt[d] = Double.POSITIVE_INFINITY;
         int a = d / width;
         if ((offlineMask[a] & bit(d)) != 0) {
@@ -774,20 +821,28 @@ public final class StorageModel {
             latentErrorDiskHours += t - undetectedSince[d];
             undetectedErrors[d] = 0;
         }
-        scrubAt[d] = Double.POSITIVE_INFINITY;
-        if (scrubHandle[d] >= 0) {
-            sim.cancel(scrubHandle[d]);
-            scrubHandle[d] = -1;
-        }
+        scrubAt[d] = Double.POSITIVE_INFINITY; // the array's event may now come early: latentDue finds nothing due
     }
 
     /**
-     * Runs the sleeping latent-error process of disk {@code d} (of a quiet array) up to {@code t}: its errors and
-     * scrubs in time order, drawing what their events would have drawn. In a quiet array a scrub only clears.
+     * Brings the sleeping latent-error process of disk {@code d} (of a quiet array) up to {@code t}: draw for draw,
+     * its errors and scrubs in time order as their events would have drawn them (in a quiet array a scrub only
+     * clears), or, over a stretch long enough to pay, by {@link #skipTo skipping} the history in between.
      */
     private void catchUp(int d, double t) {
-        if (Double.isNaN(nextLatentError[d])) {
-            beginLatentErrors(d, latentOrigin);
+        boolean begun = !Double.isNaN(nextLatentError[d]);
+        double known = begun ? latentKnownUntil[d] : latentOrigin;
+        if (!begun) {
+            seedLatentErrors(d);
+        }
+        latentKnownUntil[d] = t;
+        // Whether to skip depends only on the two times, never on a draw: that keeps skipping unbiased.
+        if (!keepLatentHistory && t - known >= skipAfter) {
+            skipTo(d, known, t);
+            return;
+        }
+        if (!begun) {
+            drawNextLatentError(d, known);
         }
         while (true) {
             double scrubTime = scrubAt[d];
@@ -806,6 +861,95 @@ public final class StorageModel {
         }
     }
 
+    /**
+     * Brings sleeping disk {@code d}'s latent-error state from {@code known} (where it stands) to {@code t} without
+     * drawing the history in between. Its errors arrive as a Poisson process, and a scrub finds a disk's errors
+     * within w = {@link #scrubWithin} hours of the first: so a disk that gathered no error in (u - w, u] is clean
+     * at u whatever came before, and its state at t depends only on the errors after the last such u. The
+     * arrivals are drawn backwards from t, a window of w at a time (a Poisson count, uniform positions), until a
+     * window is empty with the state known at {@code known} scrubbed by its end, or the windows reach back to
+     * {@code known}; then the state runs forward through those arrivals from the clean u (or from the known state),
+     * drawing each episode's scrub as its event would. The next error after t is drawn afresh (memoryless); the
+     * one drawn before is dropped unused, which biases nothing because the choice to skip looked at no draw.
+     *
+     * <p>The state at t has the distribution the draw-for-draw catch-up gives it, except after an episode whose
+     * scrub came later than w (chance {@value #SCRUB_TAIL} an episode; none with periodic scrubs). Checked against
+     * the closed forms and the draw-for-draw catch-up in StorageLatentSkipTest.
+     */
+    private void skipTo(int d, double known, double t) {
+        UniformRandomProvider rng = lseStreams.at(d);
+        double rate = diskSpec.latentErrors().ratePerHour();
+        int n = 0;
+        double hi = t;
+        while (true) {
+            double lo = hi - scrubWithin;
+            if (lo <= known) {
+                n = drawArrivals(rng, rate, known, hi, n);
+                break;
+            }
+            int before = n;
+            n = drawArrivals(rng, rate, lo, hi, n);
+            if (n == before && (undetectedErrors[d] == 0 || scrubAt[d] <= hi)) {
+                clearLatentErrors(d, Math.min(scrubAt[d], hi)); // clean at hi, whatever came before
+                break;
+            }
+            hi = lo;
+        }
+        sortArrivals(n);
+        for (int i = 0; i < n; i++) {
+            if (scrubAt[d] <= arrivals[i]) {
+                clearLatentErrors(d, scrubAt[d]);
+            }
+            addLatentError(d, arrivals[i]);
+        }
+        if (scrubAt[d] <= t) {
+            clearLatentErrors(d, scrubAt[d]);
+        }
+        drawNextLatentError(d, t);
+    }
+
+    /** Sorts the first n {@link #arrivals}: by insertion, as there are rarely more than one or two. */
+    private void sortArrivals(int n) {
+        if (n > 32) {
+            Arrays.sort(arrivals, 0, n);
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            double x = arrivals[i];
+            int j = i - 1;
+            while (j >= 0 && arrivals[j] > x) {
+                arrivals[j + 1] = arrivals[j];
+                j--;
+            }
+            arrivals[j + 1] = x;
+        }
+    }
+
+    /** Appends to {@link #arrivals} those of a Poisson process of {@code rate} in (lo, hi]; returns the new size. */
+    private int drawArrivals(UniformRandomProvider rng, double rate, double lo, double hi, int n) {
+        int k = Distributions.poissonCount(rate * (hi - lo), rng.nextDouble());
+        if (n + k > arrivals.length) {
+            arrivals = Arrays.copyOf(arrivals, Math.max(2 * arrivals.length, n + k));
+        }
+        for (int i = 0; i < k; i++) {
+            arrivals[n++] = hi - (hi - lo) * rng.nextDouble();
+        }
+        return n;
+    }
+
+    /**
+     * Hours within which a scrub surely finds a disk's first undetected error: the period of periodic scrubs, else
+     * the scrub delay's 1 - {@value #SCRUB_TAIL} quantile; +infinity (never skip) without scrubs, or when an error
+     * usually arrives within that time anyway (skipping would then rarely find an empty window).
+     */
+    private static double scrubWithinHours(ScrubSpec scrub, double rate) {
+        if (scrub == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double w = scrub.periodic() ? scrub.interval().mean() : scrub.interval().inverseCdf(1 - SCRUB_TAIL);
+        return w > 0 && rate * w <= 1 ? w : Double.POSITIVE_INFINITY;
+    }
+
     /** Something is about to happen to array {@code a}: its latent-error processes catch up and run as events. */
     private void wake(int a) {
         if (awake[a]) {
@@ -816,11 +960,66 @@ public final class StorageModel {
             catchUp(d, now); // asleep still: nothing it draws goes into the event list
         }
         awake[a] = true;
-        for (int d = a * width; d < (a + 1) * width; d++) {
-            lseHandle[d] = nextLatentError[d] < Double.POSITIVE_INFINITY
-                    ? scheduleAt(nextLatentError[d], lseEvent, d) : -1;
-            scrubHandle[d] = scrubAt[d] < Double.POSITIVE_INFINITY ? scheduleAt(scrubAt[d], scrubEvent, d) : -1;
+        latentDueBy(a, nextLatentTime(a));
+    }
+
+    /**
+     * Something of array {@code a}'s latent errors is due at {@code t}: its event is brought forward if it would
+     * come later. An awake array's disks share one event, at or before the earliest of their next errors and
+     * scrubs: a failure wakes its array at the cost of one event, not two a disk. Taking something away (a scrub
+     * done, a disk failed) leaves the event where it is; firing early, it finds nothing due and moves on.
+     */
+    private void latentDueBy(int a, double t) {
+        if (!awake[a] || !(t < latentAt[a]) || t > end) {
+            return;
         }
+        latentAt[a] = t;
+        latentHandle[a] = latentHandle[a] >= 0 ? sim.reschedule(latentHandle[a], t)
+                : sim.scheduleAt(t, latentEvent, a);
+    }
+
+    /** The earliest next error or scrub of array {@code a}'s disks (+infinity: none). */
+    private double nextLatentTime(int a) {
+        double t = Double.POSITIVE_INFINITY;
+        for (int d = a * width; d < (a + 1) * width; d++) {
+            t = Math.min(t, Math.min(nextLatentError[d], scrubAt[d]));
+        }
+        return t;
+    }
+
+    /**
+     * The event of awake array {@code a}'s latent errors: what is due now happens, disk by disk in index order,
+     * a scrub before an error arriving at the same time; then the event moves to the next thing due.
+     */
+    private void latentDue(int a) {
+        latentHandle[a] = -1;
+        double now = sim.now();
+        latentAt[a] = now; // what the handlers make due from now on is run by this loop, not scheduled
+        while (awake[a]) {
+            int due = -1;
+            boolean scrubFirst = false;
+            for (int d = a * width; d < (a + 1) * width; d++) {
+                if (scrubAt[d] <= now) {
+                    due = d;
+                    scrubFirst = true;
+                    break;
+                }
+                if (nextLatentError[d] <= now) {
+                    due = d;
+                    break;
+                }
+            }
+            if (due < 0) {
+                break;
+            }
+            if (scrubFirst) {
+                scrubbed(due);
+            } else {
+                latentErrorAt(due, now);
+            }
+        }
+        latentAt[a] = Double.POSITIVE_INFINITY;
+        latentDueBy(a, nextLatentTime(a));
     }
 
     /** Array {@code a} may be quiet again: if so its latent-error processes leave the event list until it is not. */
@@ -830,9 +1029,10 @@ public final class StorageModel {
             return;
         }
         awake[a] = false;
+        latentHandle[a] = cancel(latentHandle[a]); // the times stay in nextLatentError and scrubAt
+        latentAt[a] = Double.POSITIVE_INFINITY;
         for (int d = a * width; d < (a + 1) * width; d++) {
-            lseHandle[d] = cancel(lseHandle[d]); // their times stay in nextLatentError and scrubAt
-            scrubHandle[d] = cancel(scrubHandle[d]);
+            latentKnownUntil[d] = sim.now();
         }
     }
 
@@ -840,7 +1040,6 @@ public final class StorageModel {
         failureHandle[d] = cancel(failureHandle[d]);
         repairHandle[d] = cancel(repairHandle[d]);
         if (latentErrors) {
-            lseHandle[d] = cancel(lseHandle[d]);
             nextLatentError[d] = Double.POSITIVE_INFINITY; // a failed disk gathers no more errors
         }
         if (offlineHandle != null) {

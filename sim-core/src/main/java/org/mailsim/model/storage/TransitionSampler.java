@@ -2,6 +2,7 @@ package org.mailsim.model.storage;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.mailsim.random.Distribution;
+import org.mailsim.random.Distributions;
 
 /**
  * The one place where each kind of random transition of the storage model is drawn. Plain Monte Carlo is
@@ -70,20 +71,7 @@ public interface TransitionSampler {
 
         @Override
         public int readErrors(double expectedErrors, UniformRandomProvider rng) {
-            // Inversion of the Poisson CDF: expected counts here are small (a few at most), so this is short.
-            double u = rng.nextDouble();
-            double p = Math.exp(-expectedErrors);
-            double cdf = p;
-            int k = 0;
-            while (u > cdf && k < 1_000_000) {
-                k++;
-                p *= expectedErrors / k;
-                cdf += p;
-                if (p == 0) {
-                    break;
-                }
-            }
-            return k;
+            return Distributions.poissonCount(expectedErrors, rng.nextDouble());
         }
     };
 }

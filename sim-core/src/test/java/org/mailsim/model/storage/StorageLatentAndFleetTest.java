@@ -41,6 +41,7 @@ class StorageLatentAndFleetTest {
         for (int r = 0; r < replications; r++) {
             Simulator sim = new Simulator();
             StorageModel model = new StorageModel(spec, sim, RandomStreams.forReplication(seed, r));
+            model.keepLatentErrorHistory(); // the fraction of time sums every error's history
             model.start();
             sim.run(HORIZON);
             assertThat(model.lossEvents()).isZero();

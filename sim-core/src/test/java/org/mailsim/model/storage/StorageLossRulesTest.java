@@ -239,6 +239,7 @@ class StorageLossRulesTest {
         for (int i = 0; i < replications; i++) {
             Simulator sim = new Simulator(64);
             StorageModel model = degradedArray(sim, 7 + i, 0, rate, null);
+            model.keepLatentErrorHistory();
             model.start();
             sim.run(60.5);
             double met = model.bytesLost() / DiskSpec.DEFAULT_SECTOR_BYTES;
