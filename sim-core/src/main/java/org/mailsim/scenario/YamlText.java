@@ -19,6 +19,12 @@ final class YamlText {
     private YamlText() {
     }
 
+    /** Whether YAML reads {@code text}, written plain, back as that very text: no quotes, no special value. */
+    static boolean readsBackAsText(String text) {
+        return PLAIN.matcher(text).matches() && !text.endsWith(" ") && !text.startsWith("-")
+                && !RESERVED.contains(text.toLowerCase(Locale.ROOT));
+    }
+
     static String scalar(String text, ScalarNode.Kind kind) {
         if (kind == ScalarNode.Kind.NULL) {
             return "null";
@@ -26,8 +32,7 @@ final class YamlText {
         if (kind != ScalarNode.Kind.STRING) {
             return text;
         }
-        if (PLAIN.matcher(text).matches() && !text.endsWith(" ") && !text.startsWith("-")
-                && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
+        if (readsBackAsText(text)) {
             return text;
         }
         StringBuilder s = new StringBuilder("\"");
