@@ -124,9 +124,9 @@ public final class PortalExperiment {
 
         public void add(Replication replication) {
             statistics.add(replication.result());
-            double[] amounts = replication.cost().amounts();
+            CostModel.Breakdown cost = replication.cost();
             for (int i = 0; i < total.length; i++) {
-                total[i] = count == 0 ? amounts[i] : total[i] + amounts[i];
+                total[i] = count == 0 ? cost.amount(i) : total[i] + cost.amount(i);
             }
             count++;
         }

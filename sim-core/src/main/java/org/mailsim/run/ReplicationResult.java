@@ -1,6 +1,8 @@
 package org.mailsim.run;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,14 +14,16 @@ import java.util.TreeMap;
  */
 public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause, boolean lostData,
                                 double observedHours, List<Incident> incidents) {
+    private static final int METRICS = Metric.values().length; // values() copies its array at every call
+
     public ReplicationResult {
-        if (metrics.length != Metric.values().length) {
-            throw new IllegalArgumentException("expected " + Metric.values().length + " metric values, got "
-                    + metrics.length);
+        if (metrics.length != METRICS) {
+            throw new IllegalArgumentException("expected " + METRICS + " metric values, got " + metrics.length);
         }
         metrics = metrics.clone();
-        lossByCause = new TreeMap<>(lossByCause);
-        incidents = List.copyOf(incidents);
+        // Most replications lose nothing and have no incident: their empty copies allocate nothing.
+        lossByCause = lossByCause.isEmpty() ? Collections.emptySortedMap() : new TreeMap<>(lossByCause);
+        incidents = incidents.isEmpty() ? List.of() : List.copyOf(incidents);
     }
 
     public double metric(Metric metric) {
@@ -45,9 +49,9 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
 
     /** Builds a result metric by metric. */
     public static final class Builder {
-        private final double[] metrics = new double[Metric.values().length];
+        private final double[] metrics = new double[METRICS];
         private final Map<String, Long> lossByCause = new TreeMap<>();
-        private final java.util.ArrayList<Incident> incidents = new java.util.ArrayList<>();
+        private final List<Incident> incidents = new ArrayList<>();
         private boolean lostData;
         private double observedHours;
 

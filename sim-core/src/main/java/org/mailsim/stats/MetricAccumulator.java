@@ -36,7 +36,11 @@ public final class MetricAccumulator {
     private long[] keys = new long[8];
     private long[] counts = new long[8];
     private int distinct;
-    private int lastSlot; // where the previous value went: the next one is often the same
+    // The previous value and its slot: most values repeat the one before (0, mostly), and then only its count is
+    // touched. NaN's bits (never a value's, values are finite) when no slot is known.
+    private static final long NO_VALUE = Double.doubleToRawLongBits(Double.NaN);
+    private long lastBits = NO_VALUE;
+    private int lastSlot;
     private TDigest digest;
 
     public void add(double value) {
@@ -53,7 +57,7 @@ public final class MetricAccumulator {
             return;
         }
         long bits = Double.doubleToRawLongBits(value);
-        if (keys[lastSlot] == bits && counts[lastSlot] > 0) {
+        if (bits == lastBits) {
             counts[lastSlot]++;
             return;
         }
@@ -67,6 +71,7 @@ public final class MetricAccumulator {
         while (counts[i] != 0) {
             if (keys[i] == bits) {
                 counts[i] += c;
+                lastBits = bits;
                 lastSlot = i;
                 return;
             }
@@ -79,6 +84,7 @@ public final class MetricAccumulator {
         }
         keys[i] = bits;
         counts[i] = c;
+        lastBits = bits;
         lastSlot = i;
         if (2 * ++distinct > keys.length) {
             rehash(2 * keys.length);
@@ -105,7 +111,7 @@ public final class MetricAccumulator {
                 counts[i] = oldCounts[j];
             }
         }
-        lastSlot = 0;
+        lastBits = NO_VALUE; // its slot moved
     }
 
     /** The distinct values in increasing order and, in the same places, their counts. */

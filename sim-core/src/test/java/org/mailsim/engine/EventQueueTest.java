@@ -38,6 +38,16 @@ class EventQueueTest {
     }
 
     /**
+     * About the length where the sorted short queue moves into the buckets: the move happens with ties, cancelled
+     * entries and peeked minima about, and the queue is cleared now and then, so that it starts short again.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24})
+    void randomOperationSequencesAcrossTheShortQueueLimitMatchPriorityQueue(long seed) {
+        runRandomOperations(seed, 28);
+    }
+
+    /**
      * Random inserts, peeks, polls, cancels and reschedules (after {@code prefill} inserts), each checked against
      * the reference, with stale handles tried along the way.
      */
@@ -51,12 +61,30 @@ class EventQueueTest {
         long sequence = 0;
         int nextId = 0;
         double now = 0;
+        // Near the short queue's limit inserts outnumber removals a little, so it grows into the buckets between
+        // clears; elsewhere removals do, so a queue stays about as long as it started.
+        boolean acrossShortLimit = prefill > 0 && prefill < 100;
+        int inserts = acrossShortLimit ? 5 : 4;
         for (int op = 0; op < 20_000 + prefill; op++) {
             int kind = op < prefill ? 0 : random.nextInt(11);
-            if (kind == 10 && !reference.isEmpty()) {
+            if (acrossShortLimit && op % 1000 == 999) {
+                queue.clear(); // back to a short queue, with stale handles about
+                staleHandles.addAll(handleOf.values());
+                reference.clear();
+                handleOf.clear();
+                refOf.clear();
+                for (int i = 0; i < prefill; i++) {
+                    double time = now + random.nextInt(20);
+                    int id = nextId++;
+                    Ref ref = new Ref(time, sequence++, id);
+                    handleOf.put(id, queue.insert(time, id));
+                    reference.add(ref);
+                    refOf.put(id, ref);
+                }
+            } else if (kind == 10 && !reference.isEmpty()) {
                 // Peek without taking: a later insert may then come before the peeked minimum.
                 assertThat(queue.peekTime()).isEqualTo(reference.peek().time());
-            } else if (kind < 4 || reference.isEmpty()) {
+            } else if (kind < inserts || reference.isEmpty()) {
                 // Coarse times (ties) on a short queue; on a long one, fine times spread over many buckets.
                 double time = prefill == 0 ? now + random.nextInt(20) : now + random.nextDouble() * 100;
                 int id = nextId++;
@@ -160,6 +188,31 @@ class EventQueueTest {
         List<Integer> ids = new ArrayList<>(handleOf.keySet());
         ids.sort(null);
         return ids.get(random.nextInt(ids.size()));
+    }
+
+    /**
+     * A peek makes an entry at 100 h the latest minimum; entries inserted before it then fill the short queue, and
+     * later ones make it move into the buckets, which must be built around the earliest entry, not the peeked one.
+     */
+    @Test
+    void insertionsBeforeAPeekedMinimumSurviveTheMoveIntoTheBuckets() {
+        EventQueue<Integer> queue = new EventQueue<>();
+        queue.insert(100, 100);
+        assertThat(queue.peekTime()).isEqualTo(100.0);
+        for (int i = 1; i <= 31; i++) {
+            queue.insert(i, i);
+        }
+        for (int i = 200; i < 210; i++) {
+            queue.insert(i, i);
+        }
+        for (int i = 1; i <= 31; i++) {
+            assertThat(queue.poll()).isEqualTo(i);
+        }
+        assertThat(queue.poll()).isEqualTo(100);
+        for (int i = 200; i < 210; i++) {
+            assertThat(queue.poll()).isEqualTo(i);
+        }
+        assertThat(queue.isEmpty()).isTrue();
     }
 
     @Test

@@ -96,6 +96,48 @@ class StatisticsTest {
         }
     }
 
+    /**
+     * Runs of one value (each repeat recognised from the previous value, not looked up) count in full: when the
+     * metric passes to a t-digest, when it is merged either way, and when a quantile is read.
+     */
+    @Test
+    void runsOfOneValueCountInFullEverywhere() {
+        MetricAccumulator acc = new MetricAccumulator();
+        com.tdunning.math.stats.MergingDigest plain = new com.tdunning.math.stats.MergingDigest(200);
+        for (int i = 0; i < 1000; i++) {
+            acc.add(0);
+            plain.add(0);
+        }
+        assertThat(acc.quantile(0.999)).isZero();
+        assertThat(acc.quantile(1)).isZero();
+        for (int v = 1; v <= MetricAccumulator.EXACT_LIMIT; v++) { // the last is the 129th distinct value
+            acc.add(v);
+            plain.add(v);
+        }
+        for (int i = 0; i <= 100; i++) {
+            double q = i / 100.0;
+            double expected = Math.min(MetricAccumulator.EXACT_LIMIT, Math.max(0, plain.quantile(q)));
+            assertThat(Double.doubleToRawLongBits(acc.quantile(q))).as("q %s", q)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+
+        MetricAccumulator all = new MetricAccumulator();
+        MetricAccumulator first = new MetricAccumulator();
+        MetricAccumulator second = new MetricAccumulator();
+        for (int i = 0; i < 900; i++) {
+            double v = i < 500 ? 0 : i < 880 ? 7 : i;
+            all.add(v);
+            (i < 450 ? first : second).add(v);
+        }
+        first.merge(second);
+        assertThat(first.count()).isEqualTo(900);
+        for (double q : new double[] {0, 0.5, 0.55, 0.6, 0.97, 0.99, 1}) {
+            assertThat(first.quantile(q)).as("q %s", q).isEqualTo(all.quantile(q));
+        }
+        assertThat(first.quantile(0.55)).isEqualTo(0);
+        assertThat(first.quantile(0.6)).isEqualTo(7);
+    }
+
     /** Merging exact counts (either side, or both, past the limit) gives what adding every value in order gives. */
     @Test
     void mergingExactCountsEqualsAddingInOrder() {

@@ -71,6 +71,11 @@ public final class CostModel {
             return amounts.clone();
         }
 
+        /** The amount of item {@code KEYS[index]} (without copying the amounts, as {@link #amounts()} does). */
+        public double amount(int index) {
+            return amounts[index];
+        }
+
         public double amount(String key) {
             for (int i = 0; i < KEYS.length; i++) {
                 if (KEYS[i].equals(key)) {
