@@ -2,6 +2,7 @@ package org.mailsim.random;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -48,16 +49,21 @@ public final class Distributions {
      * the small means it is used with (read errors in a rebuild, latent errors in a few hundred hours).
      */
     public static int poissonCount(double mean, double u) {
+        if (mean > 500) {
+            // e^-mean would underflow; a mean this large is rare (a huge read at a high URE rate): exact, slower.
+            return new PoissonDistribution(null, mean, PoissonDistribution.DEFAULT_EPSILON,
+                    PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(u);
+        }
         double p = Math.exp(-mean);
         double cdf = p;
         int k = 0;
-        while (u > cdf && k < 1_000_000) {
+        while (u > cdf) {
             k++;
             p *= mean / k;
-            cdf += p;
-            if (p == 0) {
-                break;
+            if (cdf + p == cdf) {
+                break; // the CDF has stopped growing just short of 1 (rounding): u lies in the far tail
             }
+            cdf += p;
         }
         return k;
     }

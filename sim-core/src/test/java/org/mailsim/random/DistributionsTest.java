@@ -21,6 +21,22 @@ class DistributionsTest {
             Distributions.empirical(5, 1, 2, 9, 4));
 
     @Test
+    void poissonCountInvertsThePoissonCdfForSmallAndLargeMeans() {
+        // The smallest k with P(X <= k) >= u, as Commons Math's exact inversion gives it; past a mean of 500 (where
+        // e^-mean would underflow) it is that inversion.
+        for (double mean : new double[] {1e-6, 0.1, 0.829, 3, 30, 400, 900}) {
+            org.apache.commons.math3.distribution.PoissonDistribution exact =
+                    new org.apache.commons.math3.distribution.PoissonDistribution(mean);
+            for (double u : new double[] {0, 1e-9, 0.01, 0.3, 0.5, 0.77, 0.99, 0.999999}) {
+                assertThat(Distributions.poissonCount(mean, u)).as("mean %s, u %s", mean, u)
+                        .isEqualTo(exact.inverseCumulativeProbability(u));
+            }
+        }
+        // A u above the largest CDF rounding reaches (0.9999999999999997 at mean 0.829) ends in the tail, not at k 172.
+        assertThat(Distributions.poissonCount(0.829, Math.nextDown(1.0))).isLessThan(30);
+    }
+
+    @Test
     void sampleMeansFallWithinTheirConfidenceIntervalOfTheClosedFormMean() {
         int index = 0;
         for (Distribution d : ALL) {

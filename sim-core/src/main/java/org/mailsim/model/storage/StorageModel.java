@@ -27,18 +27,19 @@ import org.mailsim.run.ReplicationResult;
  * latent errors and scrubs, shocks and scripted faults. One instance serves replication after replication on one
  * thread: {@link #reset} readies it for the next (with the reset simulator), so the structure is built once.
  *
- * <p>Cost grows with events, not with disks or time: each disk's next failure (and next latent error) is drawn
- * once and scheduled; an idle disk costs nothing until then, and an event later than the end of the run
- * ({@link #start(double)}) is not scheduled at all. Scrubs are scheduled only for disks that hold an undetected
- * error, at the time the scrub that finds it would run. Every random draw goes through the
+ * <p>Cost grows with events, not with disks or time: each disk's next failure is drawn once and scheduled; an
+ * idle disk costs nothing until then, and an event later than the end of the run ({@link #start(double)}) is not
+ * scheduled at all. A disk's next latent error, and the scrub that will find the errors it holds, are times kept per
+ * disk; an awake array has one event for all of its disks' ({@link #latentDue}). Every random draw goes through the
  * {@link TransitionSampler}; each disk draws its lifetimes and latent errors from its own streams, each array its
  * repairs and aftershocks, each shock kind its arrivals.
  *
  * <p>Latent errors of a quiet array (no disk failed, offline or rebuilding, on a level that survives any one
  * disk) cannot lose data, and a disk's errors and scrubs depend only on its own stream: such an array's latent-error
- * processes are not run as events but caught up, draw for draw as the events would have drawn them, when something
- * happens to the array (a failure, a disk going offline) or when {@link #latentErrorDiskHours} asks; when the array
- * is quiet again they go back to sleep. An array that never fails costs no latent-error work at all.
+ * processes are not run as events but brought up to date when something happens to the array (a failure, a disk
+ * going offline): draw for draw as the events would have drawn them over a short stretch, by {@link #skipTo skipping}
+ * the history over a long one; when the array is quiet again they go back to sleep. An array that never fails costs
+ * no latent-error work at all.
  *
  * <p>Layout: a disk is an index ({@code array * width + position}) into primitive arrays, an array an index into
  * others, and each kind of event one {@link IndexedEvent} fired with that index; each disk's streams are two
@@ -508,7 +509,7 @@ public final class StorageModel {
 
     /**
      * Draws every latent error and scrub of every disk, for {@link #latentErrorDiskHours}; call before
-     * {@link #start}. Without it a sleeping disk's history may be skipped (same distribution of what matters: the
+     * {@link #start}, after each {@link #reset}. Without it a sleeping disk's history may be skipped (same distribution of what matters: the
      * errors a rebuild or scrub finds; fewer draws).
      */
     public void keepLatentErrorHistory() {
@@ -837,7 +838,7 @@ public final class StorageModel {
         }
         latentKnownUntil[d] = t;
         // Whether to skip depends only on the two times, never on a draw: that keeps skipping unbiased.
-        if (!keepLatentHistory && t - known >= skipAfter) {
+        if (!keepLatentHistory && t - known >= skipAfter && t <= end) {
             skipTo(d, known, t);
             return;
         }
@@ -889,6 +890,7 @@ public final class StorageModel {
             }
             int before = n;
             n = drawArrivals(rng, rate, lo, hi, n);
+            // The known state's scrub comes within w of it, so long before hi (skipAfter >= 4w); checked all the same.
             if (n == before && (undetectedErrors[d] == 0 || scrubAt[d] <= hi)) {
                 clearLatentErrors(d, Math.min(scrubAt[d], hi)); // clean at hi, whatever came before
                 break;
@@ -974,8 +976,8 @@ public final class StorageModel {
             return;
         }
         latentAt[a] = t;
-        latentHandle[a] = latentHandle[a] >= 0 ? sim.reschedule(latentHandle[a], t)
-                : sim.scheduleAt(t, latentEvent, a);
+        long moved = latentHandle[a] >= 0 ? sim.reschedule(latentHandle[a], t) : -1;
+        latentHandle[a] = moved >= 0 ? moved : sim.scheduleAt(t, latentEvent, a);
     }
 
     /** The earliest next error or scrub of array {@code a}'s disks (+infinity: none). */

@@ -81,11 +81,17 @@ class StorageLatentSkipTest {
         return new double[] {mean, Math.sqrt(var / values.length)};
     }
 
-    /** Both ways of reaching T against p and E[N] per survivor. */
+    /**
+     * Both ways of reaching T against p and E[N] per survivor. T must lie past the stretch from which skipping
+     * pays, max(4w, 1/r): the two ways drawing differently shows that it does.
+     */
     private static void checkAgainstClosedForm(String name, LatentErrorSpec latent, double t, double p, double n) {
         double pLoss = 1 - Math.pow(1 - p, SURVIVORS);
+        double[] skipped = sectorsMetAtLastFailure(latent, new double[] {t}, QUICK_REBUILD, false, 11);
+        double[] drawn = sectorsMetAtLastFailure(latent, new double[] {t}, QUICK_REBUILD, true, 11);
+        assertThat(differ(skipped, drawn)).as("the history was skipped").isGreaterThan(0);
         for (boolean history : new boolean[] {false, true}) {
-            double[] sectors = sectorsMetAtLastFailure(latent, new double[] {t}, QUICK_REBUILD, history, 11);
+            double[] sectors = history ? drawn : skipped;
             double[] loss = estimate(sectors, true);
             double[] met = estimate(sectors, false);
             System.out.printf(Locale.ROOT, "%s, %s: P(loss) closed form %.5f, simulated %.5f +- %.5f; sectors %.5f,"
@@ -94,6 +100,14 @@ class StorageLatentSkipTest {
             assertThat(Math.abs(loss[0] - pLoss)).isLessThan(Z999 * loss[1]);
             assertThat(Math.abs(met[0] - SURVIVORS * n)).isLessThan(Z999 * met[1]);
         }
+    }
+
+    private static int differ(double[] a, double[] b) {
+        int n = 0;
+        for (int r = 0; r < a.length; r++) {
+            n += a[r] != b[r] ? 1 : 0;
+        }
+        return n;
     }
 
     @Test
@@ -140,18 +154,15 @@ class StorageLatentSkipTest {
     @Test
     void aSecondFailureFindsTheSameStateSkippedOrDrawn() {
         // Two failures of the same slot with slow rebuilds: errors landing behind the first rebuild stay latent,
-        // so the array goes back to sleep holding errors with their scrubs pending, and the second failure,
-        // 2,500 hours on (beyond the 2,052 from which skipping pays), catches up from that state. Skipped and
-        // drawn, the second rebuild must meet the same errors in distribution.
+        // so the array goes back to sleep holding errors with their scrubs pending, and the second failure comes
+        // 2,500 hours on (past the 4w = 2,056 from which skipping pays). Those scrubs come within w of the sleep, so
+        // the skip starts clean from an empty window as at a first failure; drawn, the history runs from the held
+        // errors. Either way the second rebuild must meet the same errors in distribution.
         LatentErrorSpec latent = LatentErrorSpec.of(1e-3, new ScrubSpec(Distributions.weibull(3, 168, 6)));
         double[] failAt = {6_000, 6_000 + 300 + 2_500};
         double[] skipped = sectorsMetAtLastFailure(latent, failAt, 300, false, 23);
         double[] drawn = sectorsMetAtLastFailure(latent, failAt, 300, true, 23);
-        int differ = 0;
-        for (int r = 0; r < REPLICATIONS; r++) {
-            differ += skipped[r] != drawn[r] ? 1 : 0;
-        }
-        assertThat(differ).as("skipping draws differently from drawing every error").isGreaterThan(0);
+        assertThat(differ(skipped, drawn)).as("skipping draws differently from drawing every error").isGreaterThan(0);
         for (boolean positive : new boolean[] {true, false}) {
             double[] a = estimate(skipped, positive);
             double[] b = estimate(drawn, positive);
