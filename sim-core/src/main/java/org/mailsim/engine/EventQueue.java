@@ -134,19 +134,12 @@ public final class EventQueue<E> {
         // +0.0 turns -0.0 (sign bit set, so a negative long) into +0.0.
         long key = Double.doubleToRawLongBits(time + 0.0);
         long sequenceAndSlot = nextSequence++ << SLOT_BITS | slot;
-        if (!inBuckets && entries == SHORT_LIMIT) {
-            sweepCancelled();
-            if (entries == SHORT_LIMIT) {
-                moveToBuckets();
-            }
-        }
-        if (!inBuckets) {
-            insertSorted(key, sequenceAndSlot);
+        // The short queue's work stays in methods of its own, so this one stays small enough for the JIT to inline
+        // into the callers of a big model, which use the buckets.
+        if (inBuckets) {
+            appendToBuckets(key, sequenceAndSlot);
         } else {
-            if (key < last) {
-                rebuildAround(key);
-            }
-            append(bucketOf(key), key, sequenceAndSlot);
+            insertShort(key, sequenceAndSlot);
         }
         entries++;
         live++;
@@ -366,15 +359,8 @@ public final class EventQueue<E> {
             throw new IllegalStateException("event queue is empty");
         }
         if (!inBuckets) {
-            while (true) {
-                int slot = slotOf(sorted, entries - 1);
-                if (entries == live || !isCancelled(slot)) {
-                    last = sorted[2 * (entries - 1)];
-                    return;
-                }
-                entries--;
-                release(slot);
-            }
+            settleShort();
+            return;
         }
         while (true) {
             if (head0 < bucketSize[0]) {
@@ -395,11 +381,26 @@ public final class EventQueue<E> {
         }
     }
 
+    private void appendToBuckets(long key, long sequenceAndSlot) {
+        if (key < last) {
+            rebuildAround(key);
+        }
+        append(bucketOf(key), key, sequenceAndSlot);
+    }
+
     /**
-     * Puts an entry into the sorted short queue (not full) after the entries due later and before those due earlier
-     * or at the same time (which were inserted before it).
+     * Puts an entry into the sorted short queue after the entries due later and before those due earlier or at the
+     * same time (which were inserted before it); when the queue is full, into the buckets instead, with the rest.
      */
-    private void insertSorted(long key, long sequenceAndSlot) {
+    private void insertShort(long key, long sequenceAndSlot) {
+        if (entries == SHORT_LIMIT) {
+            sweepCancelled();
+            if (entries == SHORT_LIMIT) {
+                moveToBuckets();
+                appendToBuckets(key, sequenceAndSlot);
+                return;
+            }
+        }
         int i = entries;
         while (i > 0 && sorted[2 * i - 2] <= key) {
             sorted[2 * i] = sorted[2 * i - 2];
@@ -408,6 +409,19 @@ public final class EventQueue<E> {
         }
         sorted[2 * i] = key;
         sorted[2 * i + 1] = sequenceAndSlot;
+    }
+
+    /** As settleMinimum, for the sorted short queue: its last live entry is the earliest. */
+    private void settleShort() {
+        while (true) {
+            int slot = slotOf(sorted, entries - 1);
+            if (entries == live || !isCancelled(slot)) {
+                last = sorted[2 * (entries - 1)];
+                return;
+            }
+            entries--;
+            release(slot);
+        }
     }
 
     /**

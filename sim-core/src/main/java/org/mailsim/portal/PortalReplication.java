@@ -35,6 +35,9 @@ import org.mailsim.run.ReplicationResult;
  * counted twice.
  */
 final class PortalReplication implements StorageListener, RecoveryActions {
+    /** The operations layer's stream key, hashed once rather than at each replication's first incident. */
+    private static final long OPERATIONS_STREAM = RandomStreams.hash("operations");
+
     private final PortalSpec spec;
     private final Simulator sim;
     private final StorageModel storage;
@@ -93,7 +96,7 @@ final class PortalReplication implements StorageListener, RecoveryActions {
         fleet = mail == null && storageOnlyFleet != null ? storageOnlyFleet : fleet(spec, contents);
         operations = new IncidentResponse(sim, spec.runbook(), new BackupSchedule(spec.backups(), contents),
                 spec.selfBackup(), contents, this,
-                () -> streams.stream("operations"), replication);
+                () -> streams.stream(OPERATIONS_STREAM), replication);
         if (mail != null) {
             mail.setInboundListener(operations::inboundRestored);
         }

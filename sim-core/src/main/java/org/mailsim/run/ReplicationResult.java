@@ -50,8 +50,9 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
     /** Builds a result metric by metric. */
     public static final class Builder {
         private final double[] metrics = new double[METRICS];
-        private final Map<String, Long> lossByCause = new TreeMap<>();
-        private final List<Incident> incidents = new ArrayList<>();
+        // Made at the first loss event and the first incident: most replications have neither.
+        private Map<String, Long> lossByCause;
+        private List<Incident> incidents;
         private boolean lostData;
         private double observedHours;
 
@@ -71,6 +72,9 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
         }
 
         public Builder lossEvent(String cause) {
+            if (lossByCause == null) {
+                lossByCause = new TreeMap<>();
+            }
             lossByCause.merge(cause, 1L, Long::sum);
             metrics[Metric.DATA_LOSS_EVENTS.ordinal()]++;
             lostData = true;
@@ -78,6 +82,9 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
         }
 
         public Builder incident(Incident incident) {
+            if (incidents == null) {
+                incidents = new ArrayList<>();
+            }
             incidents.add(incident);
             return this;
         }
@@ -88,7 +95,8 @@ public record ReplicationResult(double[] metrics, Map<String, Long> lossByCause,
         }
 
         public ReplicationResult build() {
-            return new ReplicationResult(metrics, lossByCause, lostData, observedHours, incidents);
+            return new ReplicationResult(metrics, lossByCause == null ? Map.of() : lossByCause, lostData,
+                    observedHours, incidents == null ? List.of() : incidents);
         }
     }
 }

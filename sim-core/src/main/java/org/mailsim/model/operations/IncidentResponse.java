@@ -52,7 +52,8 @@ import org.mailsim.run.Severity;
  * one another (a whole-array loss without backup hits every user, so the product is then 0). A user who lost mail
  * to both classes counts once in the total.
  *
- * <p>Work happens once per failure (an object and two events per incident), never per backup slot or per mail.
+ * <p>Work happens once per failure (an object and two events per incident), never per backup slot or per mail; a
+ * replication without incidents makes no sampler and no per-group state.
  */
 public final class IncidentResponse {
     private final Simulator simulator;
@@ -70,13 +71,15 @@ public final class IncidentResponse {
     private ContinuousSampler provisioning;
     private ContinuousSampler turnaround;
     private ContinuousSampler recall;
-    private final Episode[] open;
-    private final Episode[] awaitingInbound;
+    // Per group, made at the first incident too (a replication without incidents costs nothing per group): its
+    // open episode, the episode awaiting the mail layer's inbound report, and the fraction of its users untouched
+    // by any sector loss and by any array loss so far.
+    private Episode[] open;
+    private Episode[] awaitingInbound;
+    private double[] untouchedBySectorLoss;
+    private double[] untouchedByArrayLoss;
     private final List<Episode> episodes = new ArrayList<>();
     private final List<Incident> closed = new ArrayList<>();
-    /** Per group: the fraction of its users untouched by any sector loss, and by any array loss, so far. */
-    private final double[] untouchedBySectorLoss;
-    private final double[] untouchedByArrayLoss;
     private long disksReplaced;
 
     /**
@@ -110,6 +113,13 @@ public final class IncidentResponse {
         this.actions = Objects.requireNonNull(actions, "recovery actions");
         this.replication = replication;
         this.rng = Objects.requireNonNull(rng, "rng");
+    }
+
+    /** Makes the per-group state, once, before the first incident opens. */
+    private void groupState() {
+        if (open != null) {
+            return;
+        }
         int groups = contents.groups();
         open = new Episode[groups];
         awaitingInbound = new Episode[groups];
@@ -140,6 +150,7 @@ public final class IncidentResponse {
      */
     public void storageLost(int group, String cause, double shareOfGroup, FailureScope scope) {
         Throughput.requireFraction("share of group", shareOfGroup);
+        groupState();
         double t = simulator.now();
         Episode e = open[group];
         if (e != null && e.kind == Kind.LOSS && e.serviceAt > t) {
@@ -178,6 +189,7 @@ public final class IncidentResponse {
 
     /** The group's storage stopped serving data now without (yet) losing it. */
     public void storageUnavailable(int group, String cause) {
+        groupState();
         if (open[group] == null) {
             Episode e = openEpisode(group, cause, simulator.now());
             e.kind = Kind.OUTAGE;
@@ -187,7 +199,7 @@ public final class IncidentResponse {
 
     /** The group's own storage serves data again (ignored for groups whose storage was lost). */
     public void storageAvailable(int group) {
-        Episode e = open[group];
+        Episode e = open == null ? null : open[group];
         if (e == null || e.kind != Kind.OUTAGE) {
             return;
         }
@@ -205,6 +217,7 @@ public final class IncidentResponse {
         double t = simulator.now();
         double groupBytes = contents.bytes(group, t);
         double share = groupBytes > 0 ? Math.min(1, bytes / groupBytes) : 0;
+        groupState();
         Episode e = new Episode(group, cause, t);
         episodes.add(e);
         e.kind = Kind.SECTORS;
@@ -230,6 +243,9 @@ public final class IncidentResponse {
     /** The mail layer's report when a group takes mail again: what its outage did to inbound mail. */
     public void inboundRestored(int group, double blockedFrom, double restoredAt, double mailsDeferred,
                                 double mailsBounced) {
+        if (open == null) {
+            return; // no incident yet
+        }
         Episode e = awaitingInbound[group] != null ? awaitingInbound[group] : open[group];
         if (e != null) {
             e.deferred += mailsDeferred;
@@ -302,6 +318,9 @@ public final class IncidentResponse {
     /** Expected distinct users who lost mail to any incident so far (each user counted once). */
     public double expectedUsersWithLoss() {
         double users = 0;
+        if (untouchedByArrayLoss == null) {
+            return users; // no incident yet
+        }
         for (int g = 0; g < untouchedByArrayLoss.length; g++) {
             users += contents.users(g) * (1 - untouchedBySectorLoss[g] * untouchedByArrayLoss[g]);
         }
@@ -310,6 +329,9 @@ public final class IncidentResponse {
 
     private double expectedUsersWithLoss(double[] untouched) {
         double users = 0;
+        if (untouched == null) {
+            return users; // no incident yet
+        }
         for (int g = 0; g < untouched.length; g++) {
             users += contents.users(g) * (1 - untouched[g]);
         }
@@ -329,8 +351,8 @@ public final class IncidentResponse {
                 outageUsers += e.usersAffected;
             }
         }
-        for (Incident incident : allIncidents()) {
-            result.incident(incident);
+        for (Episode e : episodes) {
+            result.incident(e.incident != null ? e.incident : toIncident(e)); // as allIncidents() lists them
         }
         result.add(Metric.MAILS_LOST, expectedMailsLost())
                 .add(Metric.USERS_WITH_LOSS, expectedUsersWithLoss())
