@@ -168,8 +168,8 @@ public final class StorageModel {
     private final IndexedEvent replenished = this::replenish;
 
     private RandomStreams streams;
-    private static final StorageListener[] NO_LISTENERS = {};
-    private StorageListener[] listeners = NO_LISTENERS;
+    private StorageListener[] listeners = new StorageListener[2]; // the first listenerCount, kept across resets
+    private int listenerCount;
     private double end = Double.POSITIVE_INFINITY;
     private double latentOrigin; // when the latent-error processes of the disks first installed began
     private long nextCrewTicket;
@@ -288,7 +288,8 @@ public final class StorageModel {
      */
     public void reset(RandomStreams newStreams) {
         this.streams = newStreams;
-        listeners = NO_LISTENERS;
+        Arrays.fill(listeners, null);
+        listenerCount = 0;
         end = Double.POSITIVE_INFINITY;
         started = false;
         keepLatentHistory = false;
@@ -367,8 +368,10 @@ public final class StorageModel {
 
     /** Adds a listener; listeners are called in the order added. */
     public void addListener(StorageListener listener) {
-        listeners = Arrays.copyOf(listeners, listeners.length + 1);
-        listeners[listeners.length - 1] = listener;
+        if (listenerCount == listeners.length) {
+            listeners = Arrays.copyOf(listeners, 2 * listeners.length);
+        }
+        listeners[listenerCount++] = listener;
     }
 
     /** Schedules every disk's first failure and latent error, the shock processes and the scripted faults. */
@@ -699,8 +702,8 @@ public final class StorageModel {
             firstLossHours = sim.now();
         }
         LossCause lead = LossCause.values()[Integer.numberOfTrailingZeros(causes)];
-        for (StorageListener l : listeners) {
-            l.dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, lead, bytes);
+        for (int i = 0; i < listenerCount; i++) {
+            listeners[i].dataLost(sim.now(), a / arraysPerGroup, a % arraysPerGroup, lead, bytes);
         }
     }
 
@@ -1067,8 +1070,8 @@ public final class StorageModel {
         failedMask[a] |= bit;
         diskFailures++;
         double now = sim.now();
-        for (StorageListener l : listeners) {
-            l.diskFailed(now, a / arraysPerGroup, a % arraysPerGroup, d - a * width);
+        for (int i = 0; i < listenerCount; i++) {
+            listeners[i].diskFailed(now, a / arraysPerGroup, a % arraysPerGroup, d - a * width);
         }
         if (arraySpec.losesData(failedMask[a])) {
             lose(a, origin == Origin.RANDOM ? LossCause.CONCURRENT_FAILURES
@@ -1376,21 +1379,21 @@ public final class StorageModel {
         int group = a / arraysPerGroup;
         int inGroup = a % arraysPerGroup;
         if (value) {
-            for (StorageListener l : listeners) {
-                l.arrayUnavailable(now, group, inGroup, lost[a]);
+            for (int i = 0; i < listenerCount; i++) {
+                listeners[i].arrayUnavailable(now, group, inGroup, lost[a]);
             }
             if (!was && unavailableArraysInGroup[group]++ == 0) {
-                for (StorageListener l : listeners) {
-                    l.groupUnavailable(now, group);
+                for (int i = 0; i < listenerCount; i++) {
+                    listeners[i].groupUnavailable(now, group);
                 }
             }
         } else if (was) {
-            for (StorageListener l : listeners) {
-                l.arrayAvailable(now, group, inGroup);
+            for (int i = 0; i < listenerCount; i++) {
+                listeners[i].arrayAvailable(now, group, inGroup);
             }
             if (--unavailableArraysInGroup[group] == 0) {
-                for (StorageListener l : listeners) {
-                    l.groupAvailable(now, group);
+                for (int i = 0; i < listenerCount; i++) {
+                    listeners[i].groupAvailable(now, group);
                 }
             }
         }
