@@ -512,8 +512,8 @@ public final class StorageModel {
 
     /**
      * Draws every latent error and scrub of every disk, for {@link #latentErrorDiskHours}; call before
-     * {@link #start}, after each {@link #reset}. Without it a sleeping disk's history may be skipped (same distribution of what matters: the
-     * errors a rebuild or scrub finds; fewer draws).
+     * {@link #start}, after each {@link #reset}. Without it a sleeping disk's history may be skipped (the same
+     * distribution of what matters, the errors a rebuild or scrub finds, with fewer draws).
      */
     public void keepLatentErrorHistory() {
         if (started) {
