@@ -555,8 +555,9 @@ public final class StorageModel {
      * the byte metrics itself). Sector losses still held open in a degraded window count, as in bytesLost().
      */
     public void recordInto(ReplicationResult.Builder result) {
+        double lost = bytesLost();
         result.add(Metric.DISK_FAILURES, diskFailures);
-        result.add(Metric.BYTES_LOST, bytesLost());
+        result.add(Metric.BYTES_LOST, lost);
         double open = 0;
         long openArrays = 0;
         boolean anyOpen = false;
@@ -565,7 +566,7 @@ public final class StorageModel {
             openArrays += pendingCauses[a] != 0 && !lostDataOnce[a] ? 1 : 0;
             anyOpen |= pendingCauses[a] != 0;
         }
-        result.add(Metric.RAW_BYTES_LOST, bytesLost());
+        result.add(Metric.RAW_BYTES_LOST, lost);
         result.add(Metric.SECTOR_LOSS_RAW_BYTES, sectorBytesLost + open);
         result.add(Metric.ARRAY_LOSS_RAW_BYTES, arrayBytesLost);
         result.add(Metric.ARRAYS_WITH_LOSS, arraysWithLoss + openArrays);
